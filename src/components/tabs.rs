@@ -1,0 +1,47 @@
+//! Category tabs with counts.
+
+use crate::messages::{tab_label, ZH_CN as M};
+use crate::query::CategoryCount;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CategoryTabsProps {
+    /// Categories with items, in display order.
+    pub counts: Rc<Vec<CategoryCount>>,
+    /// Number of items in all categories.
+    pub total: usize,
+    /// The selected category (`None`: 全部).
+    pub active: Option<Rc<str>>,
+    pub on_select: Callback<Option<Rc<str>>>,
+}
+
+/// "全部 6 · 生态环保 2 · …": a tab per category that has items.
+#[function_component(CategoryTabs)]
+pub fn category_tabs(props: &CategoryTabsProps) -> Html {
+    let tab = |name: Option<Rc<str>>, label: String| {
+        let selected = props.active == name;
+        let on_select = props.on_select.clone();
+        let key = name
+            .as_deref()
+            .map_or_else(|| "\u{0}all".to_string(), str::to_string);
+        html! {
+            <button
+                key={key}
+                type="button"
+                role="tab"
+                class={classes!("db-tab", selected.then_some("db-tab-active"))}
+                aria-selected={if selected { "true" } else { "false" }}
+                onclick={move |_| on_select.emit(name.clone())}
+            >
+                { label }
+            </button>
+        }
+    };
+    html! {
+        <div class="db-tabs" role="tablist" aria-label={M.categories_label}>
+            { tab(None, tab_label(M.all, props.total)) }
+            { for props.counts.iter().map(|c| tab(Some(c.name.clone()), tab_label(&c.name, c.count))) }
+        </div>
+    }
+}

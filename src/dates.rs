@@ -1,0 +1,601 @@
+//! Dates: lenient parsing of the timestamps feeds carry, and their display.
+//!
+//! Plain Rust, no DOM, so every rule is tested natively. Times are kept as
+//! Unix seconds plus the UTC offset they were written with; display converts
+//! them to one fixed offset per feed (Asia/Shanghai, +08:00, unless the feed
+//! says otherwise). Nothing here ever produces "NaN", "Invalid Date" or 1970
+//! for bad input: unparseable dates are `None` and shown as 日期未知.
+
+use std::fmt::Write as _;
+
+/// Offset of Asia/Shanghai (and of every zone China uses), in minutes east of UTC.
+pub const SHANGHAI_OFFSET_MIN: i32 = 8 * 60;
+
+/// A point in time read from a feed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Timestamp {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub unix: i64,
+    /// The offset the source wrote the time in (minutes east of UTC); +08:00
+    /// when the source gave no zone.
+    pub offset_min: i32,
+    /// False when the source gave only a calendar day: no hour is ever shown
+    /// for it, and it is displayed as the day written, whatever the zone.
+    pub has_time: bool,
+}
+
+/// A calendar date and wall-clock time in some offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Civil {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Inverse of [`days_from_civil`].
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Civil {
+    /// The civil time at `unix` seconds in the given offset.
+    pub fn at(unix: i64, offset_min: i32) -> Civil {
+        let local = unix + i64::from(offset_min) * 60;
+        let days = local.div_euclid(86_400);
+        let secs = local.rem_euclid(86_400) as u32;
+        let (year, month, day) = civil_from_days(days);
+        Civil {
+            year,
+            month,
+            day,
+            hour: secs / 3600,
+            minute: secs / 60 % 60,
+            second: secs % 60,
+        }
+    }
+
+    /// Unix seconds of this civil time read in `offset_min`; `None` when a
+    /// field is out of range (month 13, 30 February, hour 24 …).
+    pub fn to_unix(self, offset_min: i32) -> Option<i64> {
+        // Years outside 1..=9999 are never real publication dates; they are
+        // what broken CMSs emit ("0000-00-00").
+        if !(1..=9999).contains(&self.year)
+            || !(1..=12).contains(&self.month)
+            || self.day == 0
+            || self.day > days_in_month(self.year, self.month)
+            || self.hour > 23
+            || self.minute > 59
+            || self.second > 60
+        {
+            return None;
+        }
+        let days = days_from_civil(self.year, self.month, self.day);
+        // A leap second (:60) is folded onto the next second.
+        let secs =
+            i64::from(self.hour) * 3600 + i64::from(self.minute) * 60 + i64::from(self.second);
+        Some(days * 86_400 + secs - i64::from(offset_min) * 60)
+    }
+}
+
+/// A tiny cursor over ASCII date text.
+struct Cursor<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Self {
+        Cursor {
+            s: s.as_bytes(),
+            i: 0,
+        }
+    }
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_any(&mut self, set: &[u8]) -> Option<u8> {
+        let c = self.peek()?;
+        if set.contains(&c) {
+            self.i += 1;
+            Some(c)
+        } else {
+            None
+        }
+    }
+    /// Between `min` and `max` ASCII digits.
+    fn digits(&mut self, min: usize, max: usize) -> Option<u32> {
+        let start = self.i;
+        let mut v: u32 = 0;
+        while self.i - start < max {
+            match self.peek() {
+                Some(c @ b'0'..=b'9') => {
+                    v = v * 10 + u32::from(c - b'0');
+                    self.i += 1;
+                }
+                _ => break,
+            }
+        }
+        if self.i - start >= min {
+            Some(v)
+        } else {
+            self.i = start;
+            None
+        }
+    }
+    fn skip_spaces(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.i += 1;
+        }
+    }
+    fn word(&mut self) -> &'a [u8] {
+        let start = self.i;
+        while matches!(self.peek(), Some(c) if c.is_ascii_alphabetic()) {
+            self.i += 1;
+        }
+        &self.s[start..self.i]
+    }
+    fn done(&self) -> bool {
+        self.i >= self.s.len()
+    }
+}
+
+/// Parses a timestamp as feeds write them.
+///
+/// Accepted: RFC 3339 / ISO 8601 (`2019-11-27T10:00:00+08:00`, `…Z`, a space
+/// for `T`, `+0800`, fractional seconds, no seconds), a bare date
+/// (`2019-11-27`, `2019/11/27`), the same without a zone (read as
+/// Asia/Shanghai), Chinese dates (`2019年11月27日 10:00`) and RFC 2822
+/// (`Wed, 27 Nov 2019 10:00:00 +0800`, `GMT`, US zone names). Anything else,
+/// and any out-of-range field, is `None`.
+pub fn parse(input: &str) -> Option<Timestamp> {
+    let s = input.trim();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    parse_iso_like(s).or_else(|| parse_rfc2822(s))
+}
+
+/// ISO 8601 / RFC 3339 and the Chinese `年月日` form.
+fn parse_iso_like(s: &str) -> Option<Timestamp> {
+    // The Chinese form is the only one with non-ASCII characters; map it to ISO.
+    let owned;
+    let s = if s.contains('年') {
+        owned = s
+            .replace('年', "-")
+            .replace('月', "-")
+            .replace('日', " ")
+            .replace('时', ":")
+            .replace('分', ":")
+            .replace('秒', "");
+        let t = owned.trim().trim_end_matches(':');
+        t.to_string()
+    } else {
+        s.to_string()
+    };
+    let mut c = Cursor::new(&s);
+    let year = c.digits(4, 4)?;
+    let sep = c.eat_any(b"-/.")?;
+    let month = c.digits(1, 2)?;
+    if !c.eat(sep) {
+        return None;
+    }
+    let day = c.digits(1, 2)?;
+    let mut civil = Civil {
+        year: i64::from(year),
+        month,
+        day,
+        hour: 0,
+        minute: 0,
+        second: 0,
+    };
+    if c.done() {
+        let unix = civil.to_unix(SHANGHAI_OFFSET_MIN)?;
+        return Some(Timestamp {
+            unix,
+            offset_min: SHANGHAI_OFFSET_MIN,
+            has_time: false,
+        });
+    }
+    if !(c.eat(b'T') || c.eat(b't') || c.eat(b' ')) {
+        return None;
+    }
+    c.skip_spaces();
+    civil.hour = c.digits(1, 2)?;
+    if !c.eat(b':') {
+        return None;
+    }
+    civil.minute = c.digits(2, 2)?;
+    if c.eat(b':') {
+        civil.second = c.digits(2, 2)?;
+        if c.eat(b'.') || c.eat(b',') {
+            // Fractions of a second do not matter for a bulletin.
+            c.digits(1, 12)?;
+        }
+    }
+    c.skip_spaces();
+    let offset = parse_numeric_zone(&mut c)?;
+    if !c.done() {
+        return None;
+    }
+    let offset_min = offset.unwrap_or(SHANGHAI_OFFSET_MIN);
+    let unix = civil.to_unix(offset_min)?;
+    Some(Timestamp {
+        unix,
+        offset_min,
+        has_time: true,
+    })
+}
+
+/// `Z`, `+08:00`, `+0800`, `+08`, or nothing (`Some(None)`); `None` on junk.
+fn parse_numeric_zone(c: &mut Cursor) -> Option<Option<i32>> {
+    if c.done() {
+        return Some(None);
+    }
+    if c.eat(b'Z') || c.eat(b'z') {
+        return Some(Some(0));
+    }
+    let sign = match c.eat_any(b"+-")? {
+        b'+' => 1,
+        _ => -1,
+    };
+    let h = c.digits(2, 2)?;
+    c.eat(b':');
+    let m = c.digits(2, 2).unwrap_or(0);
+    if h > 18 || m > 59 {
+        return None;
+    }
+    Some(Some(sign * (h as i32 * 60 + m as i32)))
+}
+
+/// RFC 2822 (RSS `pubDate`): `[Wed, ]27 Nov 2019 10:00[:00] (+0800|GMT|EST…)`.
+fn parse_rfc2822(s: &str) -> Option<Timestamp> {
+    let mut c = Cursor::new(s);
+    // Optional day name and comma.
+    let w = c.word();
+    if !w.is_empty() {
+        c.eat(b',');
+    }
+    c.skip_spaces();
+    let day = c.digits(1, 2)?;
+    c.skip_spaces();
+    c.eat(b'-');
+    let mon = c.word().to_ascii_lowercase();
+    let month = match mon.get(..3)? {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    };
+    c.eat(b'-');
+    c.skip_spaces();
+    let year = c.digits(2, 4)?;
+    // Two-digit years (RFC 822) are 19xx/20xx per RFC 2822's rule.
+    let year = match year {
+        0..=49 => 2000 + year,
+        50..=999 => 1900 + year,
+        y => y,
+    };
+    c.skip_spaces();
+    let mut civil = Civil {
+        year: i64::from(year),
+        month,
+        day,
+        hour: 0,
+        minute: 0,
+        second: 0,
+    };
+    let mut has_time = false;
+    if let Some(h) = c.digits(1, 2) {
+        has_time = true;
+        civil.hour = h;
+        if !c.eat(b':') {
+            return None;
+        }
+        civil.minute = c.digits(2, 2)?;
+        if c.eat(b':') {
+            civil.second = c.digits(2, 2)?;
+        }
+        c.skip_spaces();
+    }
+    let offset = if c.done() {
+        None
+    } else if matches!(c.peek(), Some(b'+' | b'-')) {
+        parse_numeric_zone(&mut c)?
+    } else {
+        let z = c.word().to_ascii_uppercase();
+        let hours = match z.as_slice() {
+            b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
+            b"EST" => -5,
+            b"EDT" => -4,
+            b"CST" => -6,
+            b"CDT" => -5,
+            b"MST" => -7,
+            b"MDT" => -6,
+            b"PST" => -8,
+            b"PDT" => -7,
+            _ => return None,
+        };
+        Some(hours * 60)
+    };
+    c.skip_spaces();
+    if !c.done() {
+        return None;
+    }
+    let offset_min = offset.unwrap_or(SHANGHAI_OFFSET_MIN);
+    let unix = civil.to_unix(offset_min)?;
+    Some(Timestamp {
+        unix,
+        offset_min,
+        has_time,
+    })
+}
+
+/// Parses a feed-level zone setting: `+08:00`, `-0500`, `UTC`, or one of the
+/// IANA names a Chinese-language feed is likely to use. Unknown names are `None`.
+pub fn parse_zone(s: &str) -> Option<i32> {
+    let s = s.trim();
+    match s {
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "Asia/Urumqi" | "Asia/Hong_Kong"
+        | "Asia/Macau" | "Asia/Taipei" | "Asia/Singapore" | "PRC" => Some(SHANGHAI_OFFSET_MIN),
+        "UTC" | "Etc/UTC" | "GMT" | "Z" => Some(0),
+        _ => {
+            let mut c = Cursor::new(s);
+            match parse_numeric_zone(&mut c) {
+                Some(Some(o)) if c.done() => Some(o),
+                _ => None,
+            }
+        }
+    }
+}
+
+impl Timestamp {
+    /// The civil time to show: in `zone` when the source gave a time, else the
+    /// day exactly as written (a bare day never moves to a neighbouring day).
+    pub fn civil(&self, zone: i32) -> Civil {
+        if self.has_time {
+            Civil::at(self.unix, zone)
+        } else {
+            Civil::at(self.unix, self.offset_min)
+        }
+    }
+
+    /// Whether an hour is worth showing: the source gave one and it is not
+    /// exactly midnight (which is how day-only sources are written).
+    pub fn shows_time(&self, zone: i32) -> bool {
+        let c = self.civil(zone);
+        self.has_time && !(c.hour == 0 && c.minute == 0 && c.second == 0)
+    }
+}
+
+/// The list label: `11月27日`, or `2019年11月27日` when not in the current year.
+/// `now_unix` is "now" (the caller reads the clock, so this stays pure).
+pub fn list_label(ts: Option<&Timestamp>, zone: i32, now_unix: i64) -> String {
+    let Some(ts) = ts else {
+        return UNKNOWN_DATE.to_string();
+    };
+    let c = ts.civil(zone);
+    let this_year = Civil::at(now_unix, zone).year;
+    if c.year == this_year {
+        format!("{}月{}日", c.month, c.day)
+    } else {
+        format!("{}年{}月{}日", c.year, c.month, c.day)
+    }
+}
+
+/// The full label for an article: `2019年11月27日 10:30`, without a time
+/// when the source gave none (or wrote midnight).
+pub fn full_label(ts: Option<&Timestamp>, zone: i32) -> String {
+    let Some(ts) = ts else {
+        return UNKNOWN_DATE.to_string();
+    };
+    let c = ts.civil(zone);
+    let mut s = format!("{}年{}月{}日", c.year, c.month, c.day);
+    if ts.shows_time(zone) {
+        let _ = write!(s, " {:02}:{:02}", c.hour, c.minute);
+    }
+    s
+}
+
+/// A machine-readable date for `<time datetime>`: `2019-11-27` or
+/// `2019-11-27T10:30+08:00`.
+pub fn machine_label(ts: &Timestamp, zone: i32) -> String {
+    let c = ts.civil(zone);
+    let mut s = format!("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    if ts.shows_time(zone) {
+        let sign = if zone < 0 { '-' } else { '+' };
+        let z = zone.abs();
+        let _ = write!(
+            s,
+            "T{:02}:{:02}{}{:02}:{:02}",
+            c.hour,
+            c.minute,
+            sign,
+            z / 60,
+            z % 60
+        );
+    }
+    s
+}
+
+/// Shown wherever a date is missing or unreadable.
+pub const UNKNOWN_DATE: &str = "日期未知";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SH: i32 = SHANGHAI_OFFSET_MIN;
+
+    fn ts(s: &str) -> Timestamp {
+        parse(s).unwrap_or_else(|| panic!("should parse: {s}"))
+    }
+
+    #[test]
+    fn civil_round_trip_over_centuries() {
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn rfc3339_with_offsets() {
+        assert_eq!(ts("1970-01-01T00:00:00Z").unix, 0);
+        assert_eq!(ts("2019-11-27T00:00:00+08:00").unix, 1_574_784_000);
+        assert_eq!(ts("2019-11-26T16:00:00Z").unix, 1_574_784_000);
+        assert_eq!(ts("2019-11-26T11:00:00-05:00").unix, 1_574_784_000);
+        assert_eq!(ts("2019-11-27T00:00:00+0800").unix, 1_574_784_000);
+        assert_eq!(
+            ts("2019-11-27t00:00:00.123456z").unix,
+            1_574_784_000 + 8 * 3600
+        );
+        assert_eq!(ts("2019-11-27 00:00+08:00").unix, 1_574_784_000);
+        let t = ts("2021-10-29T10:26:00-04:00");
+        assert_eq!(t.offset_min, -240);
+        assert!(t.has_time);
+    }
+
+    #[test]
+    fn no_zone_means_shanghai() {
+        assert_eq!(ts("2019-11-27T00:00:00").unix, 1_574_784_000);
+        assert_eq!(ts("2019-11-27 08:30:00").offset_min, SH);
+        let day = ts("2019-11-27");
+        assert!(!day.has_time);
+        assert_eq!(day.unix, 1_574_784_000);
+        assert_eq!(ts("2019/11/27").unix, 1_574_784_000);
+        assert_eq!(ts("2019年11月27日").unix, 1_574_784_000);
+        assert_eq!(
+            ts("2019年11月27日 10:30").unix,
+            1_574_784_000 + 10 * 3600 + 1800
+        );
+    }
+
+    #[test]
+    fn rfc2822_forms() {
+        assert_eq!(ts("Wed, 27 Nov 2019 00:00:00 +0800").unix, 1_574_784_000);
+        assert_eq!(ts("Tue, 26 Nov 2019 16:00:00 GMT").unix, 1_574_784_000);
+        assert_eq!(ts("26 Nov 2019 11:00:00 EST").unix, 1_574_784_000);
+        assert_eq!(ts("Fri, 31 May 2019 12:17:58 -0700").offset_min, -420);
+        assert_eq!(ts("27 Nov 19 00:00 +0800").unix, 1_574_784_000);
+    }
+
+    #[test]
+    fn garbage_is_none_never_epoch() {
+        for bad in [
+            "",
+            "   ",
+            "0000-00-00 00:00:00",
+            "2019-13-45",
+            "2019-02-29",
+            "2019-11-27T24:00:00Z",
+            "2019-11-27T10:61:00Z",
+            "11月27日",
+            "yesterday",
+            "NaN",
+            "1574784000",
+            "2019-11-27T10:00:00+99:00",
+            "2019-11-27T10:00:00 junk",
+            "Wed, 27 Foo 2019 10:00:00 GMT",
+            "Wed, 27 Nov 2019 10:00:00 XYZ",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+        assert!(parse("2020-02-29").is_some());
+    }
+
+    #[test]
+    fn labels() {
+        let now = ts("2026-11-28T12:00:00+08:00").unix;
+        let seed = ts("2019-11-27T00:00:00+08:00");
+        assert_eq!(list_label(Some(&seed), SH, now), "2019年11月27日");
+        assert_eq!(list_label(Some(&seed), SH, seed.unix + 3600), "11月27日");
+        assert_eq!(full_label(Some(&seed), SH), "2019年11月27日");
+        assert_eq!(machine_label(&seed, SH), "2019-11-27");
+        let t = ts("2019-11-27T02:30:00Z");
+        assert_eq!(full_label(Some(&t), SH), "2019年11月27日 10:30");
+        assert_eq!(machine_label(&t, SH), "2019-11-27T10:30+08:00");
+        assert_eq!(list_label(None, SH, now), "日期未知");
+        assert_eq!(full_label(None, SH), "日期未知");
+    }
+
+    #[test]
+    fn bare_day_never_shifts_and_shows_no_hour() {
+        let d = ts("2019-11-27");
+        // Even shown in a zone far west of Shanghai, the day stays the 27th.
+        assert_eq!(full_label(Some(&d), -8 * 60), "2019年11月27日");
+        assert!(!d.shows_time(0));
+    }
+
+    #[test]
+    fn year_boundary_uses_display_zone() {
+        // 2019-12-31T17:00Z is already 2020 in Shanghai.
+        let t = ts("2019-12-31T17:00:00Z");
+        let now = ts("2020-06-01T00:00:00+08:00").unix;
+        assert_eq!(list_label(Some(&t), SH, now), "1月1日");
+    }
+
+    #[test]
+    fn zones() {
+        assert_eq!(parse_zone("Asia/Shanghai"), Some(480));
+        assert_eq!(parse_zone("-05:00"), Some(-300));
+        assert_eq!(parse_zone("UTC"), Some(0));
+        assert_eq!(parse_zone("Mars/Olympus"), None);
+        assert_eq!(parse_zone("+08:00x"), None);
+    }
+}

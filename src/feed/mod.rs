@@ -1,0 +1,143 @@
+//! The feed model: JSON Feed 1.0/1.1 with the `_district` extension, parsed
+//! leniently and normalized into the widget's own [`Bulletin`] type.
+//!
+//! No Yew and no DOM here: everything is tested natively with `cargo test`.
+
+mod error;
+mod parse;
+
+pub use error::FeedError;
+pub use parse::{parse_feed, MAX_FEED_BYTES};
+
+use crate::dates::Timestamp;
+use crate::text;
+use std::rc::Rc;
+
+/// The category of an item that has neither `_district.category` nor a tag.
+pub const UNCATEGORIZED: &str = "未分类";
+
+/// Which JSON Feed version the document declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    /// `https://jsonfeed.org/version/1`
+    V1_0,
+    /// `https://jsonfeed.org/version/1.1`
+    V1_1,
+    /// No version, or one we do not know, but the document has `items`.
+    Unknown,
+}
+
+/// An author of a feed or an item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Author {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub avatar: Option<String>,
+}
+
+/// A file attached to an item (附件).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub url: String,
+    pub mime_type: Option<String>,
+    pub title: Option<String>,
+    pub size_in_bytes: Option<u64>,
+    pub duration_in_seconds: Option<u64>,
+}
+
+/// One bulletin, normalized: every fallback already applied.
+/// `Eq` lets `Rc<Bulletin>` compare by pointer first (std's shortcut for
+/// `Eq` types), which keeps Yew's prop comparisons cheap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bulletin {
+    /// Unique within its feed (the id, made unique when the feed repeats one):
+    /// safe as a list key.
+    pub key: Rc<str>,
+    /// The item's `id` as text (numbers converted), else its `url`.
+    pub id: String,
+    pub url: Option<String>,
+    pub external_url: Option<String>,
+    pub title: Option<String>,
+    /// `summary`, else the start of the text; at most [`text::SUMMARY_CHARS`] characters.
+    pub summary: String,
+    pub content_text: Option<String>,
+    pub content_html: Option<String>,
+    pub image: Option<String>,
+    pub banner_image: Option<String>,
+    pub published: Option<Timestamp>,
+    pub modified: Option<Timestamp>,
+    pub authors: Vec<Author>,
+    pub tags: Vec<String>,
+    pub attachments: Vec<Attachment>,
+    pub language: Option<String>,
+    /// `_district.category`, else the first tag, else [`UNCATEGORIZED`].
+    pub category: Rc<str>,
+    /// `_district.department`, else the first author's name.
+    pub department: Option<Rc<str>>,
+    pub reporter: Option<String>,
+    /// `_district.photographer` (or `_district.credit`).
+    pub photographer: Option<String>,
+    pub doc_number: Option<String>,
+    /// Position in the source document (0-based), kept for stable sorting.
+    pub source_index: usize,
+}
+
+impl Bulletin {
+    /// The date the item is listed under: published, else modified.
+    pub fn date(&self) -> Option<&Timestamp> {
+        self.published.as_ref().or(self.modified.as_ref())
+    }
+
+    /// The title to show; items without one (allowed by JSON Feed) use the
+    /// start of their text.
+    pub fn display_title(&self) -> String {
+        match &self.title {
+            Some(t) => t.clone(),
+            None => text::truncate_chars(&self.summary, 30),
+        }
+    }
+
+    /// The body as plain paragraphs: `content_text`, else a text reading of
+    /// `content_html`, else the summary.
+    pub fn body_paragraphs(&self) -> Vec<String> {
+        if let Some(t) = &self.content_text {
+            let p = text::paragraphs(t);
+            if !p.is_empty() {
+                return p;
+            }
+        }
+        if let Some(h) = &self.content_html {
+            let p = text::paragraphs(&text::html_to_text(h));
+            if !p.is_empty() {
+                return p;
+            }
+        }
+        text::paragraphs(&self.summary)
+    }
+}
+
+/// A whole feed, normalized. Items are sorted newest first (undated last,
+/// ties in feed order) and shared behind `Rc`, so components clone cheaply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feed {
+    pub version: Version,
+    /// The feed's title (may be empty).
+    pub title: String,
+    pub home_page_url: Option<String>,
+    pub feed_url: Option<String>,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    pub icon: Option<String>,
+    pub favicon: Option<String>,
+    pub authors: Vec<Author>,
+    pub next_url: Option<String>,
+    /// `_district.name` on the feed.
+    pub district_name: Option<String>,
+    /// The offset dates are shown in: `_district.timezone`, else Asia/Shanghai.
+    pub zone_offset_min: i32,
+    pub items: Rc<[Rc<Bulletin>]>,
+    /// Items dropped because they had no id and no url, or nothing to show.
+    pub skipped: usize,
+    /// Exact repeats of an earlier item, shown once.
+    pub duplicates: usize,
+}

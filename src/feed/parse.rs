@@ -1,0 +1,516 @@
+//! Bytes → [`Feed`]: document checks, lenient per-field extraction, fallbacks,
+//! de-duplication and sorting.
+//!
+//! The document is read into a `serde_json::Value` and every field is taken
+//! out by hand, so a field of the wrong type degrades to "absent" instead of
+//! failing the item, and a bad item never hides the good ones.
+
+use super::{Attachment, Author, Bulletin, Feed, FeedError, Version, UNCATEGORIZED};
+use crate::dates::{self, SHANGHAI_OFFSET_MIN};
+use crate::text;
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// The largest body the widget parses (32 MiB): a 10,000-item archive is
+/// about 20 MB; anything much larger would freeze a phone's tab.
+pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+
+/// Parses a fetched body into a normalized feed.
+pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
+    let value = read_document(bytes)?;
+    let obj = match value {
+        Value::Object(o) => o,
+        Value::Array(_) => return Err(FeedError::NotAnObject("an array")),
+        Value::Null => return Err(FeedError::NotAnObject("null")),
+        Value::String(_) => return Err(FeedError::NotAnObject("a string")),
+        Value::Number(_) => return Err(FeedError::NotAnObject("a number")),
+        Value::Bool(_) => return Err(FeedError::NotAnObject("a boolean")),
+    };
+    let version = match obj.get("version").and_then(Value::as_str).map(str::trim) {
+        Some(v) if is_version(v, "1.1") => Version::V1_1,
+        Some(v) if is_version(v, "1") => Version::V1_0,
+        _ => Version::Unknown,
+    };
+    let items_value = obj.get("items");
+    // A document is a feed when it says so, or (lenient) when it has items.
+    if version == Version::Unknown && !matches!(items_value, Some(Value::Array(_))) {
+        return Err(FeedError::NotAFeed);
+    }
+    Ok(normalize(&obj, version))
+}
+
+/// `https://jsonfeed.org/version/1.1` (and the `http:` / trailing-slash forms).
+fn is_version(v: &str, n: &str) -> bool {
+    let v = v.trim_end_matches('/');
+    [
+        "https://jsonfeed.org/version/",
+        "http://jsonfeed.org/version/",
+    ]
+    .iter()
+    .any(|p| v.strip_prefix(p) == Some(n))
+}
+
+/// Bytes → JSON value, with a typed error for each way a body goes wrong.
+fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
+    if bytes.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FEED_BYTES,
+        });
+    }
+    // A UTF-8 byte order mark is harmless: drop it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(FeedError::NotUtf8);
+    }
+    let s = std::str::from_utf8(bytes).map_err(|_| FeedError::NotUtf8)?;
+    // UTF-16 without a BOM decodes as "valid" UTF-8 full of NULs.
+    if s.contains('\0') {
+        return Err(FeedError::NotUtf8);
+    }
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return Err(FeedError::Empty);
+    }
+    if trimmed.starts_with('<') {
+        return Err(FeedError::Html);
+    }
+    serde_json::from_str(trimmed).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            FeedError::TooDeep
+        } else {
+            FeedError::Syntax(e.to_string())
+        }
+    })
+}
+
+/// Text of a field: a non-blank string (trimmed), or a number written out.
+/// Anything else (object, array, bool, null) is absent.
+fn text_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => {
+            let t = s.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        }
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Like [`text_of`], but keeps inner line breaks and only trims the ends:
+/// for bodies, whose paragraphs are separated by newlines.
+fn body_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    }
+}
+
+fn u64_of(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.is_finite() && *f >= 0.0)
+                .map(|f| f as u64)
+        }),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn date_of(v: Option<&Value>) -> Option<dates::Timestamp> {
+    v.and_then(Value::as_str).and_then(dates::parse)
+}
+
+fn author_of(v: &Value) -> Option<Author> {
+    match v {
+        Value::Object(o) => {
+            let a = Author {
+                name: text_of(o.get("name")),
+                url: text_of(o.get("url")),
+                avatar: text_of(o.get("avatar")),
+            };
+            (a.name.is_some() || a.url.is_some()).then_some(a)
+        }
+        // Not in the spec, but some generators write a bare name.
+        Value::String(_) => Some(Author {
+            name: text_of(Some(v)),
+            url: None,
+            avatar: None,
+        })
+        .filter(|a| a.name.is_some()),
+        _ => None,
+    }
+}
+
+/// `authors` (1.1), else `author` (1.0).
+fn authors_of(o: &Map<String, Value>) -> Vec<Author> {
+    let list: Vec<Author> = match o.get("authors") {
+        Some(Value::Array(a)) => a.iter().filter_map(author_of).collect(),
+        _ => Vec::new(),
+    };
+    if !list.is_empty() {
+        return list;
+    }
+    o.get("author").and_then(author_of).into_iter().collect()
+}
+
+fn tags_of(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::Array(a)) => a.iter().filter_map(|t| text_of(Some(t))).collect(),
+        // A lone string is one tag.
+        Some(s @ Value::String(_)) => text_of(Some(s)).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn attachments_of(v: Option<&Value>) -> Vec<Attachment> {
+    let Some(Value::Array(a)) = v else {
+        return Vec::new();
+    };
+    a.iter()
+        .filter_map(|x| {
+            let o = x.as_object()?;
+            Some(Attachment {
+                url: text_of(o.get("url"))?,
+                mime_type: text_of(o.get("mime_type")),
+                title: text_of(o.get("title")),
+                size_in_bytes: u64_of(o.get("size_in_bytes")),
+                duration_in_seconds: u64_of(o.get("duration_in_seconds")),
+            })
+        })
+        .collect()
+}
+
+fn district_of(o: &Map<String, Value>) -> Option<&Map<String, Value>> {
+    o.get("_district").and_then(Value::as_object)
+}
+
+/// Builds the feed from a JSON object already known to be a feed.
+fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
+    let district = district_of(obj);
+    let zone_offset_min = district
+        .and_then(|d| d.get("timezone").or_else(|| d.get("time_zone")))
+        .and_then(Value::as_str)
+        .and_then(dates::parse_zone)
+        .unwrap_or(SHANGHAI_OFFSET_MIN);
+
+    let raw_items: &[Value] = match obj.get("items") {
+        Some(Value::Array(a)) => a,
+        _ => &[],
+    };
+
+    // Categories and departments repeat across items: share one allocation.
+    let mut interned: HashSet<Rc<str>> = HashSet::new();
+    let mut intern = |s: &str| -> Rc<str> {
+        if let Some(rc) = interned.get(s) {
+            return rc.clone();
+        }
+        let rc: Rc<str> = Rc::from(s);
+        interned.insert(rc.clone());
+        rc
+    };
+
+    let mut items: Vec<Rc<Bulletin>> = Vec::with_capacity(raw_items.len());
+    let mut skipped = 0;
+    let mut duplicates = 0;
+    let mut seen_ids: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut keys: HashSet<Rc<str>> = HashSet::new();
+
+    for (index, raw) in raw_items.iter().enumerate() {
+        let Some(o) = raw.as_object() else {
+            skipped += 1;
+            continue;
+        };
+        let url = text_of(o.get("url"));
+        let Some(id) = text_of(o.get("id")).or_else(|| url.clone()) else {
+            skipped += 1;
+            continue;
+        };
+        let title = text_of(o.get("title"));
+        let raw_summary = text_of(o.get("summary"));
+        let content_text = body_of(o.get("content_text"));
+        let content_html = body_of(o.get("content_html"));
+        if title.is_none()
+            && raw_summary.is_none()
+            && content_text.is_none()
+            && content_html.is_none()
+        {
+            skipped += 1;
+            continue;
+        }
+
+        // The same id again: an exact repeat collapses, a different item
+        // with a reused id is kept under a key of its own.
+        let same_id = seen_ids.entry(id.clone()).or_default();
+        if same_id.iter().any(|&j| raw_items[j] == *raw) {
+            duplicates += 1;
+            continue;
+        }
+        same_id.push(index);
+        let mut key: Rc<str> = Rc::from(id.as_str());
+        let mut n = 2;
+        while keys.contains(&key) {
+            key = Rc::from(format!("{id}~{n}"));
+            n += 1;
+        }
+        keys.insert(key.clone());
+
+        let summary = match &raw_summary {
+            Some(s) => text::truncate_chars(&text::fold_whitespace(s), text::SUMMARY_CHARS),
+            None => {
+                let body = content_text
+                    .clone()
+                    .or_else(|| content_html.as_deref().map(text::html_to_text))
+                    .unwrap_or_default();
+                text::truncate_chars(&text::fold_whitespace(&body), text::SUMMARY_CHARS)
+            }
+        };
+
+        let d = district_of(o);
+        let dtext = |k: &str| d.and_then(|d| text_of(d.get(k)));
+        let tags = tags_of(o.get("tags"));
+        let authors = authors_of(o);
+        let category = intern(
+            &dtext("category")
+                .or_else(|| tags.first().cloned())
+                .unwrap_or_else(|| UNCATEGORIZED.to_string()),
+        );
+        let department = dtext("department")
+            .or_else(|| authors.iter().find_map(|a| a.name.clone()))
+            .map(|s| intern(&s));
+
+        items.push(Rc::new(Bulletin {
+            key,
+            id,
+            url,
+            external_url: text_of(o.get("external_url")),
+            title,
+            summary,
+            content_text,
+            content_html,
+            image: text_of(o.get("image")),
+            banner_image: text_of(o.get("banner_image")),
+            published: date_of(o.get("date_published")),
+            modified: date_of(o.get("date_modified")),
+            authors,
+            tags,
+            attachments: attachments_of(o.get("attachments")),
+            language: text_of(o.get("language")),
+            category,
+            department,
+            reporter: dtext("reporter"),
+            photographer: dtext("photographer").or_else(|| dtext("credit")),
+            doc_number: dtext("doc_number"),
+            source_index: index,
+        }));
+    }
+
+    sort_newest_first(&mut items);
+
+    Feed {
+        version,
+        title: text_of(obj.get("title")).unwrap_or_default(),
+        home_page_url: text_of(obj.get("home_page_url")),
+        feed_url: text_of(obj.get("feed_url")),
+        description: text_of(obj.get("description")),
+        language: text_of(obj.get("language")),
+        icon: text_of(obj.get("icon")),
+        favicon: text_of(obj.get("favicon")),
+        authors: authors_of(obj),
+        next_url: text_of(obj.get("next_url")),
+        district_name: district.and_then(|d| text_of(d.get("name"))),
+        zone_offset_min,
+        items: items.into(),
+        skipped,
+        duplicates,
+    }
+}
+
+/// Newest first; undated items last; ties keep feed order. Total and stable.
+pub(crate) fn sort_newest_first(items: &mut [Rc<Bulletin>]) {
+    items.sort_by(|a, b| {
+        let (da, db) = (a.date().map(|t| t.unix), b.date().map(|t| t.unix));
+        match (da, db) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then(a.source_index.cmp(&b.source_index))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(json: &str) -> Feed {
+        parse_feed(json.as_bytes()).expect("should parse")
+    }
+
+    const V11: &str = "https://jsonfeed.org/version/1.1";
+
+    #[test]
+    fn minimal_feeds_of_both_versions() {
+        let f = feed(
+            r#"{"version":"https://jsonfeed.org/version/1","title":"T","items":[{"id":"1","content_text":"x"}]}"#,
+        );
+        assert_eq!(f.version, Version::V1_0);
+        assert_eq!(f.items.len(), 1);
+        let f = feed(&format!(r#"{{"version":"{V11}","title":"T","items":[]}}"#));
+        assert_eq!(f.version, Version::V1_1);
+        assert!(f.items.is_empty());
+    }
+
+    #[test]
+    fn documents_that_are_not_feeds() {
+        let e = |s: &[u8]| parse_feed(s).unwrap_err();
+        assert_eq!(e(b""), FeedError::Empty);
+        assert_eq!(e(b" \n\t"), FeedError::Empty);
+        assert_eq!(
+            e(b"<!DOCTYPE html><html><body>502</body></html>"),
+            FeedError::Html
+        );
+        assert_eq!(e(b"[1,2]"), FeedError::NotAnObject("an array"));
+        assert_eq!(e(b"null"), FeedError::NotAnObject("null"));
+        assert_eq!(e(br#""feed""#), FeedError::NotAnObject("a string"));
+        assert_eq!(e(br#"{"title":"x"}"#), FeedError::NotAFeed);
+        assert!(matches!(e(br#"{"version":"#), FeedError::Syntax(_)));
+        assert!(matches!(e(br#"{"items":[1,],}"#), FeedError::Syntax(_)));
+        assert_eq!(e(b"\xFF\xFE{\x00}\x00"), FeedError::NotUtf8);
+        assert_eq!(e(b"{\"t\":\"\xD6\xD0\xCE\xC4\"}"), FeedError::NotUtf8);
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert_eq!(e(deep.as_bytes()), FeedError::TooDeep);
+        let big = vec![b' '; MAX_FEED_BYTES + 1];
+        assert!(matches!(e(&big), FeedError::TooLarge { .. }));
+    }
+
+    #[test]
+    fn utf8_bom_simply_works() {
+        let s =
+            format!("\u{FEFF}{{\"version\":\"{V11}\",\"items\":[{{\"id\":1,\"title\":\"a\"}}]}}");
+        assert_eq!(feed(&s).items.len(), 1);
+    }
+
+    #[test]
+    fn lenient_items() {
+        let f = feed(&format!(
+            r#"{{"version":"{V11}","items":[
+            {{"id": 42, "title": "number id"}},
+            {{"url": "https://x/a", "title": "no id"}},
+            {{"title": "neither id nor url"}},
+            {{"id": "empty"}},
+            "not an object",
+            {{"id": "t", "title": {{"x":1}}, "content_text": "text wins", "tags": "one", "date_published": 5, "authors": "bad"}}
+        ]}}"#
+        ));
+        assert_eq!(f.items.len(), 3);
+        assert_eq!(f.skipped, 3);
+        let ids: Vec<&str> = f.items.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["42", "https://x/a", "t"]);
+        let t = &f.items[2];
+        assert_eq!(t.title, None);
+        assert_eq!(t.display_title(), "text wins");
+        assert_eq!(t.tags, ["one"]);
+        assert_eq!(&*t.category, "one");
+        assert_eq!(t.published, None);
+    }
+
+    #[test]
+    fn district_fields_and_fallbacks() {
+        let f = feed(&format!(
+            r#"{{"version":"{V11}","_district":{{"name":"郑州高新区","timezone":"+09:00"}},"items":[
+            {{"id":"a","title":"A","tags":["标签"],"authors":[{{"name":"作者"}}],
+              "_district":{{"category":"生态环保","department":"环保安监局","reporter":"孙庆辉","photographer":"孙庆辉","doc_number":"〔2019〕1号","unknown":1}}}},
+            {{"id":"b","title":"B","tags":["标签"],"authors":[{{"name":"作者"}}]}},
+            {{"id":"c","title":"C","_district":{{"category":7,"department":["x"]}}}},
+            {{"id":"d","title":"D","_district":"nonsense","_other":{{"category":"ignored"}}}}
+        ]}}"#
+        ));
+        assert_eq!(f.district_name.as_deref(), Some("郑州高新区"));
+        assert_eq!(f.zone_offset_min, 540);
+        let a = &f.items[0];
+        assert_eq!(
+            (&*a.category, a.department.as_deref()),
+            ("生态环保", Some("环保安监局"))
+        );
+        assert_eq!(a.reporter.as_deref(), Some("孙庆辉"));
+        assert_eq!(a.photographer.as_deref(), Some("孙庆辉"));
+        assert_eq!(a.doc_number.as_deref(), Some("〔2019〕1号"));
+        let b = &f.items[1];
+        assert_eq!(
+            (&*b.category, b.department.as_deref()),
+            ("标签", Some("作者"))
+        );
+        let c = &f.items[2];
+        assert_eq!((&*c.category, c.department.as_deref()), ("7", None));
+        assert_eq!(&*f.items[3].category, UNCATEGORIZED);
+    }
+
+    #[test]
+    fn duplicates_collapse_and_keys_stay_unique() {
+        let f = feed(&format!(
+            r#"{{"version":"{V11}","items":[
+            {{"id":"x","title":"same"}},
+            {{"id":"x","title":"same"}},
+            {{"id":"x","title":"different"}},
+            {{"id":"x~2","title":"clash"}}
+        ]}}"#
+        ));
+        assert_eq!(f.duplicates, 1);
+        let keys: Vec<&str> = f.items.iter().map(|b| &*b.key).collect();
+        assert_eq!(keys, ["x", "x~2", "x~2~2"]);
+    }
+
+    #[test]
+    fn summary_prefers_summary_then_text_then_html() {
+        let long = "字".repeat(200);
+        let f = feed(&format!(
+            r#"{{"version":"{V11}","items":[
+            {{"id":"1","summary":"  摘要  ","content_text":"正文"}},
+            {{"id":"2","content_text":"{long}"}},
+            {{"id":"3","content_html":"<p>Hello &amp; <b>world</b></p><script>x()</script>"}}
+        ]}}"#
+        ));
+        assert_eq!(f.items[0].summary, "摘要");
+        assert_eq!(f.items[1].summary.chars().count(), text::SUMMARY_CHARS + 1);
+        assert!(f.items[1].summary.ends_with('…'));
+        assert_eq!(f.items[2].summary, "Hello & world");
+        assert_eq!(f.items[2].body_paragraphs(), ["Hello & world"]);
+    }
+
+    #[test]
+    fn sorting_is_newest_first_undated_last_stable() {
+        let f = feed(&format!(
+            r#"{{"version":"{V11}","items":[
+            {{"id":"u1","title":"undated 1"}},
+            {{"id":"old","title":"o","date_published":"2019-11-24T00:00:00+08:00"}},
+            {{"id":"bad","title":"b","date_published":"2019-13-45"}},
+            {{"id":"new","title":"n","date_published":"2019-11-28T00:00:00+08:00"}},
+            {{"id":"tie1","title":"t","date_published":"2019-11-26T00:00:00+08:00"}},
+            {{"id":"tie2","title":"t","date_published":"2019-11-25T16:00:00Z"}},
+            {{"id":"mod","title":"m","date_modified":"2019-11-27"}}
+        ]}}"#
+        ));
+        let ids: Vec<&str> = f.items.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["new", "mod", "tie1", "tie2", "old", "u1", "bad"]);
+    }
+
+    #[test]
+    fn attachments_and_authors() {
+        let f = feed(&format!(
+            r#"{{"version":"{V11}","author":{{"name":"Old style"}},"items":[
+            {{"id":"1","title":"t","author":{{"name":"One"}},
+              "attachments":[{{"url":"a.pdf","mime_type":"application/pdf","size_in_bytes":1258291,"title":"附件"}},{{"title":"no url"}},{{"url":"b.mp3","size_in_bytes":"12"}}]}}
+        ]}}"#
+        ));
+        assert_eq!(f.authors[0].name.as_deref(), Some("Old style"));
+        let b = &f.items[0];
+        assert_eq!(b.authors[0].name.as_deref(), Some("One"));
+        assert_eq!(b.attachments.len(), 2);
+        assert_eq!(b.attachments[0].size_in_bytes, Some(1_258_291));
+        assert_eq!(b.attachments[1].size_in_bytes, Some(12));
+    }
+}

@@ -1,0 +1,23 @@
+//! district-bulletin: a district news widget (Rust + Yew → WebAssembly).
+//!
+//! Plain-Rust modules (tested natively): [`feed`] (JSON Feed model and
+//! lenient parsing), [`query`] (filters and counts), [`dates`], [`text`],
+//! [`messages`] (the reader's strings), [`state`] (state + actions) and the
+//! error type of [`net`]. Browser-only modules: `components` (Yew) and the
+//! entry points below.
+
+pub mod dates;
+pub mod feed;
+pub mod messages;
+pub mod net;
+pub mod query;
+pub mod state;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod entry;
+
+#[cfg(target_arch = "wasm32")]
+pub use entry::{mount, mount_all};

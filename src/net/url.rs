@@ -1,0 +1,17 @@
+//! URL resolution with the browser's own parser (`URL`), so tricks like
+//! `JaVaScRiPt:`, leading spaces or tabs are read exactly as a browser would.
+
+use web_sys::Url;
+
+/// The absolute URL of `raw` resolved against `base`, if it is `http:` or `https:`.
+pub fn resolve_http(raw: &str, base: &str) -> Option<String> {
+    let url = Url::new_with_base(raw, base).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}
+
+/// The absolute URL of the feed, resolved against the page (relative item
+/// URLs are then resolved against this, not against the host page).
+pub fn absolute_feed_url(feed: &str) -> Option<String> {
+    let base = web_sys::window()?.document()?.base_uri().ok()??;
+    Url::new_with_base(feed, &base).ok().map(|u| u.href())
+}

@@ -1,0 +1,235 @@
+//! The widget's state and the one place it changes.
+//!
+//! `State::apply` is a plain function (tested natively); on wasm32 it backs
+//! Yew's `Reducible`, so components only ever dispatch [`Action`]s.
+
+use crate::feed::Feed;
+use crate::net::LoadError;
+use crate::query::Filter;
+use std::rc::Rc;
+
+/// Where the latest request for the feed stands. A failure or a reload never
+/// throws away what the reader already sees: `previous` keeps it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    /// A request is under way.
+    Loading {
+        /// The feed shown before this request, if any.
+        previous: Option<Rc<Feed>>,
+    },
+    /// The feed arrived and parsed.
+    Loaded(Rc<Feed>),
+    /// The request failed.
+    Failed {
+        error: LoadError,
+        /// The feed shown before this request, if any.
+        previous: Option<Rc<Feed>>,
+    },
+}
+
+impl Load {
+    /// The feed to show, whether fresh or kept from before.
+    pub fn feed(&self) -> Option<&Rc<Feed>> {
+        match self {
+            Load::Loaded(f) => Some(f),
+            Load::Loading { previous } | Load::Failed { previous, .. } => previous.as_ref(),
+        }
+    }
+}
+
+/// Everything the widget shows is derived from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub load: Load,
+    pub filter: Filter,
+    /// Key of the open article, if one is open.
+    pub open: Option<Rc<str>>,
+    /// Number of the current request; answers to older ones are ignored.
+    pub request: u32,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            load: Load::Loading { previous: None },
+            filter: Filter::default(),
+            open: None,
+            request: 0,
+        }
+    }
+}
+
+/// Everything that can happen to the widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Fetch the feed again, keeping what is shown meanwhile (重试).
+    Reload,
+    /// A different feed URL: forget everything, fetch anew.
+    Reset,
+    /// Request number `request` produced a feed.
+    Loaded { request: u32, feed: Rc<Feed> },
+    /// Request number `request` failed.
+    Failed { request: u32, error: LoadError },
+    /// Show one category (`None`: all).
+    SelectCategory(Option<Rc<str>>),
+    /// Open the article with this key.
+    Open(Rc<str>),
+    /// Back to the list.
+    Close,
+}
+
+impl State {
+    /// The state after `action`.
+    pub fn apply(mut self, action: Action) -> State {
+        match action {
+            Action::Reload => {
+                self.request = self.request.wrapping_add(1);
+                self.load = Load::Loading {
+                    previous: self.load.feed().cloned(),
+                };
+            }
+            Action::Reset => {
+                self = State {
+                    request: self.request.wrapping_add(1),
+                    ..State::default()
+                };
+            }
+            Action::Loaded { request, feed } => {
+                if request != self.request {
+                    return self;
+                }
+                // A filter or article that the new feed no longer has would
+                // leave the reader looking at nothing: drop it.
+                if let Some(c) = &self.filter.category {
+                    if !feed.items.iter().any(|b| b.category == *c) {
+                        self.filter.category = None;
+                    }
+                }
+                if let Some(k) = &self.open {
+                    if !feed.items.iter().any(|b| b.key == *k) {
+                        self.open = None;
+                    }
+                }
+                self.load = Load::Loaded(feed);
+            }
+            Action::Failed { request, error } => {
+                if request != self.request {
+                    return self;
+                }
+                self.load = Load::Failed {
+                    previous: self.load.feed().cloned(),
+                    error,
+                };
+            }
+            Action::SelectCategory(c) => {
+                self.filter.category = c;
+                self.open = None;
+            }
+            Action::Open(key) => self.open = Some(key),
+            Action::Close => self.open = None,
+        }
+        self
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::parse_feed;
+
+    fn feed(cats: &[&str]) -> Rc<Feed> {
+        let items: Vec<String> = cats
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                format!(r#"{{"id":"k{i}","title":"t","_district":{{"category":"{c}"}}}}"#)
+            })
+            .collect();
+        let json = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#,
+            items.join(",")
+        );
+        Rc::new(parse_feed(json.as_bytes()).expect("feed"))
+    }
+
+    #[test]
+    fn failure_keeps_what_was_shown() {
+        let f = feed(&["a"]);
+        let s = State::default().apply(Action::Loaded {
+            request: 0,
+            feed: f.clone(),
+        });
+        let s = s.apply(Action::Reload);
+        assert_eq!(s.load.feed(), Some(&f));
+        let s = s.apply(Action::Failed {
+            request: 1,
+            error: LoadError::Http { status: 500 },
+        });
+        assert!(matches!(s.load, Load::Failed { .. }));
+        assert_eq!(s.load.feed(), Some(&f));
+    }
+
+    #[test]
+    fn stale_answers_are_ignored() {
+        let s = State::default().apply(Action::Reload);
+        let s2 = s.clone().apply(Action::Loaded {
+            request: 0,
+            feed: feed(&["a"]),
+        });
+        assert_eq!(s2, s);
+        let s3 = s.apply(Action::Failed {
+            request: 0,
+            error: LoadError::Timeout { seconds: 1 },
+        });
+        assert!(matches!(s3.load, Load::Loading { .. }));
+    }
+
+    #[test]
+    fn reset_forgets_the_old_feed() {
+        let s = State::default()
+            .apply(Action::Loaded {
+                request: 0,
+                feed: feed(&["a"]),
+            })
+            .apply(Action::SelectCategory(Some(Rc::from("a"))))
+            .apply(Action::Reset);
+        assert_eq!(s.load, Load::Loading { previous: None });
+        assert_eq!(s.filter, Filter::default());
+        assert_eq!(s.request, 1);
+    }
+
+    #[test]
+    fn vanished_category_and_article_are_dropped() {
+        let s = State::default()
+            .apply(Action::Loaded {
+                request: 0,
+                feed: feed(&["a", "b"]),
+            })
+            .apply(Action::SelectCategory(Some(Rc::from("b"))))
+            .apply(Action::Open(Rc::from("k1")))
+            .apply(Action::Reload)
+            .apply(Action::Loaded {
+                request: 1,
+                feed: feed(&["a"]),
+            });
+        assert_eq!(s.filter.category, None);
+        assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn selecting_a_category_closes_the_article() {
+        let s = State::default()
+            .apply(Action::Open(Rc::from("x")))
+            .apply(Action::SelectCategory(None));
+        assert_eq!(s.open, None);
+    }
+}

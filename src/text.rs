@@ -1,0 +1,254 @@
+//! Text helpers: character-safe truncation, whitespace folding, paragraphs,
+//! and a plain-text reading of HTML (for summaries). Plain Rust, no DOM.
+
+/// How many characters a derived summary keeps.
+pub const SUMMARY_CHARS: usize = 80;
+
+/// Cuts `s` to at most `max` characters (never inside a UTF-8 sequence),
+/// adding `…` when anything was cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((byte, _)) => {
+            let mut out = s[..byte].trim_end().to_string();
+            out.push('…');
+            out
+        }
+    }
+}
+
+/// Folds every run of whitespace (including the ideographic space U+3000
+/// that Chinese CMSs indent paragraphs with) into one ASCII space, and trims.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Splits text into paragraphs: one per non-blank line, whitespace folded.
+/// Feeds separate paragraphs with `\n\n` or a single `\n`; both work.
+pub fn paragraphs(s: &str) -> Vec<String> {
+    s.lines()
+        .map(fold_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Elements whose end starts a new paragraph in the text reading of HTML.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "figure",
+    "figcaption",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
+    "dd",
+    "dt",
+];
+
+/// Elements whose content is never text for a reader.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title",
+];
+
+/// A plain-text reading of an HTML fragment: tags dropped, the content of
+/// script/style-like elements dropped, common entities decoded, one line per
+/// block. Used for summaries and as a safe fallback body; the text is always
+/// rendered as text, never as markup.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    let mut skipping: Option<String> = None;
+    while !rest.is_empty() {
+        match rest.find('<') {
+            None => {
+                if skipping.is_none() {
+                    decode_entities_into(rest, &mut out);
+                }
+                break;
+            }
+            Some(lt) => {
+                if skipping.is_none() {
+                    decode_entities_into(&rest[..lt], &mut out);
+                }
+                rest = &rest[lt..];
+                if rest.starts_with("<!--") {
+                    rest = match rest.find("-->") {
+                        Some(end) => &rest[end + 3..],
+                        None => "",
+                    };
+                    continue;
+                }
+                let Some(gt) = rest.find('>') else {
+                    // An unclosed `<` is text, as browsers read it.
+                    if skipping.is_none() {
+                        decode_entities_into(rest, &mut out);
+                    }
+                    break;
+                };
+                let tag = &rest[1..gt];
+                rest = &rest[gt + 1..];
+                let closing = tag.starts_with('/');
+                let name: String = tag
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if let Some(skip) = &skipping {
+                    if closing && *skip == name {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if !closing && SKIP_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
+                    skipping = Some(name);
+                    continue;
+                }
+                if BLOCK_TAGS.contains(&name.as_str()) {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out.lines()
+        .map(fold_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Decodes the HTML entities that matter for reading text and appends to `out`.
+fn decode_entities_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i + 1);
+        let decoded = end.and_then(|e| decode_entity(&rest[1..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse::<u32>().ok()?
+        };
+        // NUL and surrogates are not characters; the replacement character is
+        // what a browser shows for them.
+        return Some(match char::from_u32(code) {
+            Some('\0') | None => '\u{FFFD}',
+            Some(c) => c,
+        });
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "hellip" => '…',
+        "mdash" => '—',
+        "ndash" => '–',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "middot" => '·',
+        "copy" => '©',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_characters_not_bytes() {
+        let s = "高新区打响秋冬蓝天保卫战";
+        assert_eq!(truncate_chars(s, 4), "高新区打…");
+        assert_eq!(truncate_chars(s, 12), s);
+        assert_eq!(truncate_chars(s, 100), s);
+        assert_eq!(truncate_chars("ab cd", 3), "ab…");
+        assert_eq!(truncate_chars("", 3), "");
+        // Emoji and combining marks never split into invalid UTF-8.
+        assert_eq!(truncate_chars("😀😀😀", 1), "😀…");
+    }
+
+    #[test]
+    fn whitespace_folds_ideographic_spaces() {
+        assert_eq!(
+            fold_whitespace("\u{3000}\u{3000}本报讯  11月27日\t上午 "),
+            "本报讯 11月27日 上午"
+        );
+        assert_eq!(fold_whitespace(" \n "), "");
+    }
+
+    #[test]
+    fn paragraphs_from_single_or_double_newlines() {
+        assert_eq!(paragraphs("一\n\n二\n三\n\n\n"), vec!["一", "二", "三"]);
+        assert!(paragraphs("  \n ").is_empty());
+    }
+
+    #[test]
+    fn html_reads_as_text() {
+        let html = "<p>Good &amp; <b>bold</b> &lt;tag&gt;</p><script>alert(1)</script><p>二&#8211;三&#x4e00;</p><!-- c -->";
+        assert_eq!(html_to_text(html), "Good & bold <tag>\n二–三一");
+        assert_eq!(html_to_text("a < b"), "a < b");
+        assert_eq!(html_to_text("x<br/>y"), "x\ny");
+        assert_eq!(
+            html_to_text("<style>p{}</style>ok &bogus; &#0;"),
+            "ok &bogus; \u{FFFD}"
+        );
+        assert_eq!(html_to_text("<img src=x onerror=alert(1)>"), "");
+    }
+}

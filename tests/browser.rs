@@ -1,0 +1,295 @@
+//! Browser tests: the real `App` mounted in headless Chromium on local
+//! fixtures (served by wasm-bindgen-test-runner from the crate root), the DOM
+//! asserted after waiting on conditions, never on fixed sleeps.
+#![cfg(target_arch = "wasm32")]
+
+use district_bulletin::components::{App, AppProps};
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = "/feeds/seed.json";
+
+#[wasm_bindgen(inline_js = r#"
+export function fail_next_fetches(n, status) {
+  const original = window.fetch;
+  let left = n;
+  window.fetch = function (...args) {
+    if (left > 0) {
+      left -= 1;
+      if (left === 0) window.fetch = original;
+      return Promise.resolve(new Response("busy", { status }));
+    }
+    return original.apply(this, args);
+  };
+}
+"#)]
+extern "C" {
+    /// Makes the next `n` calls to `window.fetch` answer `status`, then restores it.
+    fn fail_next_fetches(n: u32, status: u16);
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+/// Mounts the real widget on `feed` in a fresh element of its own.
+fn mount(feed: &str) -> Element {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            feed: feed.to_string().into(),
+        },
+    )
+    .render();
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    all(root, selector)
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    texts(root, selector).join("\n")
+}
+
+/// Polls `cond` until it holds, failing after a deadline with `what`.
+async fn wait_for(what: &str, root: &Element, cond: impl Fn(&Element) -> bool) {
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < 10_000.0 {
+        if cond(root) {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!(
+        "timed out waiting for {what}; widget HTML: {}",
+        root.inner_html()
+    );
+}
+
+async fn wait_rows(root: &Element, n: usize) {
+    wait_for(&format!("{n} rows"), root, |r| all(r, ".db-row").len() == n).await;
+}
+
+/// Clicks the first element matching `selector` whose text contains `label`.
+fn click(root: &Element, selector: &str, label: &str) {
+    let el = all(root, selector)
+        .into_iter()
+        .find(|e| e.text_content().unwrap_or_default().contains(label))
+        .unwrap_or_else(|| panic!("no {selector} with {label:?} in {}", root.inner_html()));
+    el.dyn_into::<HtmlElement>().expect("html element").click();
+}
+
+#[wasm_bindgen_test]
+async fn loading_state_comes_first_and_reserves_space() {
+    let root = mount(SEED);
+    wait_for("the loading skeleton", &root, |r| {
+        r.query_selector(".db-loading").ok().flatten().is_some() || !all(r, ".db-row").is_empty()
+    })
+    .await;
+    // The fetch starts only after the first render, so the skeleton was
+    // there first; it has real height (no layout jump when rows arrive).
+    wait_rows(&root, 6).await;
+    assert!(all(&root, ".db-loading").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn seed_feed_renders_six_articles_with_title_and_dates() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    assert_eq!(text(&root, ".db-title"), "郑州高新区 · 区情动态");
+    let titles = texts(&root, ".db-row-title");
+    assert_eq!(titles[0], "高新区打响秋冬蓝天“保卫战”", "newest first");
+    // The article without a dateline has no date and sorts last.
+    assert!(titles[5].starts_with("高新区组织收听收看全国安全生产电视电话会议"));
+    let dates = texts(&root, ".db-date");
+    assert_eq!(dates[0], "2019年11月28日");
+    assert_eq!(dates[5], "日期未知");
+    assert!(text(&root, ".db-dept").contains("环保安监局"));
+    // Summaries are cut on characters with an ellipsis.
+    let summary = &texts(&root, ".db-summary")[0];
+    assert!(summary.ends_with('…') && summary.chars().count() <= 81);
+}
+
+#[wasm_bindgen_test]
+async fn tabs_show_counts_and_filter_the_list() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    let tabs = texts(&root, ".db-tab");
+    assert_eq!(tabs[0], "全部 6");
+    assert_eq!(tabs[1], "生态环保 2");
+    for t in ["安全生产 1", "人社就业 1", "招商引资 1", "城乡建设 1"] {
+        assert!(tabs.iter().any(|x| x == t), "{t} in {tabs:?}");
+    }
+    assert_eq!(tabs.len(), 6, "no tab for an empty category");
+
+    click(&root, ".db-tab", "生态环保");
+    wait_rows(&root, 2).await;
+    assert!(texts(&root, ".db-cat").iter().all(|c| c == "生态环保"));
+    let active = texts(&root, ".db-tab[aria-selected=true]");
+    assert_eq!(active, ["生态环保 2"]);
+
+    click(&root, ".db-tab", "全部");
+    wait_rows(&root, 6).await;
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_article_shows_full_text_and_back_returns() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    click(&root, ".db-open", "秋冬蓝天");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    assert!(
+        all(&root, ".db-row").is_empty(),
+        "the list gives way to the article"
+    );
+    assert_eq!(
+        text(&root, ".db-article-title"),
+        "高新区打响秋冬蓝天“保卫战”"
+    );
+    let paragraphs = texts(&root, ".db-article-body p");
+    assert_eq!(paragraphs.len(), 5);
+    // Lines broken across print columns are joined again.
+    assert!(paragraphs[2].contains("对全区建筑工地、裸露黄土"));
+    let meta = text(&root, ".db-article-meta");
+    for needle in [
+        "2019年11月28日",
+        "环保安监局",
+        "生态环保",
+        "记者",
+        "孙庆辉",
+        "摄影",
+    ] {
+        assert!(meta.contains(needle), "{needle} in {meta}");
+    }
+    // Focus lands on the heading.
+    let focused = document().active_element().and_then(|e| e.text_content());
+    assert_eq!(focused.as_deref(), Some("高新区打响秋冬蓝天“保卫战”"));
+
+    click(&root, ".db-back", "返回列表");
+    wait_rows(&root, 6).await;
+    assert!(all(&root, ".db-article").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn http_404_names_the_status_and_offers_retry() {
+    let root = mount("/tests/fixtures/does-not-exist.json");
+    wait_for("the error", &root, |r| !all(r, ".db-error").is_empty()).await;
+    let message = text(&root, ".db-error");
+    assert!(message.contains("信息加载失败"), "{message}");
+    assert!(message.contains("404"), "{message}");
+    assert_eq!(text(&root, ".db-retry"), "重试");
+}
+
+#[wasm_bindgen_test]
+async fn retry_after_a_server_error_loads_the_feed() {
+    fail_next_fetches(1, 503);
+    let root = mount(SEED);
+    wait_for("the 503 error", &root, |r| {
+        text(r, ".db-error").contains("503")
+    })
+    .await;
+    click(&root, ".db-retry", "重试");
+    wait_rows(&root, 6).await;
+    assert!(all(&root, ".db-error").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_json_document_that_is_not_a_feed_is_named_as_such() {
+    let root = mount("/tests/fixtures/not-a-feed.json");
+    wait_for("the error", &root, |r| !all(r, ".db-error").is_empty()).await;
+    assert!(text(&root, ".db-error").contains("不是信息源"));
+}
+
+#[wasm_bindgen_test]
+async fn an_html_page_served_as_the_feed_is_named_as_such() {
+    let root = mount("/index.html");
+    wait_for("the error", &root, |r| !all(r, ".db-error").is_empty()).await;
+    assert!(text(&root, ".db-error").contains("网页"));
+}
+
+#[wasm_bindgen_test]
+async fn a_network_failure_is_told_apart_from_http_errors() {
+    // Nothing listens on the discard port: the connection is refused.
+    let root = mount("http://127.0.0.1:9/feed.json");
+    wait_for("the error", &root, |r| !all(r, ".db-error").is_empty()).await;
+    let message = text(&root, ".db-error");
+    assert!(message.contains("网络"), "{message}");
+    assert!(!message.contains("HTTP"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_feed_says_so() {
+    let root = mount("/tests/fixtures/empty.json");
+    wait_for("the empty state", &root, |r| {
+        !all(r, ".db-empty").is_empty()
+    })
+    .await;
+    assert_eq!(text(&root, ".db-empty"), "暂无信息");
+    assert_eq!(text(&root, ".db-title"), "空栏目");
+}
+
+#[wasm_bindgen_test]
+async fn bad_items_degrade_without_hiding_good_ones() {
+    let root = mount("/tests/fixtures/sub/lenient.json");
+    wait_rows(&root, 4).await;
+    let titles = texts(&root, ".db-row-title");
+    assert_eq!(titles[0], "数字编号的条目");
+    assert!(titles.iter().any(|t| t.starts_with("标题类型错误时")));
+    assert_eq!(texts(&root, ".db-date")[0], "2019年11月27日");
+
+    // A relative link resolves against the feed's URL, not the page's.
+    click(&root, ".db-open", "数字编号的条目");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    assert!(text(&root, ".db-article-meta").contains("2019年11月27日 10:30"));
+    let link = root
+        .query_selector(".db-original a")
+        .ok()
+        .flatten()
+        .and_then(|a| a.get_attribute("href"))
+        .unwrap_or_default();
+    assert!(link.ends_with("/tests/fixtures/sub/post-7.html"), "{link}");
+
+    // A javascript: URL never becomes a link.
+    click(&root, ".db-back", "返回列表");
+    wait_rows(&root, 4).await;
+    click(&root, ".db-open", "标题类型错误时");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    assert!(all(&root, ".db-original a").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_on_one_page_are_independent() {
+    let a = mount(SEED);
+    let b = mount(SEED);
+    wait_rows(&a, 6).await;
+    wait_rows(&b, 6).await;
+    click(&a, ".db-tab", "城乡建设");
+    wait_rows(&a, 1).await;
+    assert_eq!(all(&b, ".db-row").len(), 6);
+    assert_eq!(texts(&b, ".db-tab[aria-selected=true]"), ["全部 6"]);
+}
