@@ -206,11 +206,9 @@ fn parse_iso_like(s: &str) -> Option<Timestamp> {
     let owned;
     let s = if s.contains('年') {
         owned = s
-            .replace('年', "-")
-            .replace('月', "-")
+            .replace(['年', '月'], "-")
             .replace('日', " ")
-            .replace('时', ":")
-            .replace('分', ":")
+            .replace(['时', '分'], ":")
             .replace('秒', "");
         let t = owned.trim().trim_end_matches(':');
         t.to_string()

@@ -90,6 +90,7 @@ fn feed_error(e: &FeedError) -> String {
         ),
         FeedError::NotUtf8 => "信息源的文字编码不是 UTF-8，无法读取。".into(),
         FeedError::Html => "信息源地址返回的是网页而不是信息数据（可能是错误页或登录页）。".into(),
+        FeedError::XmlFeed => "信息源是 RSS/Atom 格式，本组件目前只读取 JSON Feed。".into(),
         FeedError::Syntax(_) => "信息源数据已损坏（不是有效的 JSON）。".into(),
         FeedError::TooDeep => "信息源数据结构异常（嵌套过深），无法读取。".into(),
         FeedError::NotAnObject(_) | FeedError::NotAFeed => {

@@ -19,6 +19,8 @@ pub enum FeedError {
     NotUtf8,
     /// The body is an HTML page (a login page, an error page served with 200, …).
     Html,
+    /// The body is XML: an RSS or Atom feed, which this widget does not read yet.
+    XmlFeed,
     /// The body is not valid JSON; the message is the parser's, for developers.
     Syntax(String),
     /// The JSON nests deeper than any feed would.
@@ -41,6 +43,7 @@ impl fmt::Display for FeedError {
             }
             FeedError::NotUtf8 => write!(f, "the document is not UTF-8"),
             FeedError::Html => write!(f, "the document is an HTML page, not a feed"),
+            FeedError::XmlFeed => write!(f, "the document is XML (RSS/Atom), not a JSON Feed"),
             FeedError::Syntax(msg) => write!(f, "the document is not valid JSON: {msg}"),
             FeedError::TooDeep => write!(f, "the JSON is nested too deeply"),
             FeedError::NotAnObject(kind) => {

@@ -74,7 +74,11 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
         return Err(FeedError::Empty);
     }
     if trimmed.starts_with('<') {
-        return Err(FeedError::Html);
+        return Err(if looks_like_xml_feed(trimmed) {
+            FeedError::XmlFeed
+        } else {
+            FeedError::Html
+        });
     }
     serde_json::from_str(trimmed).map_err(|e| {
         if e.to_string().contains("recursion limit") {
@@ -83,6 +87,22 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
             FeedError::Syntax(e.to_string())
         }
     })
+}
+
+/// An XML declaration, or an `<rss>`/`<feed>`/`<rdf:RDF>` root near the start.
+fn looks_like_xml_feed(s: &str) -> bool {
+    let head: String = s
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.contains("<html") || head.contains("<!doctype html") {
+        return false;
+    }
+    head.starts_with("<?xml")
+        || head.contains("<rss")
+        || head.contains("<feed")
+        || head.contains("<rdf:rdf")
 }
 
 /// Text of a field: a non-blank string (trimmed), or a number written out.
@@ -372,6 +392,14 @@ mod tests {
         assert_eq!(
             e(b"<!DOCTYPE html><html><body>502</body></html>"),
             FeedError::Html
+        );
+        assert_eq!(
+            e(b"<?xml version=\"1.0\"?><rss><channel/></rss>"),
+            FeedError::XmlFeed
+        );
+        assert_eq!(
+            e(b"<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"),
+            FeedError::XmlFeed
         );
         assert_eq!(e(b"[1,2]"), FeedError::NotAnObject("an array"));
         assert_eq!(e(b"null"), FeedError::NotAnObject("null"));

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# README command 2: run every test.
+#   1. native unit and fixture tests (cargo test)
+#   2. browser tests in headless Chromium (cargo test --target wasm32-unknown-unknown)
+#   3. the release bundle builds (trunk build --release) and its size is printed
+# Installs what is missing first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+
+step() { printf '\n\033[1;32m==> %s\033[0m\n' "$*"; }
+
+step "native tests"
+cargo test --locked
+
+step "browser tests (headless Chromium)"
+cargo test --locked --target wasm32-unknown-unknown
+
+step "release bundle (trunk build --release)"
+trunk build --release --locked
+bash scripts/size.sh dist
