@@ -1,55 +1,76 @@
-//! Entry points: mount the widget on the elements that ask for it.
+//! The wasm side of embedding: the loader (`loader/district-bulletin.js`)
+//! creates each instance's shadow root and calls [`Widget`] to render in it.
 
 use crate::components::{App, AppProps};
+use crate::config::Config;
+use crate::messages::Lang;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
+use yew::AppHandle;
 
-/// Marks an element the widget already renders into, so mounting twice is a no-op.
-const MOUNTED_ATTR: &str = "data-district-bulletin-mounted";
-
-/// Runs when the module is instantiated: mounts every
-/// `[data-district-bulletin]` element on the page.
-#[wasm_bindgen(start)]
-pub fn start() {
-    mount_all();
+/// One mounted widget instance, owned by the loader.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<AppHandle<App>>,
 }
 
-/// Mounts the widget on every `[data-district-bulletin]` element not yet
-/// mounted; returns how many were mounted.
-#[wasm_bindgen(js_name = mountAll)]
-pub fn mount_all() -> u32 {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return 0;
+/// Reads the instance's settings from its host element: plain attribute
+/// names on `<district-bulletin>`, `data-` names on any other element.
+fn props_from(host: &Element) -> AppProps {
+    let prefix = if host.tag_name().eq_ignore_ascii_case("district-bulletin") {
+        ""
+    } else {
+        "data-"
     };
-    let Ok(nodes) = document.query_selector_all("[data-district-bulletin]") else {
-        return 0;
-    };
-    let mut mounted = 0;
-    for i in 0..nodes.length() {
-        if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let feed = el.get_attribute("data-feed").unwrap_or_default();
-            if mount(el, &feed) {
-                mounted += 1;
-            }
+    let config = Config::from_attributes(|name| host.get_attribute(&format!("{prefix}{name}")));
+    // The page's language: the nearest `lang` at or above the host.
+    let page_lang = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .as_deref()
+        .and_then(Lang::from_tag);
+    AppProps {
+        config: Rc::new(config),
+        page_lang,
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Renders a widget into `container` (inside the host's shadow root),
+    /// configured by `host`'s attributes.
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: &Element, container: Element) -> Widget {
+        let handle =
+            yew::Renderer::<App>::with_root_and_props(container, props_from(host)).render();
+        Widget {
+            handle: Some(handle),
         }
     }
-    mounted
+
+    /// Re-reads the host's attributes (after one changed).
+    pub fn update(&mut self, host: &Element) {
+        if let Some(h) = &mut self.handle {
+            h.update(props_from(host));
+        }
+    }
+
+    /// Tears the instance down: its components, effects and DOM.
+    pub fn destroy(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+    }
 }
 
-/// Renders a widget for `feed` inside `element` (not `<body>`): several
-/// instances can live on one page. Returns false if `element` already has one.
-#[wasm_bindgen]
-pub fn mount(element: Element, feed: &str) -> bool {
-    if element.has_attribute(MOUNTED_ATTR) {
-        return false;
-    }
-    let _ = element.set_attribute(MOUNTED_ATTR, "");
-    yew::Renderer::<App>::with_root_and_props(
-        element,
-        AppProps {
-            feed: feed.to_string().into(),
-        },
-    )
-    .render();
-    true
+/// The attribute names the widget reads, for the loader's `observedAttributes`.
+#[wasm_bindgen(js_name = attributeNames)]
+pub fn attribute_names() -> Vec<JsValue> {
+    crate::config::ATTRIBUTES
+        .iter()
+        .map(|a| JsValue::from_str(a))
+        .collect()
 }

@@ -1,11 +1,13 @@
 //! district-bulletin: a district news widget (Rust + Yew → WebAssembly).
 //!
 //! Plain-Rust modules (tested natively): [`feed`] (JSON Feed model and
-//! lenient parsing), [`query`] (filters and counts), [`dates`], [`text`],
+//! lenient parsing), [`query`] (filters and counts), [`config`] (attributes),
+//! [`dates`], [`text`],
 //! [`messages`] (the reader's strings), [`state`] (state + actions) and the
 //! error type of [`net`]. Browser-only modules: `components` (Yew) and the
 //! entry points below.
 
+pub mod config;
 pub mod dates;
 pub mod feed;
 pub mod messages;
@@ -20,4 +22,4 @@ pub mod components;
 mod entry;
 
 #[cfg(target_arch = "wasm32")]
-pub use entry::{mount, mount_all};
+pub use entry::Widget;

@@ -1,10 +1,38 @@
-//! Every piece of text the widget shows the reader, in one catalogue.
-//!
-//! Chinese (zh-CN) is the default and so far the only language; a second
-//! catalogue is another value of [`Messages`]. Plain Rust, no DOM.
+//! Every piece of text the widget shows the reader, in one catalogue per
+//! language: Simplified Chinese (the default) and English. Plain Rust, no DOM.
 
 use crate::feed::FeedError;
 use crate::net::LoadError;
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Simplified Chinese (also used for other Chinese tags: closer to the
+    /// reader than English).
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Lang {
+    /// Reads a BCP 47 tag (`zh-CN`, `zh`, `zh-Hant-TW`, `en-US` …); other languages are `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" | "cmn" => Some(Lang::ZhCn),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// This language's catalogue.
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Lang::ZhCn => &ZH_CN,
+            Lang::En => &EN,
+        }
+    }
+}
 
 /// The reader-facing strings of one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -30,6 +58,8 @@ pub struct Messages {
     pub doc_number: &'static str,
     pub original: &'static str,
     pub untitled_feed: &'static str,
+    pub load_more: &'static str,
+    pub unknown_date: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -53,12 +83,46 @@ pub const ZH_CN: Messages = Messages {
     doc_number: "文号",
     original: "查看原文",
     untitled_feed: "信息公告",
+    load_more: "加载更多",
+    unknown_date: "日期未知",
+};
+
+/// English.
+pub const EN: Messages = Messages {
+    lang: "en",
+    all: "All",
+    loading: "Loading…",
+    empty: "No news yet",
+    empty_category: "Nothing in this category yet",
+    retry: "Retry",
+    back: "Back to the list",
+    load_failed: "The news could not be loaded",
+    refresh_failed: "Refreshing failed; showing what was loaded before",
+    categories_label: "Categories",
+    list_label: "News",
+    department: "Issued by",
+    reporter: "Reporter",
+    photographer: "Photos",
+    category: "Category",
+    published: "Published",
+    doc_number: "Document No.",
+    original: "Read the original",
+    untitled_feed: "Bulletin",
+    load_more: "Show more",
+    unknown_date: "Date unknown",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a
 /// citizen understands, with the technical name (HTTP status) kept visible
 /// for whoever they report it to.
-pub fn load_error(e: &LoadError) -> String {
+pub fn load_error(lang: Lang, e: &LoadError) -> String {
+    match lang {
+        Lang::ZhCn => load_error_zh(e),
+        Lang::En => load_error_en(e),
+    }
+}
+
+fn load_error_zh(e: &LoadError) -> String {
     match e {
         LoadError::NoFeedUrl => "未设置信息源地址（data-feed），请联系网站管理员。".into(),
         LoadError::Network(_) => "网络连接失败，无法获取信息。请检查网络后重试。".into(),
@@ -76,11 +140,11 @@ pub fn load_error(e: &LoadError) -> String {
             format!("信息源服务器出错（HTTP {s}），请稍后重试。")
         }
         LoadError::Http { status } => format!("信息源服务器返回错误（HTTP {status}）。"),
-        LoadError::Feed(f) => feed_error(f),
+        LoadError::Feed(f) => feed_error_zh(f),
     }
 }
 
-fn feed_error(e: &FeedError) -> String {
+fn feed_error_zh(e: &FeedError) -> String {
     match e {
         FeedError::Empty => "信息源返回了空内容。".into(),
         FeedError::TooLarge { bytes, limit } => format!(
@@ -99,6 +163,49 @@ fn feed_error(e: &FeedError) -> String {
     }
 }
 
+fn load_error_en(e: &LoadError) -> String {
+    match e {
+        LoadError::NoFeedUrl => "No feed address is set (feed attribute); please tell the site's webmaster.".into(),
+        LoadError::Network(_) => "Could not connect. Please check the network and retry.".into(),
+        LoadError::Timeout { seconds } => format!("The server did not answer within {seconds} seconds. Please retry later."),
+        LoadError::Http { status: 404 } => "The feed address does not exist (HTTP 404).".into(),
+        LoadError::Http { status: s @ (401 | 403) } => format!("Access to the feed is not allowed (HTTP {s})."),
+        LoadError::Http { status: 429 } => "Too many requests (HTTP 429). Please retry later.".into(),
+        LoadError::Http { status: s @ 500..=599 } => format!("The feed's server failed (HTTP {s}). Please retry later."),
+        LoadError::Http { status } => format!("The feed's server answered with an error (HTTP {status})."),
+        LoadError::Feed(f) => match f {
+            FeedError::Empty => "The feed is empty.".into(),
+            FeedError::TooLarge { bytes, limit } => format!(
+                "The feed is too large ({:.1} MB, limit {} MB); loading stopped to keep the page responsive.",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            FeedError::NotUtf8 => "The feed is not encoded as UTF-8 and cannot be read.".into(),
+            FeedError::Html => "The feed address returned a web page, not news data (an error or login page?).".into(),
+            FeedError::XmlFeed => "The feed is RSS/Atom; this widget reads JSON Feed only for now.".into(),
+            FeedError::Syntax(_) => "The feed is damaged (not valid JSON).".into(),
+            FeedError::TooDeep => "The feed's data is nested too deeply to read.".into(),
+            FeedError::NotAnObject(_) | FeedError::NotAFeed => "This address does not return a news feed (JSON Feed).".into(),
+        },
+    }
+}
+
+/// The 加载更多 button with how many rows remain: `加载更多（12）`, `Show more (12)`.
+pub fn load_more_label(lang: Lang, remaining: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("{}（{remaining}）", ZH_CN.load_more),
+        Lang::En => format!("{} ({remaining})", EN.load_more),
+    }
+}
+
+/// A notice and its detail: `刷新失败……：原因`, `Refreshing failed…: reason`.
+pub fn notice(lang: Lang, head: &str, detail: &str) -> String {
+    match lang {
+        Lang::ZhCn => format!("{head}：{detail}"),
+        Lang::En => format!("{head}: {detail}"),
+    }
+}
+
 /// Tab label with its count: `生态环保 2`.
 pub fn tab_label(name: &str, count: usize) -> String {
     format!("{name} {count}")
@@ -107,6 +214,16 @@ pub fn tab_label(name: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("zh_Hant_TW"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::En.messages().retry, "Retry");
+    }
 
     #[test]
     fn each_failure_names_its_cause() {
@@ -130,7 +247,8 @@ mod tests {
             ),
         ];
         for (e, needle) in cases {
-            let m = load_error(&e);
+            let m = load_error(Lang::ZhCn, &e);
+            assert!(!load_error(Lang::En, &e).is_empty());
             assert!(m.contains(needle), "{m:?} should mention {needle:?}");
         }
     }

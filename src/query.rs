@@ -52,6 +52,38 @@ pub fn category_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
     order
 }
 
+/// The items one widget instance works with: only the configured
+/// categories (when the webmaster lists some), at most `max_items` of the
+/// newest. Computed once per feed and configuration.
+pub fn scope(
+    items: &Rc<[Rc<Bulletin>]>,
+    categories: Option<&[String]>,
+    max_items: Option<usize>,
+) -> Rc<[Rc<Bulletin>]> {
+    if categories.is_none() && max_items.is_none_or(|m| m >= items.len()) {
+        return items.clone();
+    }
+    items
+        .iter()
+        .filter(|b| categories.is_none_or(|cs| cs.iter().any(|c| **c == *b.category)))
+        .take(max_items.unwrap_or(usize::MAX))
+        .cloned()
+        .collect()
+}
+
+/// [`category_counts`], but in the webmaster's order when one is given
+/// (categories without items are still left out).
+pub fn ordered_counts(items: &[Rc<Bulletin>], order: Option<&[String]>) -> Vec<CategoryCount> {
+    let counts = category_counts(items);
+    match order {
+        None => counts,
+        Some(order) => order
+            .iter()
+            .filter_map(|name| counts.iter().find(|c| &*c.name == name.as_str()).cloned())
+            .collect(),
+    }
+}
+
 /// Indices (into `items`) of the bulletins that pass `filter`, in list order.
 pub fn visible(items: &[Rc<Bulletin>], filter: &Filter) -> Vec<usize> {
     items
@@ -103,6 +135,25 @@ mod tests {
             ]
         );
         assert!(category_counts(&[]).is_empty());
+    }
+
+    #[test]
+    fn scope_and_order_follow_the_configuration() {
+        let it = items(&["环保", "安全", "环保", "城建", "安全"]);
+        assert!(Rc::ptr_eq(&scope(&it, None, None), &it));
+        let only = vec!["安全".to_string(), "环保".to_string()];
+        let s = scope(&it, Some(&only), None);
+        assert_eq!(s.len(), 4);
+        let names: Vec<String> = ordered_counts(&s, Some(&only))
+            .iter()
+            .map(|c| format!("{} {}", c.name, c.count))
+            .collect();
+        assert_eq!(names, ["安全 2", "环保 2"]);
+        assert_eq!(scope(&it, None, Some(2)).len(), 2);
+        assert_eq!(scope(&it, Some(&only), Some(3)).len(), 3);
+        // A listed category without items gets no tab.
+        let missing = vec!["不存在".to_string(), "城建".to_string()];
+        assert_eq!(ordered_counts(&it, Some(&missing)).len(), 1);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct State {
     pub open: Option<Rc<str>>,
     /// Number of the current request; answers to older ones are ignored.
     pub request: u32,
+    /// Pages of rows shown (加载更多 adds one); back to 1 when the filter changes.
+    pub pages: usize,
 }
 
 impl Default for State {
@@ -55,6 +57,19 @@ impl Default for State {
             filter: Filter::default(),
             open: None,
             request: 0,
+            pages: 1,
+        }
+    }
+}
+
+impl State {
+    /// The state a widget starts in, with the webmaster's initial category.
+    pub fn with_category(category: Option<&str>) -> State {
+        State {
+            filter: Filter {
+                category: category.map(Rc::from),
+            },
+            ..State::default()
         }
     }
 }
@@ -64,8 +79,8 @@ impl Default for State {
 pub enum Action {
     /// Fetch the feed again, keeping what is shown meanwhile (重试).
     Reload,
-    /// A different feed URL: forget everything, fetch anew.
-    Reset,
+    /// A different feed URL: forget everything, fetch anew, starting in `category`.
+    Reset { category: Option<Rc<str>> },
     /// Request number `request` produced a feed.
     Loaded { request: u32, feed: Rc<Feed> },
     /// Request number `request` failed.
@@ -76,6 +91,8 @@ pub enum Action {
     Open(Rc<str>),
     /// Back to the list.
     Close,
+    /// Show one more page of rows (加载更多).
+    ShowMore,
 }
 
 impl State {
@@ -88,9 +105,10 @@ impl State {
                     previous: self.load.feed().cloned(),
                 };
             }
-            Action::Reset => {
+            Action::Reset { category } => {
                 self = State {
                     request: self.request.wrapping_add(1),
+                    filter: Filter { category },
                     ..State::default()
                 };
             }
@@ -124,7 +142,9 @@ impl State {
             Action::SelectCategory(c) => {
                 self.filter.category = c;
                 self.open = None;
+                self.pages = 1;
             }
+            Action::ShowMore => self.pages = self.pages.saturating_add(1),
             Action::Open(key) => self.open = Some(key),
             Action::Close => self.open = None,
         }
@@ -201,7 +221,7 @@ mod tests {
                 feed: feed(&["a"]),
             })
             .apply(Action::SelectCategory(Some(Rc::from("a"))))
-            .apply(Action::Reset);
+            .apply(Action::Reset { category: None });
         assert_eq!(s.load, Load::Loading { previous: None });
         assert_eq!(s.filter, Filter::default());
         assert_eq!(s.request, 1);

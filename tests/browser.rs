@@ -47,13 +47,7 @@ fn mount(feed: &str) -> Element {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            feed: feed.to_string().into(),
-        },
-    )
-    .render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::with_feed(feed)).render();
     root
 }
 

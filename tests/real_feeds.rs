@@ -4,6 +4,7 @@
 
 use district_bulletin::dates::{full_label, list_label, SHANGHAI_OFFSET_MIN};
 use district_bulletin::feed::{parse_feed, Feed, FeedError, Version};
+use district_bulletin::messages::Lang;
 use district_bulletin::query::{category_counts, visible, Filter};
 use std::path::PathBuf;
 
@@ -94,7 +95,7 @@ fn influxdata_quirks_items_without_id_and_rfc2822_dates() {
     let first = &feed.items[0];
     assert!(first.id.starts_with("https://www.influxdata.com/blog/"));
     assert_eq!(
-        full_label(first.date(), SHANGHAI_OFFSET_MIN),
+        full_label(first.date(), SHANGHAI_OFFSET_MIN, Lang::ZhCn),
         "2019年6月1日 03:17"
     );
     // `authors` (1.1) wins over `author` (1.0); department falls back to it.
@@ -163,7 +164,7 @@ fn the_seed_feed_is_six_dated_and_categorized_articles() {
     let labels: Vec<String> = feed
         .items
         .iter()
-        .map(|b| list_label(b.date(), feed.zone_offset_min, now))
+        .map(|b| list_label(b.date(), feed.zone_offset_min, now, Lang::ZhCn))
         .collect();
     assert_eq!(
         labels,
@@ -180,7 +181,7 @@ fn the_seed_feed_is_six_dated_and_categorized_articles() {
         assert_eq!(b.reporter.as_deref(), Some("孙庆辉"));
         assert!(b.department.is_some());
         // Day-only sources never show an invented hour.
-        assert!(!full_label(b.date(), feed.zone_offset_min).contains(':'));
+        assert!(!full_label(b.date(), feed.zone_offset_min, Lang::ZhCn).contains(':'));
         // Bylines live in metadata, not in the body.
         assert!(b
             .body_paragraphs()

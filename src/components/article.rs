@@ -2,7 +2,7 @@
 
 use crate::dates;
 use crate::feed::Bulletin;
-use crate::messages::ZH_CN as M;
+use crate::messages::Lang;
 use crate::net::url::resolve_http;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,6 +21,8 @@ pub struct ArticleProps {
 /// keyboard and screen-reader users land on what they opened.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let m = lang.messages();
     let b = &props.item;
     let heading = use_node_ref();
     {
@@ -46,21 +48,21 @@ pub fn article_view(props: &ArticleProps) -> Html {
         None => html! {},
     };
     html! {
-        <article class="db-article">
-            <button type="button" class="db-back" onclick={on_back}>{ "← " }{ M.back }</button>
+        <article class="db-article" part="article">
+            <button type="button" class="db-back" onclick={on_back}>{ "← " }{ m.back }</button>
             <h3 class="db-article-title" tabindex="-1" ref={heading}>{ b.display_title() }</h3>
             <dl class="db-article-meta">
-                <dt>{ M.published }</dt>
+                <dt>{ m.published }</dt>
                 <dd>
                     <time datetime={date.map(|t| dates::machine_label(t, props.zone))}>
-                        { dates::full_label(date, props.zone) }
+                        { dates::full_label(date, props.zone, lang) }
                     </time>
                 </dd>
-                { meta(M.department, b.department.as_deref()) }
-                { meta(M.category, Some(&b.category)) }
-                { meta(M.reporter, b.reporter.as_deref()) }
-                { meta(M.photographer, b.photographer.as_deref()) }
-                { meta(M.doc_number, b.doc_number.as_deref()) }
+                { meta(m.department, b.department.as_deref()) }
+                { meta(m.category, Some(&b.category)) }
+                { meta(m.reporter, b.reporter.as_deref()) }
+                { meta(m.photographer, b.photographer.as_deref()) }
+                { meta(m.doc_number, b.doc_number.as_deref()) }
             </dl>
             <div class="db-article-body">
                 { for b.body_paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
@@ -72,7 +74,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
             }
             if let Some(href) = original {
                 <p class="db-original">
-                    <a {href} target="_blank" rel="noopener noreferrer">{ M.original }</a>
+                    <a {href} target="_blank" rel="noopener noreferrer">{ m.original }</a>
                 </p>
             }
         </article>

@@ -1,6 +1,6 @@
 //! The states that are not a list: loading, failed, empty.
 
-use crate::messages::ZH_CN as M;
+use crate::messages::{notice, Lang};
 use yew::prelude::*;
 
 /// Which non-list state to show.
@@ -27,33 +27,35 @@ pub struct StatusProps {
 /// Loading skeleton, error box, stale-data notice or empty message.
 #[function_component(Status)]
 pub fn status(props: &StatusProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let m = lang.messages();
     let retry = {
         let on_retry = props.on_retry.clone();
         html! {
             <button type="button" class="db-retry" onclick={move |_| on_retry.emit(())}>
-                { M.retry }
+                { m.retry }
             </button>
         }
     };
     match &props.kind {
         StatusKind::Loading => html! {
             <div class="db-status db-loading" role="status" aria-live="polite">
-                <span class="db-visually-hidden">{ M.loading }</span>
+                <span class="db-visually-hidden">{ m.loading }</span>
                 <ul class="db-skeleton" aria-hidden="true">
                     { for (0..4).map(|i| html! { <li key={i}><span></span><span></span></li> }) }
                 </ul>
             </div>
         },
         StatusKind::Error(message) => html! {
-            <div class="db-status db-error" role="alert">
-                <p class="db-error-title">{ M.load_failed }</p>
+            <div class="db-status db-error" role="alert" part="error">
+                <p class="db-error-title">{ m.load_failed }</p>
                 <p class="db-error-message">{ message }</p>
                 { retry }
             </div>
         },
         StatusKind::StaleNotice(message) => html! {
             <div class="db-status db-stale" role="status">
-                <p>{ M.refresh_failed }{ "：" }{ message }</p>
+                <p>{ notice(lang, m.refresh_failed, message) }</p>
                 { retry }
             </div>
         },

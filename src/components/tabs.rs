@@ -1,6 +1,6 @@
 //! Category tabs with counts.
 
-use crate::messages::{tab_label, ZH_CN as M};
+use crate::messages::{tab_label, Lang};
 use crate::query::CategoryCount;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,6 +19,7 @@ pub struct CategoryTabsProps {
 /// "全部 6 · 生态环保 2 · …": a tab per category that has items.
 #[function_component(CategoryTabs)]
 pub fn category_tabs(props: &CategoryTabsProps) -> Html {
+    let m = use_context::<Lang>().unwrap_or_default().messages();
     let tab = |name: Option<Rc<str>>, label: String| {
         let selected = props.active == name;
         let on_select = props.on_select.clone();
@@ -30,6 +31,7 @@ pub fn category_tabs(props: &CategoryTabsProps) -> Html {
                 key={key}
                 type="button"
                 role="tab"
+                part={if selected { "tab tab-active" } else { "tab" }}
                 class={classes!("db-tab", selected.then_some("db-tab-active"))}
                 aria-selected={if selected { "true" } else { "false" }}
                 onclick={move |_| on_select.emit(name.clone())}
@@ -39,8 +41,8 @@ pub fn category_tabs(props: &CategoryTabsProps) -> Html {
         }
     };
     html! {
-        <div class="db-tabs" role="tablist" aria-label={M.categories_label}>
-            { tab(None, tab_label(M.all, props.total)) }
+        <div class="db-tabs" role="tablist" part="tabs" aria-label={m.categories_label}>
+            { tab(None, tab_label(m.all, props.total)) }
             { for props.counts.iter().map(|c| tab(Some(c.name.clone()), tab_label(&c.name, c.count))) }
         </div>
     }

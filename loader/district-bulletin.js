@@ -1,0 +1,277 @@
+/*! district-bulletin @VERSION@ — a district news widget (Rust + Yew, WebAssembly).
+ *
+ * The loader: one classic script for webmasters. It finds the wasm next to
+ * its own URL, defines <district-bulletin>, picks up
+ * <div data-district-bulletin> (now and when added later), gives each
+ * instance its own shadow root and stylesheet, draws a placeholder at once,
+ * and starts an instance when it nears the viewport. The wasm is fetched
+ * (with its SHA-384 checked) and instantiated once per page. No eval, no
+ * inline styles, and one global: window.DistrictBulletin.
+ *
+ * This file is a template: scripts/bundle-loader.mjs fills in the
+ * wasm-bindgen glue, the stylesheet and the wasm's hash at build time.
+ */
+(function () {
+  "use strict";
+  if (window.DistrictBulletin) return; // the script was included twice
+
+  var VERSION = "@VERSION@";
+  var WASM_FILE = "@WASM_FILE@";
+  var WASM_INTEGRITY = "@WASM_INTEGRITY@";
+  var CSS = "@CSS@";
+  // Kept in step with src/config.rs ATTRIBUTES (a native test checks).
+  var ATTRIBUTES = ["feed", "category", "categories", "page-size", "max-items", "lang", "heading", "no-header", "compact", "theme"];
+
+  // The bundle's own location, not the host page's: the wasm sits beside it.
+  var me = document.currentScript;
+  var BASE = (me && me.src) || document.baseURI;
+
+  /*@GLUE@*/
+
+  var sheet = null;
+  function stylesheet() {
+    // One constructable stylesheet shared by every shadow root: no <style>
+    // element, so a CSP without 'unsafe-inline' for styles is fine.
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    return sheet;
+  }
+
+  var wasmReady = null;
+  function loadWasm() {
+    if (!wasmReady) {
+      var url = new URL(WASM_FILE, BASE).href;
+      var init = { credentials: "same-origin" };
+      if (WASM_INTEGRITY.indexOf("sha") === 0) init.integrity = WASM_INTEGRITY;
+      wasmReady = wasm_bindgen({ module_or_path: fetch(url, init) }).then(function () {
+        return wasm_bindgen;
+      });
+    }
+    return wasmReady;
+  }
+
+  function isElement(host) {
+    return host.localName === "district-bulletin";
+  }
+  function attr(host, name) {
+    return host.getAttribute(isElement(host) ? name : "data-" + name);
+  }
+  function flag(host, name) {
+    var v = attr(host, name);
+    return v !== null && !/^(false|0|no|off)$/i.test(v.trim());
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function english(host) {
+    var l = attr(host, "lang") || (host.closest("[lang]") || document.documentElement).getAttribute("lang") || "";
+    return /^en\b/i.test(l);
+  }
+
+  // The same markup as the widget's own loading state, so nothing moves
+  // when the wasm takes over.
+  function placeholder(host) {
+    var section = el("section", "db");
+    section.setAttribute("aria-busy", "true");
+    if (!flag(host, "no-header")) {
+      var header = el("header", "db-header");
+      header.appendChild(el("h2", "db-title", attr(host, "heading") || "\u00a0"));
+      section.appendChild(header);
+    }
+    var status = el("div", "db-status db-loading");
+    status.setAttribute("role", "status");
+    status.appendChild(el("span", "db-visually-hidden", english(host) ? "Loading…" : "正在加载…"));
+    var list = el("ul", "db-skeleton");
+    list.setAttribute("aria-hidden", "true");
+    for (var i = 0; i < 4; i++) {
+      var li = el("li");
+      li.appendChild(el("span"));
+      li.appendChild(el("span"));
+      list.appendChild(li);
+    }
+    status.appendChild(list);
+    section.appendChild(status);
+    return section;
+  }
+
+  function failure(host, error) {
+    var section = el("section", "db");
+    var box = el("div", "db-status db-error");
+    box.setAttribute("role", "alert");
+    var en = english(host);
+    box.appendChild(el("p", "db-error-title", en ? "The news widget could not start" : "信息组件加载失败"));
+    box.appendChild(
+      el("p", "db-error-message", en ? "Please reload the page. If this persists, tell the site's webmaster." : "请刷新页面重试；如果问题持续，请联系网站管理员。")
+    );
+    section.appendChild(box);
+    if (window.console) console.error("[district-bulletin] could not load " + WASM_FILE + ":", error);
+    return section;
+  }
+
+  /** One widget on one host element. */
+  function Instance(host) {
+    this.host = host;
+    this.widget = null;
+    this.started = false;
+    this.observer = null;
+    var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [stylesheet()];
+    this.container = el("div", "db-root");
+    this.container.appendChild(placeholder(host));
+    root.replaceChildren(this.container);
+    this.watch();
+  }
+  Instance.prototype.watch = function () {
+    var self = this;
+    if (flag(this.host, "eager") || !("IntersectionObserver" in window)) return this.start();
+    // Start only near the viewport: a widget far down the page costs nothing until scrolled to.
+    this.observer = new IntersectionObserver(
+      function (entries) {
+        for (var i = 0; i < entries.length; i++) if (entries[i].isIntersecting) return self.start();
+      },
+      { rootMargin: "300px" }
+    );
+    this.observer.observe(this.host);
+  };
+  Instance.prototype.start = function () {
+    var self = this;
+    if (this.started) return;
+    this.started = true;
+    if (this.observer) this.observer.disconnect();
+    loadWasm().then(
+      function (wasm) {
+        if (self.destroyed) return;
+        self.container.replaceChildren();
+        self.widget = new wasm.Widget(self.host, self.container);
+      },
+      function (error) {
+        if (!self.destroyed) self.container.replaceChildren(failure(self.host, error));
+      }
+    );
+  };
+  Instance.prototype.update = function () {
+    if (this.widget) this.widget.update(this.host);
+  };
+  Instance.prototype.destroy = function () {
+    this.destroyed = true;
+    if (this.observer) this.observer.disconnect();
+    if (this.widget) {
+      this.widget.destroy();
+      this.widget.free();
+      this.widget = null;
+    }
+    this.container.replaceChildren();
+  };
+
+  var instances = new Map(); // host element → Instance
+
+  function attach(host) {
+    if (!instances.has(host) && host.isConnected) instances.set(host, new Instance(host));
+    return instances.get(host);
+  }
+  function detach(host) {
+    var inst = instances.get(host);
+    if (inst) {
+      instances.delete(host);
+      inst.destroy();
+    }
+  }
+
+  // <district-bulletin feed="…">
+  if (window.customElements && !customElements.get("district-bulletin")) {
+    customElements.define(
+      "district-bulletin",
+      class extends HTMLElement {
+        static get observedAttributes() {
+          return ATTRIBUTES;
+        }
+        connectedCallback() {
+          attach(this);
+        }
+        disconnectedCallback() {
+          detach(this);
+        }
+        attributeChangedCallback(name, before, after) {
+          var inst = instances.get(this);
+          if (inst && before !== after) inst.update();
+        }
+      }
+    );
+  }
+
+  // <div data-district-bulletin data-feed="…">, including ones added later,
+  // changed, or removed.
+  var SELECTOR = "[data-district-bulletin]";
+  function scan(root) {
+    if (root.matches && root.matches(SELECTOR)) attach(root);
+    if (root.querySelectorAll) root.querySelectorAll(SELECTOR).forEach(attach);
+  }
+  function watchDocument() {
+    scan(document);
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        var r = records[i];
+        if (r.type === "attributes") {
+          var inst = instances.get(r.target);
+          if (inst && !isElement(r.target)) inst.update();
+          else if (r.attributeName === "data-district-bulletin") scan(r.target);
+        } else {
+          r.addedNodes.forEach(function (n) {
+            if (n.nodeType === 1) scan(n);
+          });
+        }
+      }
+      // A host taken out of the page is torn down.
+      instances.forEach(function (inst, host) {
+        if (!host.isConnected && !isElement(host)) detach(host);
+      });
+    }).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-district-bulletin"].concat(
+        ATTRIBUTES.map(function (a) {
+          return "data-" + a;
+        })
+      )
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchDocument);
+  else watchDocument();
+
+  /** The one global: for single-page apps that create widgets themselves. */
+  window.DistrictBulletin = Object.freeze({
+    version: VERSION,
+    /**
+     * Shows a widget in `element` (any element that can have a shadow root,
+     * e.g. a <div>). `options` keys are the attribute names: feed, category,
+     * categories, page-size (or pageSize), max-items, lang, heading,
+     * no-header, compact, theme, eager. Calling it again updates the options.
+     */
+    mount: function (element, options) {
+      options = options || {};
+      Object.keys(options).forEach(function (key) {
+        var name = key.replace(/[A-Z]/g, function (c) {
+          return "-" + c.toLowerCase();
+        });
+        var value = options[key];
+        var full = isElement(element) ? name : "data-" + name;
+        if (value === false || value === null || value === undefined) element.removeAttribute(full);
+        else element.setAttribute(full, value === true ? "" : String(value));
+      });
+      if (!isElement(element)) element.setAttribute("data-district-bulletin", "");
+      var inst = attach(element);
+      if (inst) inst.update();
+      return inst ? true : false;
+    },
+    /** Removes the widget from `element`. */
+    unmount: function (element) {
+      detach(element);
+    }
+  });
+})();

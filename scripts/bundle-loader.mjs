@@ -1,0 +1,69 @@
+// Trunk post-build hook: turns trunk's output into the release bundle.
+//
+//   district-bulletin.js    the loader (loader/district-bulletin.js) with the
+//                           wasm-bindgen glue, the stylesheet and the wasm's
+//                           SHA-384 filled in: the one file a page includes
+//   district-bulletin.wasm  the widget
+//   district-bulletin.sri   the loader's integrity value, for <script integrity>
+//
+// Run by trunk with TRUNK_STAGING_DIR set; prints the SRI snippet.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, renameSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+if (!staging) {
+  console.error("bundle-loader: TRUNK_STAGING_DIR is not set (run through trunk)");
+  process.exit(1);
+}
+
+const core = "district-bulletin"; // the crate name: trunk names its glue and wasm after it
+const glueFile = join(staging, `${core}.js`);
+const wasmIn = join(staging, `${core}_bg.wasm`);
+const wasmName = "district-bulletin.wasm";
+if (!existsSync(glueFile) || !existsSync(wasmIn)) {
+  console.error(`bundle-loader: ${core}.js / ${core}_bg.wasm missing in ${staging}`);
+  process.exit(1);
+}
+
+const glue = readFileSync(glueFile, "utf8");
+// The glue must work under a strict CSP: no eval, no Function constructor.
+// (A call, not the word inside a string such as `Function(${name})`.)
+const banned = /(^|[^\w`'"$.])(eval|Function)\s*\(/m.exec(glue);
+if (banned) {
+  console.error(`bundle-loader: the wasm-bindgen glue calls ${banned[2]}(), which a strict CSP forbids`);
+  process.exit(1);
+}
+
+const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
+const wasm = readFileSync(wasmIn);
+const css = readFileSync(join(source, "styles", "widget.css"), "utf8");
+const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(source, "Cargo.toml"), "utf8"))[1];
+const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
+
+const fill = {
+  '"@WASM_FILE@"': JSON.stringify(wasmName),
+  '"@WASM_INTEGRITY@"': JSON.stringify(sha384(wasm)),
+  '"@CSS@"': JSON.stringify(css),
+  '"@VERSION@"': JSON.stringify(version),
+  "@VERSION@": version,
+  "/*@GLUE@*/": glue,
+};
+let loader = template;
+for (const [mark, value] of Object.entries(fill)) {
+  if (!loader.includes(mark)) {
+    console.error(`bundle-loader: ${mark} not found in the loader template`);
+    process.exit(1);
+  }
+  loader = loader.split(mark).join(value);
+}
+
+writeFileSync(join(staging, "district-bulletin.js"), loader);
+renameSync(wasmIn, join(staging, wasmName));
+
+const sri = sha384(Buffer.from(loader));
+writeFileSync(join(staging, "district-bulletin.sri"), sri + "\n");
+
+console.log(`bundle-loader: district-bulletin.js ${loader.length} B, ${wasmName} ${wasm.length} B`);
+console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${sri}" crossorigin="anonymous" async></script>`);
