@@ -3,6 +3,8 @@
 #   1. native unit and fixture tests (cargo test)
 #   2. browser tests in headless Chromium (cargo test --target wasm32-unknown-unknown)
 #   3. the release bundle builds (trunk build --release) and its size is printed
+#   4. end-to-end: that bundle in a hostile host page on another origin, under
+#      a strict CSP, in headless Chromium over WebDriver (tests/e2e.rs)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,3 +22,6 @@ cargo test --locked --target wasm32-unknown-unknown
 step "release bundle (trunk build --release)"
 trunk build --release --locked
 bash scripts/size.sh dist
+
+step "end-to-end (release bundle, hostile host page, WebDriver)"
+DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture

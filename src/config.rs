@@ -171,6 +171,17 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_observes_exactly_these_attributes() {
+        let loader = include_str!("../loader/district-bulletin.js");
+        let line = loader
+            .lines()
+            .find(|l| l.contains("var ATTRIBUTES = ["))
+            .expect("ATTRIBUTES in the loader");
+        let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        assert_eq!(listed, ATTRIBUTES);
+    }
+
+    #[test]
     fn bad_values_fall_back() {
         let c = cfg(&[
             ("page-size", "-3"),

@@ -1,0 +1,408 @@
+//! End-to-end: the release bundle (`dist/`, from `trunk build --release`) on
+//! one origin, a deliberately hostile host page on another, a real headless
+//! Chromium driven over WebDriver (chromedriver + fantoccini).
+//!
+//! Runs when `DISTRICT_BULLETIN_DIST` names the built bundle (scripts/test.sh
+//! sets it after building); otherwise it says so and passes, so a plain
+//! `cargo test` needs no browser.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/server.rs"]
+mod server;
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+use server::{Rules, Server};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// chromedriver, killed when the test ends however it ends.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+async fn start_browser() -> (Driver, Client) {
+    let port = free_port();
+    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let child = Command::new(&binary)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
+    let driver = Driver(child);
+    let caps = json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1100,1400"
+            ]
+        }
+    });
+    let caps = caps.as_object().cloned().expect("object");
+    let url = format!("http://127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let mut builder =
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+        match builder.capabilities(caps.clone()).connect(&url).await {
+            Ok(client) => return (driver, client),
+            Err(e) if Instant::now() > deadline => panic!("WebDriver session failed: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Runs `script` (a function body; `arguments` are `args`) in the page.
+async fn js(c: &Client, script: &str, args: Vec<Value>) -> Value {
+    c.execute(script, args)
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Polls `script` until it returns `true`, failing after 20 s with `what`.
+async fn wait(c: &Client, what: &str, script: &str, args: Vec<Value>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if js(c, script, args.clone()).await == Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let state = js(c, "return document.documentElement.outerHTML.slice(0, 3000) + '\\n' + JSON.stringify(window.__e2e && {v: __e2e.violations, e: __e2e.errors});", vec![]).await;
+    panic!("timed out waiting for {what}; page: {state}");
+}
+
+/// Rows rendered in the shadow root of the host with this id.
+const ROWS: &str = "var h = document.getElementById(arguments[0]); \
+    return h && h.shadowRoot ? h.shadowRoot.querySelectorAll('.db-row').length : -1;";
+
+async fn rows(c: &Client, id: &str) -> i64 {
+    js(c, ROWS, vec![json!(id)]).await.as_i64().unwrap_or(-1)
+}
+
+async fn wait_rows(c: &Client, id: &str, n: i64) {
+    let script = format!("return (function(){{ {ROWS} }}).apply(null, arguments) === {n};");
+    wait(c, &format!("{n} rows in #{id}"), &script, vec![json!(id)]).await;
+}
+
+/// Clicks the first element in `id`'s shadow root matching `selector` whose text contains `text`.
+async fn click(c: &Client, id: &str, selector: &str, text: &str) {
+    let ok = js(
+        c,
+        "var r = document.getElementById(arguments[0]).shadowRoot; \
+         var el = Array.from(r.querySelectorAll(arguments[1])).find(e => e.textContent.includes(arguments[2])); \
+         if (!el) return false; el.click(); return true;",
+        vec![json!(id), json!(selector), json!(text)],
+    )
+    .await;
+    assert_eq!(
+        ok,
+        Value::Bool(true),
+        "no {selector} with {text:?} in #{id}"
+    );
+}
+
+/// Computed style `prop` of the first `selector` in `id`'s shadow root (or the page when id is empty).
+async fn style(c: &Client, id: &str, selector: &str, prop: &str) -> String {
+    js(
+        c,
+        "var r = arguments[0] ? document.getElementById(arguments[0]).shadowRoot : document; \
+         var el = r.querySelector(arguments[1]); \
+         return el ? getComputedStyle(el).getPropertyValue(arguments[2]) : 'missing';",
+        vec![json!(id), json!(selector), json!(prop)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+fn group(name: &str) {
+    println!("e2e: {name} ... ok");
+}
+
+fn serve(root: &Path, dist: &Path) -> (Server, Server) {
+    let bundle = Server::start(
+        dist,
+        Rules {
+            headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
+            mounts: vec![
+                ("/broken/".into(), dist.into()),
+                ("/tampered/".into(), dist.into()),
+            ],
+            missing: vec!["/broken/district-bulletin.wasm".into()],
+            tampered: vec!["/tampered/district-bulletin.wasm".into()],
+            ..Rules::default()
+        },
+    );
+    let sri = std::fs::read_to_string(dist.join("district-bulletin.sri"))
+        .expect("dist/district-bulletin.sri (built by scripts/bundle-loader.mjs)")
+        .trim()
+        .to_string();
+    // The strict policy README recommends: no 'unsafe-inline', no 'unsafe-eval'.
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {b} 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src 'self' {b}; img-src 'self'; base-uri 'none'; form-action 'none'",
+        b = bundle.origin
+    );
+    let host = Server::start(
+        root,
+        Rules {
+            csp: Some(csp),
+            fill: HashMap::from([
+                ("BUNDLE".to_string(), bundle.origin.clone()),
+                ("SRI".to_string(), sri),
+            ]),
+            ..Rules::default()
+        },
+    );
+    (bundle, host)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn release_bundle_in_a_hostile_host_page() {
+    let Some(dist) = std::env::var_os("DISTRICT_BULLETIN_DIST").map(PathBuf::from) else {
+        println!(
+            "e2e: skipped (set DISTRICT_BULLETIN_DIST to a built bundle; scripts/test.sh does)"
+        );
+        return;
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dist = if dist.is_absolute() {
+        dist
+    } else {
+        root.join(dist)
+    };
+    let (bundle, host) = serve(&root, &dist);
+    let (_driver, c) = start_browser().await;
+    let result = run(&c, &root, &bundle, &host).await;
+    let _ = c.close().await;
+    result
+}
+
+const NEW_GLOBALS: &str = "return Object.getOwnPropertyNames(window).filter(k => !__e2e.globals.includes(k) && k !== '__e2e');";
+
+async fn run(c: &Client, root: &Path, bundle: &Server, host: &Server) {
+    // What WebDriver itself leaves on a page without the widget.
+    c.goto(&format!("{}/tests/e2e/control.html", host.origin))
+        .await
+        .expect("open control page");
+    js(c, "return 1;", vec![]).await;
+    let driver_globals = js(c, NEW_GLOBALS, vec![]).await;
+    // The harness does see violations (the control page has an inline style).
+    wait(
+        c,
+        "the control page's CSP violation",
+        "return __e2e.violations.length > 0;",
+        vec![],
+    )
+    .await;
+
+    c.goto(&format!("{}/tests/e2e/hostile.html", host.origin))
+        .await
+        .expect("open host page");
+
+    // 1. Two instances, two feeds, both render.
+    wait_rows(c, "news", 6).await;
+    wait_rows(c, "notices", 4).await;
+    group("SRI-checked classic script from another origin renders two instances (custom element + div)");
+
+    // 2. Filters are per instance.
+    click(c, "news", ".db-tab", "生态环保").await;
+    wait_rows(c, "news", 2).await;
+    assert_eq!(rows(c, "notices").await, 4);
+    click(c, "notices", ".db-tab", "通知公告").await;
+    wait_rows(c, "notices", 2).await;
+    assert_eq!(rows(c, "news").await, 2);
+    group("instances filter independently");
+
+    // 3. Hostile CSS does not reach inside.
+    let color = style(c, "news", ".db-title", "color").await;
+    assert_eq!(color, "rgb(31, 35, 41)", "title colour");
+    assert_eq!(style(c, "news", ".db-title", "font-size").await, "20px");
+    assert!(!style(c, "news", ".db-title", "font-family")
+        .await
+        .starts_with("serif"));
+    assert_eq!(
+        style(c, "news", ".db-row", "letter-spacing").await,
+        "normal"
+    );
+    assert_eq!(
+        style(c, "news", ".db-row", "background-color").await,
+        "rgba(0, 0, 0, 0)"
+    );
+    assert_eq!(
+        style(c, "news", ".db-list", "list-style-type").await,
+        "none"
+    );
+    assert_eq!(style(c, "news", ".db-tab", "padding-left").await, "14.4px");
+    assert_eq!(style(c, "news", ".db-tab", "min-height").await, "44px");
+    // The div host survives `div { display: none !important }`; its dark theme applies.
+    assert_eq!(style(c, "", "#notices", "display").await, "block");
+    assert_eq!(
+        style(c, "notices", ".db", "background-color").await,
+        "rgb(23, 25, 28)"
+    );
+    group("hostile host CSS (!important colour/font, div{display:none}, button{all:unset}) changes nothing inside");
+
+    // 4. The widget's CSS does not leak out, and the light DOM is untouched.
+    assert_eq!(style(c, "", "#outside", "color").await, "rgb(255, 0, 0)");
+    assert_eq!(style(c, "", "#outside", "font-size").await, "40px");
+    assert_eq!(
+        style(c, "", "#host-button", "background-color").await,
+        "rgba(0, 0, 0, 0)"
+    );
+    assert_eq!(style(c, "", "#decoy", "position").await, "static");
+    let untouched = js(
+        c,
+        "return document.body.innerHTML === __e2e.body && document.head.innerHTML === __e2e.head;",
+        vec![],
+    )
+    .await;
+    if untouched != Value::Bool(true) {
+        let diff = js(c, "return [__e2e.head, document.head.innerHTML];", vec![]).await;
+        panic!("the host page's light DOM changed: {diff}");
+    }
+    group("widget CSS stays inside; nothing outside the host elements changed");
+
+    // A screenshot of the hostile page, for README.
+    if let Ok(png) = c.screenshot().await {
+        let out = root.join("target/e2e");
+        let _ = std::fs::create_dir_all(&out);
+        let _ = std::fs::write(out.join("hostile.png"), png);
+    }
+
+    // 5. One global, one wasm download.
+    let globals: Vec<Value> = js(c, NEW_GLOBALS, vec![])
+        .await
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|g| !driver_globals.as_array().is_some_and(|d| d.contains(g)))
+        .collect();
+    assert_eq!(globals, [json!("DistrictBulletin")]);
+    assert_eq!(
+        bundle.hits("/district-bulletin.wasm"),
+        1,
+        "wasm fetched once"
+    );
+    group("one global (window.DistrictBulletin); the wasm fetched and instantiated once");
+
+    // 6. Lazy start: the widget below the fold waits, then starts when scrolled to.
+    let lazy_waiting = js(
+        c,
+        "var r = document.getElementById('lazy').shadowRoot; \
+         return !!r.querySelector('.db-loading') && r.querySelectorAll('.db-row').length === 0;",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        lazy_waiting,
+        Value::Bool(true),
+        "below-the-fold widget should wait"
+    );
+    assert_eq!(
+        host.hits("/feeds/seed.json"),
+        1,
+        "only the visible widget fetched the seed"
+    );
+    js(
+        c,
+        "document.getElementById('lazy').scrollIntoView(); return true;",
+        vec![],
+    )
+    .await;
+    wait_rows(c, "lazy", 6).await;
+    let summaries = js(
+        c,
+        "return document.getElementById('lazy').shadowRoot.querySelectorAll('.db-summary').length;",
+        vec![],
+    )
+    .await;
+    assert_eq!(summaries, json!(0), "compact rows have no summaries");
+    group("placeholder at once; a widget below the fold starts only near the viewport");
+
+    // 7. Elements added later mount; attribute changes apply; removal tears down.
+    js(
+        c,
+        "var e = document.createElement('district-bulletin'); e.id = 'later'; e.setAttribute('feed', '/tests/fixtures/sub/lenient.json'); \
+         e.setAttribute('eager', ''); document.body.prepend(e); \
+         var d = document.createElement('div'); d.id = 'later-div'; d.setAttribute('data-district-bulletin', ''); \
+         d.setAttribute('data-feed', '/feeds/seed.json'); d.setAttribute('data-eager', ''); document.body.prepend(d); return true;",
+        vec![],
+    )
+    .await;
+    wait_rows(c, "later", 4).await;
+    wait_rows(c, "later-div", 6).await;
+    group("elements inserted after the script ran are mounted (both forms)");
+
+    js(c, "document.getElementById('news').setAttribute('feed', '/tests/fixtures/sub/lenient.json'); return true;", vec![]).await;
+    wait_rows(c, "news", 4).await;
+    js(c, "document.getElementById('later-div').setAttribute('data-heading', '区政府公告'); return true;", vec![]).await;
+    wait(
+        c,
+        "the new heading",
+        "return document.getElementById('later-div').shadowRoot.querySelector('.db-title').textContent === '区政府公告';",
+        vec![],
+    )
+    .await;
+    group("changing feed re-fetches; changing another attribute updates the widget");
+
+    js(c, "document.getElementById('news').remove(); document.getElementById('later-div').remove(); return true;", vec![]).await;
+    click(c, "notices", ".db-tab", "全部").await;
+    wait_rows(c, "notices", 4).await;
+    let api = js(
+        c,
+        "var d = document.createElement('div'); d.id = 'api'; document.body.append(d); \
+         return DistrictBulletin.mount(d, { feed: '/feeds/seed.json', eager: true, pageSize: 3 });",
+        vec![],
+    )
+    .await;
+    assert_eq!(api, Value::Bool(true));
+    wait_rows(c, "api", 3).await;
+    group("removed instances tear down cleanly; DistrictBulletin.mount(element, options) works");
+
+    // 8. No console errors, no CSP violations under the strict policy.
+    let log = js(
+        c,
+        "return { v: __e2e.violations, e: __e2e.errors };",
+        vec![],
+    )
+    .await;
+    assert_eq!(log, json!({ "v": [], "e": [] }), "violations / errors");
+    group("no console errors and no CSP violation under script-src 'self' <bundle> 'wasm-unsafe-eval', style-src 'self'");
+
+    // 9. A wasm that is missing or tampered with ends in a readable message.
+    for case in ["broken", "tampered"] {
+        c.goto(&format!("{}/tests/e2e/{case}.html", host.origin))
+            .await
+            .expect("open page");
+        wait(
+            c,
+            &format!("the {case} message"),
+            "var h = document.getElementById('news'); \
+             return !!(h && h.shadowRoot && h.shadowRoot.textContent.includes('信息组件加载失败'));",
+            vec![],
+        )
+        .await;
+    }
+    group("a missing or tampered wasm ends in a readable message, never a blank box");
+}
