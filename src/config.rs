@@ -43,6 +43,9 @@ pub struct Config {
     pub no_header: bool,
     /// Dense rows without summaries (`compact`).
     pub compact: bool,
+    /// No search box and filter bar, only tabs and list (`no-filters`): for
+    /// a small column on a home page.
+    pub no_filters: bool,
     pub theme: Theme,
 }
 
@@ -58,6 +61,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "heading",
     "no-header",
     "compact",
+    "no-filters",
     "theme",
 ];
 
@@ -108,6 +112,7 @@ impl Config {
             heading: nonblank(get("heading")),
             no_header: flag(get("no-header")),
             compact: flag(get("compact")),
+            no_filters: flag(get("no-filters")),
             theme: match get("theme")
                 .map(|t| t.trim().to_ascii_lowercase())
                 .as_deref()

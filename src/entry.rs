@@ -35,7 +35,27 @@ fn props_from(host: &Element) -> AppProps {
     AppProps {
         config: Rc::new(config),
         page_lang,
+        state_key: Some(state_key(host)),
     }
+}
+
+/// The instance's name in the URL hash: its `id`, else `db1`, `db2`, … by
+/// position among the widgets on the page (stable across reloads).
+fn state_key(host: &Element) -> String {
+    if let Some(k) = crate::urlstate::sanitize_key(&host.id()) {
+        return k;
+    }
+    let position = host
+        .owner_document()
+        .and_then(|d| {
+            d.query_selector_all("district-bulletin, [data-district-bulletin]")
+                .ok()
+        })
+        .and_then(|all| {
+            (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(host))))
+        })
+        .unwrap_or(0);
+    format!("db{}", position + 1)
 }
 
 #[wasm_bindgen]

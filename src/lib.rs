@@ -15,11 +15,14 @@ pub mod net;
 pub mod query;
 pub mod state;
 pub mod text;
+pub mod urlstate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 mod entry;
+#[cfg(target_arch = "wasm32")]
+pub mod history;
 
 #[cfg(target_arch = "wasm32")]
 pub use entry::Widget;

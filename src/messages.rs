@@ -60,6 +60,24 @@ pub struct Messages {
     pub untitled_feed: &'static str,
     pub load_more: &'static str,
     pub unknown_date: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub department_filter: &'static str,
+    pub all_departments: &'static str,
+    pub date_filter: &'static str,
+    pub range_all: &'static str,
+    pub range_7: &'static str,
+    pub range_30: &'static str,
+    pub range_year: &'static str,
+    pub range_custom: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub sort_label: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_oldest: &'static str,
+    pub clear_filters: &'static str,
+    pub no_results: &'static str,
+    pub filters_label: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -85,6 +103,24 @@ pub const ZH_CN: Messages = Messages {
     untitled_feed: "信息公告",
     load_more: "加载更多",
     unknown_date: "日期未知",
+    search_label: "搜索",
+    search_placeholder: "搜索标题、正文、发布机构…",
+    department_filter: "发布机构",
+    all_departments: "全部机构",
+    date_filter: "日期",
+    range_all: "全部日期",
+    range_7: "近7天",
+    range_30: "近30天",
+    range_year: "今年",
+    range_custom: "自定义日期",
+    date_from: "起始日期",
+    date_to: "截止日期",
+    sort_label: "排序",
+    sort_newest: "最新在前",
+    sort_oldest: "最早在前",
+    clear_filters: "清除筛选",
+    no_results: "没有找到符合条件的信息",
+    filters_label: "筛选",
 };
 
 /// English.
@@ -110,6 +146,24 @@ pub const EN: Messages = Messages {
     untitled_feed: "Bulletin",
     load_more: "Show more",
     unknown_date: "Date unknown",
+    search_label: "Search",
+    search_placeholder: "Search titles, text, departments…",
+    department_filter: "Department",
+    all_departments: "All departments",
+    date_filter: "Date",
+    range_all: "Any date",
+    range_7: "Last 7 days",
+    range_30: "Last 30 days",
+    range_year: "This year",
+    range_custom: "Custom dates",
+    date_from: "From",
+    date_to: "To",
+    sort_label: "Order",
+    sort_newest: "Newest first",
+    sort_oldest: "Oldest first",
+    clear_filters: "Clear filters",
+    no_results: "Nothing matches these filters",
+    filters_label: "Filters",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a
@@ -203,6 +257,15 @@ pub fn notice(lang: Lang, head: &str, detail: &str) -> String {
     match lang {
         Lang::ZhCn => format!("{head}：{detail}"),
         Lang::En => format!("{head}: {detail}"),
+    }
+}
+
+/// The result count: `6 条结果`, `6 results`.
+pub fn results(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("{n} 条结果"),
+        Lang::En if n == 1 => "1 result".to_string(),
+        Lang::En => format!("{n} results"),
     }
 }
 

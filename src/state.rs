@@ -5,7 +5,8 @@
 
 use crate::feed::Feed;
 use crate::net::LoadError;
-use crate::query::Filter;
+use crate::query::{DateRange, Filter, Sort};
+use crate::urlstate::ViewState;
 use std::rc::Rc;
 
 /// Where the latest request for the feed stands. A failure or a reload never
@@ -68,6 +69,7 @@ impl State {
         State {
             filter: Filter {
                 category: category.map(Rc::from),
+                ..Filter::default()
             },
             ..State::default()
         }
@@ -93,9 +95,29 @@ pub enum Action {
     Close,
     /// Show one more page of rows (加载更多).
     ShowMore,
+    /// The search box changed.
+    SetQuery(String),
+    /// Choose a department (`None`: all).
+    SetDepartment(Option<Rc<str>>),
+    /// Choose a date range.
+    SetRange(DateRange),
+    /// Choose the order.
+    SetSort(Sort),
+    /// 清除筛选: back to all categories, departments and dates, no search.
+    ClearFilters,
+    /// Take the view from a link (the URL hash, on load or Back/Forward).
+    Restore(ViewState),
 }
 
 impl State {
+    /// The part of the state a link carries.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            filter: self.filter.clone(),
+            open: self.open.clone(),
+        }
+    }
+
     /// The state after `action`.
     pub fn apply(mut self, action: Action) -> State {
         match action {
@@ -108,7 +130,10 @@ impl State {
             Action::Reset { category } => {
                 self = State {
                     request: self.request.wrapping_add(1),
-                    filter: Filter { category },
+                    filter: Filter {
+                        category,
+                        ..Filter::default()
+                    },
                     ..State::default()
                 };
             }
@@ -121,6 +146,11 @@ impl State {
                 if let Some(c) = &self.filter.category {
                     if !feed.items.iter().any(|b| b.category == *c) {
                         self.filter.category = None;
+                    }
+                }
+                if let Some(d) = &self.filter.department {
+                    if !feed.items.iter().any(|b| b.department.as_ref() == Some(d)) {
+                        self.filter.department = None;
                     }
                 }
                 if let Some(k) = &self.open {
@@ -145,6 +175,39 @@ impl State {
                 self.pages = 1;
             }
             Action::ShowMore => self.pages = self.pages.saturating_add(1),
+            Action::SetQuery(q) => {
+                self.filter.query = q;
+                self.pages = 1;
+            }
+            Action::SetDepartment(d) => {
+                self.filter.department = d;
+                self.open = None;
+                self.pages = 1;
+            }
+            Action::SetRange(r) => {
+                self.filter.range = r;
+                self.open = None;
+                self.pages = 1;
+            }
+            Action::SetSort(s) => {
+                self.filter.sort = s;
+                self.pages = 1;
+            }
+            Action::ClearFilters => {
+                self.filter = Filter {
+                    sort: self.filter.sort,
+                    ..Filter::default()
+                };
+                self.open = None;
+                self.pages = 1;
+            }
+            Action::Restore(v) => {
+                if v.filter != self.filter {
+                    self.pages = 1;
+                }
+                self.filter = v.filter;
+                self.open = v.open;
+            }
             Action::Open(key) => self.open = Some(key),
             Action::Close => self.open = None,
         }
@@ -243,6 +306,35 @@ mod tests {
             });
         assert_eq!(s.filter.category, None);
         assert_eq!(s.open, None);
+    }
+
+    #[test]
+    fn filters_reset_paging_and_clear_keeps_the_order() {
+        let s = State::default()
+            .apply(Action::ShowMore)
+            .apply(Action::SetQuery("工地".into()));
+        assert_eq!(s.pages, 1);
+        let s = s
+            .apply(Action::SetSort(Sort::Oldest))
+            .apply(Action::SetDepartment(Some(Rc::from("环保局"))))
+            .apply(Action::SetRange(DateRange::LastDays(7)))
+            .apply(Action::ClearFilters);
+        assert_eq!(
+            s.filter,
+            Filter {
+                sort: Sort::Oldest,
+                ..Filter::default()
+            }
+        );
+    }
+
+    #[test]
+    fn restore_takes_the_linked_view() {
+        let mut v = ViewState::default();
+        v.filter.query = "扬尘".into();
+        v.open = Some(Rc::from("k0"));
+        let s = State::default().apply(Action::Restore(v.clone()));
+        assert_eq!(s.view_state(), v);
     }
 
     #[test]

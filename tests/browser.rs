@@ -3,6 +3,9 @@
 //! asserted after waiting on conditions, never on fixed sleeps.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/gen.rs"]
+mod gen;
+
 use district_bulletin::components::{App, AppProps};
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
@@ -41,14 +44,89 @@ fn document() -> web_sys::Document {
 
 /// Mounts the real widget on `feed` in a fresh element of its own.
 fn mount(feed: &str) -> Element {
+    mount_keyed_opt(feed, None).0
+}
+
+/// Mounts with the view kept in the URL hash under `key`; returns the handle to unmount.
+fn mount_keyed(feed: &str, key: &str) -> (Element, yew::AppHandle<App>) {
+    mount_keyed_opt(feed, Some(key))
+}
+
+fn mount_keyed_opt(feed: &str, key: Option<&str>) -> (Element, yew::AppHandle<App>) {
     let root = document().create_element("div").expect("div");
     document()
         .body()
         .expect("body")
         .append_child(&root)
         .expect("append");
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::with_feed(feed)).render();
-    root
+    let props = AppProps {
+        state_key: key.map(str::to_string),
+        ..AppProps::with_feed(feed)
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    (root, handle)
+}
+
+/// Types `text` into the search box as a reader would (an `input` event).
+fn type_search(root: &Element, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(".db-search-input")
+        .ok()
+        .flatten()
+        .expect("search box")
+        .dyn_into()
+        .expect("input");
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+/// Chooses the option of the `nth` select (0: department, 1: date, 2: order)
+/// whose text contains `label`.
+fn choose(root: &Element, nth: usize, label: &str) {
+    let select: web_sys::HtmlSelectElement = all(root, ".db-select")
+        .into_iter()
+        .nth(nth)
+        .expect("select")
+        .dyn_into()
+        .expect("select element");
+    let options = select.options();
+    let index = (0..options.length())
+        .find(|&i| {
+            options
+                .item(i)
+                .and_then(|o| o.text_content())
+                .is_some_and(|t| t.contains(label))
+        })
+        .unwrap_or_else(|| panic!("no option {label:?}"));
+    select.set_selected_index(index as i32);
+    let event = web_sys::Event::new("change").expect("event");
+    select.dispatch_event(&event).expect("dispatch");
+}
+
+fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+fn set_hash(h: &str) {
+    let window = web_sys::window().expect("window");
+    let location = window.location();
+    let url = if h.is_empty() {
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    } else {
+        h.to_string()
+    };
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .expect("replaceState");
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -286,4 +364,191 @@ async fn two_instances_on_one_page_are_independent() {
     wait_rows(&a, 1).await;
     assert_eq!(all(&b, ".db-row").len(), 6);
     assert_eq!(texts(&b, ".db-tab[aria-selected=true]"), ["全部 6"]);
+}
+
+#[wasm_bindgen_test]
+async fn typing_filters_the_list_and_marks_the_matches() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    type_search(&root, "工地");
+    wait_rows(&root, 2).await;
+    assert_eq!(text(&root, ".db-count"), "2 条结果");
+    assert!(texts(&root, ".db-row mark").iter().all(|m| m == "工地"));
+    assert!(
+        !all(&root, ".db-row-title mark").is_empty(),
+        "the title match is marked"
+    );
+    // All terms are required; full-width letters and digits fold.
+    type_search(&root, "工地 暗访");
+    wait_rows(&root, 1).await;
+    type_search(&root, "ＰＭ２.５");
+    wait_rows(&root, 2).await;
+    type_search(&root, "没有这样的词");
+    wait_for("no results", &root, |r| {
+        text(r, ".db-empty").contains("没有找到")
+    })
+    .await;
+    assert_eq!(text(&root, ".db-count"), "0 条结果");
+    click(&root, ".db-clear", "清除筛选");
+    wait_rows(&root, 6).await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(".db-search-input")
+        .ok()
+        .flatten()
+        .expect("box")
+        .dyn_into()
+        .expect("input");
+    assert_eq!(input.value(), "", "clearing empties the box");
+}
+
+#[wasm_bindgen_test]
+async fn filters_combine_and_counts_follow_the_other_filters() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    choose(&root, 0, "环保安监局");
+    wait_rows(&root, 1).await;
+    // Tabs count within the chosen department.
+    let tabs = texts(&root, ".db-tab");
+    assert_eq!(tabs[0], "全部 1");
+    assert!(tabs.contains(&"生态环保 1".to_string()));
+    assert!(tabs.contains(&"人社就业 0".to_string()));
+    choose(&root, 0, "全部机构");
+    wait_rows(&root, 6).await;
+    click(&root, ".db-tab", "生态环保");
+    wait_rows(&root, 2).await;
+    // Departments count within the chosen category.
+    let departments = texts(&root, ".db-select option");
+    assert!(
+        departments.iter().any(|d| d == "全部机构 (2)"),
+        "{departments:?}"
+    );
+    assert!(
+        departments.iter().any(|d| d == "人力资源局 (0)"),
+        "{departments:?}"
+    );
+    // A custom range: only 11月24日 … 11月26日.
+    choose(&root, 1, "自定义");
+    wait_for("date inputs", &root, |r| {
+        all(r, ".db-date-input").len() == 2
+    })
+    .await;
+    let set_date = |i: usize, v: &str| {
+        let input: web_sys::HtmlInputElement = all(&root, ".db-date-input")[i]
+            .clone()
+            .dyn_into()
+            .expect("input");
+        input.set_value(v);
+        input
+            .dispatch_event(&web_sys::Event::new("change").expect("event"))
+            .expect("dispatch");
+    };
+    set_date(0, "2019-11-24");
+    set_date(1, "2019-11-26");
+    wait_rows(&root, 1).await;
+    assert_eq!(texts(&root, ".db-date"), ["2019年11月24日"]);
+    choose(&root, 2, "最早在前");
+    click(&root, ".db-tab", "全部");
+    wait_rows(&root, 2).await;
+    assert_eq!(
+        texts(&root, ".db-date"),
+        ["2019年11月24日", "2019年11月26日"],
+        "oldest first"
+    );
+    click(&root, ".db-clear", "清除筛选");
+    wait_rows(&root, 6).await;
+    // The order is not a filter: it survives 清除筛选.
+    assert_eq!(texts(&root, ".db-date")[0], "2019年11月24日");
+}
+
+#[wasm_bindgen_test]
+async fn the_view_lives_in_the_url_and_comes_back_on_remount() {
+    set_hash("#top&t1.c=%E7%94%9F%E6%80%81%E7%8E%AF%E4%BF%9D&t1.q=%E6%89%AC%E5%B0%98");
+    let (root, handle) = mount_keyed(SEED, "t1");
+    wait_rows(&root, 2).await;
+    assert_eq!(texts(&root, ".db-tab[aria-selected=true]"), ["生态环保 2"]);
+    // Opening an article adds it to the link; the page's own `#top` stays.
+    click(&root, ".db-open", "督查工地");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    wait_for("the article in the link", &root, |_| {
+        hash().contains("t1.a=gx-2019-11-24-site-inspection")
+    })
+    .await;
+    assert!(hash().starts_with("#top&"), "{}", hash());
+    handle.destroy();
+    // A remount (a reload, a shared link) opens the same article.
+    let (root, handle) = mount_keyed(SEED, "t1");
+    wait_for("the article again", &root, |r| {
+        text(r, ".db-article-title").contains("督查工地")
+    })
+    .await;
+    handle.destroy();
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn back_and_forward_step_through_the_readers_changes() {
+    set_hash("");
+    let (root, handle) = mount_keyed(SEED, "t2");
+    wait_rows(&root, 6).await;
+    click(&root, ".db-tab", "生态环保");
+    wait_rows(&root, 2).await;
+    wait_for("the category in the link", &root, |_| {
+        hash().contains("t2.c=")
+    })
+    .await;
+    click(&root, ".db-tab", "城乡建设");
+    wait_rows(&root, 1).await;
+    let history = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .expect("history");
+    history.back().expect("back");
+    wait_rows(&root, 2).await;
+    assert_eq!(texts(&root, ".db-tab[aria-selected=true]"), ["生态环保 2"]);
+    history.back().expect("back");
+    wait_rows(&root, 6).await;
+    history.forward().expect("forward");
+    wait_rows(&root, 2).await;
+    // Typing is one history entry, not one per keystroke: one Back undoes it.
+    for q in ["扬", "扬尘", "扬尘 暗访"] {
+        type_search(&root, q);
+        TimeoutFuture::new(20).await;
+    }
+    wait_rows(&root, 1).await;
+    wait_for("the search in the link", &root, |_| {
+        hash().contains("t2.q=")
+    })
+    .await;
+    history.back().expect("back");
+    wait_rows(&root, 2).await;
+    assert_eq!(texts(&root, ".db-tab[aria-selected=true]"), ["生态环保 2"]);
+    assert!(!hash().contains("t2.q="), "{}", hash());
+    handle.destroy();
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_items_render_a_page_at_a_time() {
+    let json = gen::generate(10_000, 7, (2026, 11, 27));
+    let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+    let blob = web_sys::Blob::new_with_str_sequence(&parts).expect("blob");
+    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("object url");
+    let root = mount(&url);
+    wait_rows(&root, 20).await;
+    assert_eq!(text(&root, ".db-count"), "10000 条结果");
+    assert!(text(&root, ".db-more-button").contains("9980"));
+    click(&root, ".db-more-button", "加载更多");
+    wait_rows(&root, 40).await;
+    type_search(&root, "扬尘治理 石佛村");
+    wait_for("search results", &root, |r| {
+        let n = all(r, ".db-row").len();
+        n > 0 && n <= 20 && text(r, ".db-count") != "10000 条结果"
+    })
+    .await;
+    choose(&root, 0, "环保安监局");
+    wait_for("fewer results", &root, |r| all(r, ".db-row").len() <= 20).await;
+    assert!(
+        all(&root, ".db-row").len() <= 20,
+        "rows in the DOM stay bounded"
+    );
+    web_sys::Url::revoke_object_url(&url).expect("revoke");
 }

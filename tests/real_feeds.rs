@@ -5,8 +5,11 @@
 use district_bulletin::dates::{full_label, list_label, SHANGHAI_OFFSET_MIN};
 use district_bulletin::feed::{parse_feed, Feed, FeedError, Version};
 use district_bulletin::messages::Lang;
-use district_bulletin::query::{category_counts, visible, Filter};
+use district_bulletin::query::search::SearchCache;
+use district_bulletin::query::search::SearchIndex;
+use district_bulletin::query::{category_counts, compute, department_counts, Filter};
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// The shared fixture folder: `$DISTRICT_BULLETIN_FIXTURES`, else `../shared/fixtures/real-feeds`.
 fn fixtures() -> Option<PathBuf> {
@@ -139,13 +142,18 @@ fn tainan_district_fields_give_categories_and_departments() {
     // `reporter: null` is simply absent.
     assert!(feed.items.iter().all(|b| b.reporter.is_none()));
     let first = counts[0].name.clone();
-    let shown = visible(
-        &feed.items,
-        &Filter {
-            category: Some(first.clone()),
-        },
-    );
-    assert_eq!(shown.len(), counts[0].count);
+    let filter = Filter {
+        category: Some(first.clone()),
+        ..Filter::default()
+    };
+    let index = Rc::new(SearchIndex::build(&feed.items));
+    let hits = SearchCache::default().search(&index, "");
+    let deps = department_counts(&feed.items);
+    let view = compute(&feed.items, &hits, &filter, &counts, &deps, 0, 480);
+    assert_eq!(view.visible.len(), counts[0].count);
+    // Traditional Chinese text is searchable as written.
+    let hits = SearchCache::default().search(&index, "臺南");
+    assert!(!hits.is_empty());
 }
 
 #[test]

@@ -1,12 +1,17 @@
 //! The widget: fetches its feed, holds the state, lays out the parts.
 
-use super::{ArticleView, BulletinList, CategoryTabs, Status, StatusKind};
+use super::{
+    ArticleView, BulletinList, CategoryTabs, FilterBar, ResultBar, SearchBox, Status, StatusKind,
+};
 use crate::config::{Config, Theme};
 use crate::feed::Bulletin;
+use crate::history;
 use crate::messages::{load_error, Lang};
 use crate::net::{load_feed, url::absolute_feed_url};
-use crate::query::{ordered_counts, scope, visible};
+use crate::query::search::{Query, SearchCache, SearchIndex};
+use crate::query::{compute, department_counts, ordered_counts, scope};
 use crate::state::{Action, Load, State};
+use crate::urlstate::{self, ViewState};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -19,6 +24,9 @@ pub struct AppProps {
     /// fallback before zh-CN.
     #[prop_or_default]
     pub page_lang: Option<Lang>,
+    /// This instance's name in the URL hash (`None`: the view is not kept in the URL).
+    #[prop_or_default]
+    pub state_key: Option<String>,
 }
 
 impl AppProps {
@@ -30,15 +38,44 @@ impl AppProps {
                 ..Config::from_attributes(|_| None)
             }),
             page_lang: None,
+            state_key: None,
         }
     }
+}
+
+/// How the last URL update was made, so a run of keystrokes in the search
+/// box becomes one history entry rather than one per character.
+#[derive(Default)]
+struct UrlSync {
+    last: Option<ViewState>,
+    typing: bool,
+}
+
+/// A callback body that turns its argument into an action and dispatches it.
+fn dispatching<T>(d: UseReducerDispatcher<State>, make: fn(T) -> Action) -> impl Fn(T, &()) {
+    move |x, _| d.dispatch(make(x))
 }
 
 /// One widget instance. Everything it shows derives from its [`State`].
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = &props.config;
-    let state = use_reducer(|| State::with_category(config.category.as_deref()));
+    let key = props.state_key.clone();
+    let state = use_reducer(|| {
+        let s = State::with_category(config.category.as_deref());
+        // A link to a view (the URL hash) wins over the configured start.
+        match &key {
+            Some(k) => {
+                let linked = urlstate::read(&history::current_hash(), k);
+                if linked == ViewState::default() {
+                    s
+                } else {
+                    s.apply(Action::Restore(linked))
+                }
+            }
+            None => s,
+        }
+    });
 
     // Fetch whenever the URL or the request number changes. A new URL first
     // resets the state (which bumps the request number and fetches again).
@@ -88,6 +125,51 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // Mirror the view into the URL hash; follow Back/Forward and links.
+    {
+        let sync = use_mut_ref(UrlSync::default);
+        use_effect_with((key.clone(), state.view_state()), move |(key, view)| {
+            if let Some(k) = key {
+                let hash = history::current_hash();
+                let mut sync = sync.borrow_mut();
+                if urlstate::read(&hash, k) != *view {
+                    let only_query = sync.last.as_ref().is_some_and(|last| {
+                        ViewState {
+                            filter: crate::query::Filter {
+                                query: view.filter.query.clone(),
+                                ..last.filter.clone()
+                            },
+                            open: last.open.clone(),
+                        } == *view
+                    });
+                    // Keystrokes after the first replace the entry they started.
+                    history::set_hash(
+                        &urlstate::write(&hash, k, view),
+                        !(only_query && sync.typing),
+                    );
+                    sync.typing = only_query;
+                } else {
+                    // The URL moved first (Back/Forward, a link): a new run of typing starts fresh.
+                    sync.typing = false;
+                }
+                sync.last = Some(view.clone());
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(key.clone(), move |key| {
+            let listeners = key.clone().map(|k| {
+                history::on_navigate(move || {
+                    dispatcher.dispatch(Action::Restore(urlstate::read(
+                        &history::current_hash(),
+                        &k,
+                    )))
+                })
+            });
+            move || drop(listeners)
+        });
+    }
 
     let feed = state.load.feed().cloned();
     let items: Rc<[Rc<Bulletin>]> = (*use_memo(
@@ -99,17 +181,40 @@ pub fn app(props: &AppProps) -> Html {
         },
     ))
     .clone();
-    let counts = use_memo(
+    // Built once per feed: the folded search text and the tab/department order.
+    let index = use_memo(items.clone(), |items| Rc::new(SearchIndex::build(items)));
+    let tabs = use_memo(
         (items.clone(), config.categories.clone()),
         |(items, order)| ordered_counts(items, order.as_deref()),
     );
-    let shown = use_memo((items.clone(), state.filter.clone()), |(items, filter)| {
-        visible(items, filter)
-    });
+    let departments = use_memo(items.clone(), |items| department_counts(items));
+    let cache = use_mut_ref(SearchCache::default);
+    let hits = use_memo(
+        ((*index).clone(), state.filter.query.clone()),
+        move |(index, q)| cache.borrow_mut().search(index, q),
+    );
+    let query = use_memo(state.filter.query.clone(), |q| Query::parse(q));
+    let now = use_state(|| (js_sys::Date::now() / 1000.0) as i64);
+    let zone = feed
+        .as_ref()
+        .map_or(crate::dates::SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min);
+    let view = use_memo(
+        (
+            items.clone(),
+            hits.clone(),
+            state.filter.clone(),
+            tabs.clone(),
+            departments.clone(),
+            *now,
+            zone,
+        ),
+        |(items, hits, filter, tabs, deps, now, zone)| {
+            compute(items, hits, filter, tabs, deps, *now, *zone)
+        },
+    );
     let base = use_memo(config.feed.clone(), |f| {
         AttrValue::from(absolute_feed_url(f).unwrap_or_default())
     });
-    let now = use_state(|| (js_sys::Date::now() / 1000.0) as i64);
 
     // Language: the attribute, else the feed's, else the page's, else zh-CN.
     let lang = config
@@ -123,26 +228,19 @@ pub fn app(props: &AppProps) -> Html {
         .unwrap_or_default();
     let m = lang.messages();
 
-    let on_retry = {
-        let d = state.dispatcher();
-        Callback::from(move |()| d.dispatch(Action::Reload))
-    };
-    let on_select = {
-        let d = state.dispatcher();
-        Callback::from(move |c| d.dispatch(Action::SelectCategory(c)))
-    };
-    let on_open = {
-        let d = state.dispatcher();
-        Callback::from(move |k| d.dispatch(Action::Open(k)))
-    };
-    let on_close = {
-        let d = state.dispatcher();
-        Callback::from(move |()| d.dispatch(Action::Close))
-    };
-    let on_more = {
-        let d = state.dispatcher();
-        Callback::from(move |()| d.dispatch(Action::ShowMore))
-    };
+    // Stable callbacks (the dispatcher never changes): rows and bars whose
+    // data did not change are not re-rendered.
+    let d = state.dispatcher();
+    let on_retry = use_callback((), dispatching(d.clone(), |()| Action::Reload));
+    let on_select = use_callback((), dispatching(d.clone(), Action::SelectCategory));
+    let on_open = use_callback((), dispatching(d.clone(), Action::Open));
+    let on_close = use_callback((), dispatching(d.clone(), |()| Action::Close));
+    let on_more = use_callback((), dispatching(d.clone(), |()| Action::ShowMore));
+    let on_query = use_callback((), dispatching(d.clone(), Action::SetQuery));
+    let on_department = use_callback((), dispatching(d.clone(), Action::SetDepartment));
+    let on_range = use_callback((), dispatching(d.clone(), Action::SetRange));
+    let on_sort = use_callback((), dispatching(d.clone(), Action::SetSort));
+    let on_clear = use_callback((), dispatching(d.clone(), |()| Action::ClearFilters));
 
     let title = config
         .heading
@@ -175,24 +273,49 @@ pub fn app(props: &AppProps) -> Html {
                 }
             } else {
                 let limit = config.page_size.saturating_mul(state.pages);
+                let filters = if config.no_filters {
+                    html! {}
+                } else {
+                    html! {
+                        <>
+                            <SearchBox value={AttrValue::from(state.filter.query.clone())} on_input={on_query} />
+                            <FilterBar
+                                departments={view.departments.clone()}
+                                all_departments={view.all_departments}
+                                department={state.filter.department.clone()}
+                                range={state.filter.range}
+                                sort={state.filter.sort}
+                                {on_department}
+                                {on_range}
+                                {on_sort}
+                            />
+                        </>
+                    }
+                };
+                let visible = view.visible.clone();
                 html! {
                     <>
+                        { filters }
                         <CategoryTabs
-                            counts={counts.clone()}
-                            total={items.len()}
+                            counts={view.categories.clone()}
+                            total={view.all_categories}
                             active={state.filter.category.clone()}
                             {on_select}
                         />
-                        if shown.is_empty() {
-                            <Status kind={StatusKind::Empty(m.empty_category)} />
+                        if !config.no_filters {
+                            <ResultBar count={view.visible.len()} active={state.filter.is_active()} {on_clear} />
+                        }
+                        if visible.is_empty() {
+                            <Status kind={StatusKind::Empty(if state.filter.is_active() { m.no_results } else { m.empty_category })} />
                         } else {
                             <BulletinList
                                 items={items.clone()}
-                                visible={shown.clone()}
+                                {visible}
                                 {limit}
                                 zone={f.zone_offset_min}
                                 now={*now}
                                 compact={config.compact}
+                                query={query.clone()}
                                 {on_open}
                                 {on_more}
                             />

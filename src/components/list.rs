@@ -3,6 +3,7 @@
 use super::BulletinRow;
 use crate::feed::Bulletin;
 use crate::messages::{load_more_label, Lang};
+use crate::query::search::Query;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,6 +22,9 @@ pub struct BulletinListProps {
     /// Rows without summaries.
     #[prop_or_default]
     pub compact: bool,
+    /// The search, for highlighting.
+    #[prop_or_default]
+    pub query: Rc<Query>,
     pub on_open: Callback<Rc<str>>,
     /// 加载更多: render one more page.
     pub on_more: Callback<()>,
@@ -44,6 +48,7 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
                         zone={props.zone}
                         now={props.now}
                         compact={props.compact}
+                        query={props.query.clone()}
                         on_open={props.on_open.clone()}
                     />
                 }) }

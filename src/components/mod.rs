@@ -3,14 +3,27 @@
 
 mod app;
 mod article;
+mod filters;
 mod list;
+mod results;
 mod row;
+mod search;
 mod status;
 mod tabs;
 
 pub use app::{App, AppProps};
 pub use article::{ArticleProps, ArticleView};
+pub use filters::{FilterBar, FilterBarProps};
 pub use list::{BulletinList, BulletinListProps};
+pub use results::{ResultBar, ResultBarProps};
 pub use row::{BulletinRow, BulletinRowProps};
+pub use search::{SearchBox, SearchBoxProps};
 pub use status::{Status, StatusKind, StatusProps};
 pub use tabs::{CategoryTabs, CategoryTabsProps};
+
+/// A page-unique element id (labels need `for`; several widgets share a page).
+pub(crate) fn unique_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}

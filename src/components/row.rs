@@ -3,6 +3,7 @@
 use crate::dates;
 use crate::feed::Bulletin;
 use crate::messages::Lang;
+use crate::query::search::{highlight, Query};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,7 +14,24 @@ pub struct BulletinRowProps {
     pub now: i64,
     #[prop_or_default]
     pub compact: bool,
+    /// The search, whose matches are marked in the title and summary.
+    #[prop_or_default]
+    pub query: Rc<Query>,
     pub on_open: Callback<Rc<str>>,
+}
+
+/// Text with the query's matches in `<mark>`: built as nodes, never as HTML.
+fn marked(text: &str, q: &Query) -> Html {
+    if q.is_empty() {
+        return html! { { text.to_string() } };
+    }
+    html! {
+        { for highlight(text, q).into_iter().map(|(run, hit)| if hit {
+            html! { <mark>{ run }</mark> }
+        } else {
+            html! { { run } }
+        }) }
+    }
 }
 
 /// A list row; its title is the button that opens the article.
@@ -30,7 +48,7 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     html! {
         <li class="db-row" data-key={b.key.to_string()} part="row">
             <h3 class="db-row-title">
-                <button type="button" class="db-open" {onclick}>{ b.display_title() }</button>
+                <button type="button" class="db-open" {onclick}>{ marked(&b.display_title(), &props.query) }</button>
             </h3>
             <p class="db-meta">
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>
@@ -42,7 +60,7 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
                 <span class="db-cat">{ &*b.category }</span>
             </p>
             if !props.compact && !b.summary.is_empty() {
-                <p class="db-summary">{ &b.summary }</p>
+                <p class="db-summary">{ marked(&b.summary, &props.query) }</p>
             }
         </li>
     }

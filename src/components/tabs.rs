@@ -20,7 +20,7 @@ pub struct CategoryTabsProps {
 #[function_component(CategoryTabs)]
 pub fn category_tabs(props: &CategoryTabsProps) -> Html {
     let m = use_context::<Lang>().unwrap_or_default().messages();
-    let tab = |name: Option<Rc<str>>, label: String| {
+    let tab = |name: Option<Rc<str>>, label: String, count: usize| {
         let selected = props.active == name;
         let on_select = props.on_select.clone();
         let key = name
@@ -32,7 +32,7 @@ pub fn category_tabs(props: &CategoryTabsProps) -> Html {
                 type="button"
                 role="tab"
                 part={if selected { "tab tab-active" } else { "tab" }}
-                class={classes!("db-tab", selected.then_some("db-tab-active"))}
+                class={classes!("db-tab", selected.then_some("db-tab-active"), (count == 0).then_some("db-tab-empty"))}
                 aria-selected={if selected { "true" } else { "false" }}
                 onclick={move |_| on_select.emit(name.clone())}
             >
@@ -42,8 +42,8 @@ pub fn category_tabs(props: &CategoryTabsProps) -> Html {
     };
     html! {
         <div class="db-tabs" role="tablist" part="tabs" aria-label={m.categories_label}>
-            { tab(None, tab_label(m.all, props.total)) }
-            { for props.counts.iter().map(|c| tab(Some(c.name.clone()), tab_label(&c.name, c.count))) }
+            { tab(None, tab_label(m.all, props.total), props.total) }
+            { for props.counts.iter().map(|c| tab(Some(c.name.clone()), tab_label(&c.name, c.count), c.count)) }
         </div>
     }
 }

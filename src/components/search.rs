@@ -1,0 +1,73 @@
+//! The search box.
+
+use super::unique_id;
+use crate::messages::Lang;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, InputEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    /// The text as the state has it.
+    pub value: AttrValue,
+    /// Called with the new text on every change (not during IME composition).
+    pub on_input: Callback<String>,
+}
+
+/// A labelled `type=search` input. While an input method is composing
+/// (typing pinyin for 工地), nothing is searched; the finished characters are.
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let id = use_memo((), |_| unique_id("db-search"));
+    let oninput = {
+        let on_input = props.on_input.clone();
+        move |e: InputEvent| {
+            if e.is_composing() {
+                return;
+            }
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                on_input.emit(input.value());
+            }
+        }
+    };
+    // Yew has no `oncompositionend`: listen directly. Chrome sends the last
+    // `input` of a composition while still composing, so this is where the
+    // finished characters arrive.
+    let input_ref = use_node_ref();
+    let latest = use_mut_ref(|| props.on_input.clone());
+    *latest.borrow_mut() = props.on_input.clone();
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = input_ref.cast::<HtmlInputElement>().map(|input| {
+                let target = input.clone();
+                EventListener::new(&input, "compositionend", move |_| {
+                    latest.borrow().emit(target.value())
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    html! {
+        <div class="db-search" role="search" part="search">
+            <label class="db-visually-hidden" for={(*id).clone()}>{ m.search_label }</label>
+            <input
+                id={(*id).clone()}
+                class="db-search-input"
+                type="search"
+                enterkeyhint="search"
+                autocomplete="off"
+                maxlength="200"
+                placeholder={m.search_placeholder}
+                value={props.value.clone()}
+                {oninput}
+                ref={input_ref}
+            />
+        </div>
+    }
+}
