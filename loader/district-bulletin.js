@@ -272,6 +272,13 @@
     /** Removes the widget from `element`. */
     unmount: function (element) {
       detach(element);
+    },
+    /** Diagnostics: a promise of { instances, wasmMemoryBytes } (0 before the wasm is loaded). */
+    stats: function () {
+      var n = instances.size;
+      return (wasmReady || Promise.resolve(null)).then(function (wasm) {
+        return { instances: n, wasmMemoryBytes: wasm ? wasm.memoryBytes() : 0 };
+      });
     }
   });
 })();

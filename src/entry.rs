@@ -94,3 +94,13 @@ pub fn attribute_names() -> Vec<JsValue> {
         .map(|a| JsValue::from_str(a))
         .collect()
 }
+
+/// Bytes of linear memory the wasm instance holds (for benchmarks and diagnostics).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
+}

@@ -7,87 +7,17 @@
 //! `cargo test` needs no browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/browser.rs"]
+mod browser;
 #[path = "support/server.rs"]
 mod server;
 
-use fantoccini::{Client, ClientBuilder};
+use browser::{js, start_browser, wait};
+use fantoccini::Client;
 use serde_json::{json, Value};
 use server::{Rules, Server};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-/// chromedriver, killed when the test ends however it ends.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
-}
-
-async fn start_browser() -> (Driver, Client) {
-    let port = free_port();
-    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let child = Command::new(&binary)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {binary}: {e}"));
-    let driver = Driver(child);
-    let caps = json!({
-        "goog:chromeOptions": {
-            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1100,1400"
-            ]
-        }
-    });
-    let caps = caps.as_object().cloned().expect("object");
-    let url = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let mut builder =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        match builder.capabilities(caps.clone()).connect(&url).await {
-            Ok(client) => return (driver, client),
-            Err(e) if Instant::now() > deadline => panic!("WebDriver session failed: {e}"),
-            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
-        }
-    }
-}
-
-/// Runs `script` (a function body; `arguments` are `args`) in the page.
-async fn js(c: &Client, script: &str, args: Vec<Value>) -> Value {
-    c.execute(script, args)
-        .await
-        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
-}
-
-/// Polls `script` until it returns `true`, failing after 20 s with `what`.
-async fn wait(c: &Client, what: &str, script: &str, args: Vec<Value>) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if js(c, script, args.clone()).await == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    let state = js(c, "return document.documentElement.outerHTML.slice(0, 3000) + '\\n' + JSON.stringify(window.__e2e && {v: __e2e.violations, e: __e2e.errors});", vec![]).await;
-    panic!("timed out waiting for {what}; page: {state}");
-}
 
 /// Rows rendered in the shadow root of the host with this id.
 const ROWS: &str = "var h = document.getElementById(arguments[0]); \

@@ -6,6 +6,8 @@
 //! that fail) so one test can stand up a "bundle origin" and a "host page
 //! origin" on two ports.
 
+#![allow(dead_code)]
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
