@@ -86,8 +86,11 @@ fn transfer(files: &[PathBuf]) -> (u64, u64, u64) {
     total
 }
 
-/// One page load of one widget on one feed: every figure, in ms / bytes.
-async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> BTreeMap<&'static str, f64> {
+/// The figures of one page load, by name (ms, MB, counts).
+type Figures = BTreeMap<&'static str, f64>;
+
+/// One page load of one widget on one feed: every figure.
+async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> Figures {
     let page = format!("{origin}/bench/pages/{kind}.html?feed={feed}");
     c.goto(&page).await.expect("open bench page");
     wait(
