@@ -256,8 +256,7 @@ fn main() {
         .expect("runtime");
     let results = rt.block_on(async {
         let (_driver, c) = start_browser_with(&["--enable-precise-memory-info"]).await;
-        let mut all: BTreeMap<usize, BTreeMap<&str, Vec<BTreeMap<&'static str, f64>>>> =
-            BTreeMap::new();
+        let mut all: BTreeMap<usize, BTreeMap<&str, Vec<Figures>>> = BTreeMap::new();
         for &n in &sizes {
             for run in 0..runs {
                 // Alternate which goes first, so neither always gets a warm browser.
