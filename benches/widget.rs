@@ -13,330 +13,348 @@
 //! `DISTRICT_BULLETIN_DIST=dist cargo bench --bench widget` with options after
 //! `--`: `--sizes 100,1000`, `--runs 5`.
 
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/browser.rs"]
 mod browser;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/gen.rs"]
 mod gen;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/server.rs"]
 mod server;
 
-use browser::{js, start_browser_with, wait};
-use fantoccini::Client;
-use serde_json::{json, Value};
-use server::{Rules, Server};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::process::Command;
-
-/// Typing as a reader does: words built up key by key, then cleared.
-const KEYSTROKES: &[&str] = &[
-    "扬",
-    "扬尘",
-    "扬尘治",
-    "扬尘治理",
-    "",
-    "石",
-    "石佛",
-    "石佛村",
-    "",
-    "安",
-    "安全",
-    "安全生",
-    "安全生产",
-    "安全生产 检",
-    "安全生产 检查",
-    "",
-    "培",
-    "培训",
-    "职业",
-    "职业技能",
-    "",
-];
-
-fn median(v: &mut [f64]) -> Option<f64> {
-    percentile(v, 0.5)
-}
-
-fn percentile(v: &mut [f64], p: f64) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(|a, b| a.total_cmp(b));
-    let i = ((v.len() - 1) as f64 * p).round() as usize;
-    v.get(i).copied()
-}
-
-/// raw / gzip -9 / brotli -q 11 bytes of the concatenated files.
-fn transfer(files: &[PathBuf]) -> (u64, u64, u64) {
-    let mut total = (0, 0, 0);
-    for f in files {
-        let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
-        let compressed = |cmd: &str, args: &[&str]| -> u64 {
-            Command::new(cmd)
-                .args(args)
-                .arg(f)
-                .output()
-                .map(|o| o.stdout.len() as u64)
-                .unwrap_or(0)
-        };
-        total.0 += raw;
-        total.1 += compressed("gzip", &["-9", "-c"]);
-        total.2 += compressed("brotli", &["-q", "11", "-c"]);
-    }
-    total
-}
-
-/// The figures of one page load, by name (ms, MB, counts).
-type Figures = BTreeMap<&'static str, f64>;
-
-/// One page load of one widget on one feed: every figure.
-async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> Figures {
-    let page = format!("{origin}/bench/pages/{kind}.html?feed={feed}");
-    c.goto(&page).await.expect("open bench page");
-    wait(
-        c,
-        "the first row",
-        "return window.__bench && __bench.firstRow !== null;",
-        vec![],
-    )
-    .await;
-    let load = js(c, "return __bench;", vec![]).await;
-    let mut m = BTreeMap::new();
-    let first = load["firstRow"].as_f64().unwrap_or(f64::NAN);
-    m.insert("first_row_ms", first);
-    if let Some(end) = load["feedEnd"].as_f64() {
-        m.insert("data_to_row_ms", first - end);
-    }
-
-    // Keystrokes: set the box, fire `input`, time until the shadow DOM changed.
-    let times = c
-        .execute_async(
-            r#"
-            var done = arguments[arguments.length - 1], queries = arguments[0];
-            var root = document.getElementById('w').shadowRoot;
-            var input = root.querySelector('.db-search-input');
-            var times = [], i = 0;
-            function step() {
-              if (i >= queries.length) return done(times);
-              var q = queries[i++], t0;
-              var mo = new MutationObserver(function () {
-                mo.disconnect(); clearTimeout(to);
-                times.push(performance.now() - t0);
-                setTimeout(step, 20);
-              });
-              mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-              var to = setTimeout(function () { mo.disconnect(); step(); }, 3000);
-              t0 = performance.now();
-              input.value = q;
-              input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-            }
-            step();
-            "#,
-            vec![json!(KEYSTROKES)],
-        )
-        .await
-        .expect("keystrokes");
-    let mut keys: Vec<f64> = times
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
-    if let Some(v) = median(&mut keys) {
-        m.insert("keystroke_median_ms", v);
-    }
-    if let Some(v) = percentile(&mut keys, 0.95) {
-        m.insert("keystroke_p95_ms", v);
-    }
-
-    // Category switch: the second tab, then back to 全部.
-    let switch = c
-        .execute_async(
-            r#"
-            var done = arguments[arguments.length - 1];
-            var root = document.getElementById('w').shadowRoot;
-            function click(i, then) {
-              var tab = root.querySelectorAll('.db-tab')[i];
-              var t0, mo = new MutationObserver(function () { mo.disconnect(); then(performance.now() - t0); });
-              mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-              t0 = performance.now();
-              tab.click();
-            }
-            click(1, function (a) { setTimeout(function () { click(0, function (b) { done([a, b]); }); }, 20); });
-            "#,
-            vec![],
-        )
-        .await
-        .expect("category switch");
-    let mut sw: Vec<f64> = switch
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
-    if let Some(v) = median(&mut sw) {
-        m.insert("category_switch_ms", v);
-    }
-
-    let after = c
-        .execute_async(
-            r#"
-            var done = arguments[arguments.length - 1];
-            var rows = document.getElementById('w').shadowRoot.querySelectorAll('.db-row').length;
-            var heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
-            var stats = window.DistrictBulletin ? DistrictBulletin.stats() : Promise.resolve({ wasmMemoryBytes: 0 });
-            stats.then(function (s) { done([rows, heap, s.wasmMemoryBytes]); });
-            "#,
-            vec![],
-        )
-        .await
-        .expect("memory");
-    m.insert("rows_in_dom", after[0].as_f64().unwrap_or(0.0));
-    m.insert("js_heap_mb", after[1].as_f64().unwrap_or(0.0) / 1_048_576.0);
-    m.insert(
-        "wasm_memory_mb",
-        after[2].as_f64().unwrap_or(0.0) / 1_048_576.0,
-    );
-    m
-}
-
 fn main() {
-    let Some(dist) = std::env::var_os("DISTRICT_BULLETIN_DIST").map(PathBuf::from) else {
-        println!("bench: set DISTRICT_BULLETIN_DIST to a release bundle (scripts/bench.sh does)");
-        return;
-    };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dist = if dist.is_absolute() {
-        dist
-    } else {
-        root.join(dist)
-    };
-    let mut sizes = vec![100usize, 1_000, 10_000];
-    let mut runs = 3usize;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--sizes" => {
-                if let Some(v) = args.next() {
-                    sizes = v.split(',').filter_map(|s| s.trim().parse().ok()).collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    native::main();
+}
+
+/// The runner (native only: it drives a browser from outside).
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+
+    use super::browser::{js, start_browser_with, wait};
+    use super::{gen, server};
+    use fantoccini::Client;
+    use serde_json::{json, Value};
+    use server::{Rules, Server};
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    /// Typing as a reader does: words built up key by key, then cleared.
+    const KEYSTROKES: &[&str] = &[
+        "扬",
+        "扬尘",
+        "扬尘治",
+        "扬尘治理",
+        "",
+        "石",
+        "石佛",
+        "石佛村",
+        "",
+        "安",
+        "安全",
+        "安全生",
+        "安全生产",
+        "安全生产 检",
+        "安全生产 检查",
+        "",
+        "培",
+        "培训",
+        "职业",
+        "职业技能",
+        "",
+    ];
+
+    fn median(v: &mut [f64]) -> Option<f64> {
+        percentile(v, 0.5)
+    }
+
+    fn percentile(v: &mut [f64], p: f64) -> Option<f64> {
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_by(|a, b| a.total_cmp(b));
+        let i = ((v.len() - 1) as f64 * p).round() as usize;
+        v.get(i).copied()
+    }
+
+    /// raw / gzip -9 / brotli -q 11 bytes of the concatenated files.
+    fn transfer(files: &[PathBuf]) -> (u64, u64, u64) {
+        let mut total = (0, 0, 0);
+        for f in files {
+            let raw = std::fs::metadata(f).map(|m| m.len()).unwrap_or(0);
+            let compressed = |cmd: &str, args: &[&str]| -> u64 {
+                Command::new(cmd)
+                    .args(args)
+                    .arg(f)
+                    .output()
+                    .map(|o| o.stdout.len() as u64)
+                    .unwrap_or(0)
+            };
+            total.0 += raw;
+            total.1 += compressed("gzip", &["-9", "-c"]);
+            total.2 += compressed("brotli", &["-q", "11", "-c"]);
+        }
+        total
+    }
+
+    /// The figures of one page load, by name (ms, MB, counts).
+    type Figures = BTreeMap<&'static str, f64>;
+
+    /// One page load of one widget on one feed: every figure.
+    async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> Figures {
+        let page = format!("{origin}/bench/pages/{kind}.html?feed={feed}");
+        c.goto(&page).await.expect("open bench page");
+        wait(
+            c,
+            "the first row",
+            "return window.__bench && __bench.firstRow !== null;",
+            vec![],
+        )
+        .await;
+        let load = js(c, "return __bench;", vec![]).await;
+        let mut m = BTreeMap::new();
+        let first = load["firstRow"].as_f64().unwrap_or(f64::NAN);
+        m.insert("first_row_ms", first);
+        if let Some(end) = load["feedEnd"].as_f64() {
+            m.insert("data_to_row_ms", first - end);
+        }
+
+        // Keystrokes: set the box, fire `input`, time until the shadow DOM changed.
+        let times = c
+            .execute_async(
+                r#"
+                var done = arguments[arguments.length - 1], queries = arguments[0];
+                var root = document.getElementById('w').shadowRoot;
+                var input = root.querySelector('.db-search-input');
+                var times = [], i = 0;
+                function step() {
+                  if (i >= queries.length) return done(times);
+                  var q = queries[i++], t0;
+                  var mo = new MutationObserver(function () {
+                    mo.disconnect(); clearTimeout(to);
+                    times.push(performance.now() - t0);
+                    setTimeout(step, 20);
+                  });
+                  mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+                  var to = setTimeout(function () { mo.disconnect(); step(); }, 3000);
+                  t0 = performance.now();
+                  input.value = q;
+                  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
                 }
-            }
-            "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(runs),
-            _ => {} // cargo bench passes `--bench`
-        }
-    }
-
-    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench");
-    let feeds = work.join("feeds");
-    std::fs::create_dir_all(&feeds).expect("bench folder");
-    for &n in &sizes {
-        let path = feeds.join(format!("feed-{n}.json"));
-        if !path.exists() {
-            std::fs::write(&path, gen::generate(n, 1, (2026, 11, 27))).expect("write feed");
-        }
-    }
-    let reference = root.join("bench/reference/reference.js");
-    let mut kinds = vec!["widget"];
-    if reference.exists() {
-        kinds.push("reference");
-    } else {
-        println!("bench: no bench/reference/reference.js; measuring the widget alone");
-    }
-
-    let server = Server::start(
-        &root,
-        Rules {
-            mounts: vec![
-                ("/dist/".into(), dist.clone()),
-                ("/bench-feeds/".into(), feeds.clone()),
-            ],
-            ..Rules::default()
-        },
-    );
-
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("runtime");
-    let results = rt.block_on(async {
-        let (_driver, c) = start_browser_with(&["--enable-precise-memory-info"]).await;
-        let mut all: BTreeMap<usize, BTreeMap<&str, Vec<Figures>>> = BTreeMap::new();
-        for &n in &sizes {
-            for run in 0..runs {
-                // Alternate which goes first, so neither always gets a warm browser.
-                let order: Vec<&str> = if run % 2 == 0 {
-                    kinds.clone()
-                } else {
-                    kinds.iter().rev().copied().collect()
-                };
-                for kind in order {
-                    let m = measure(
-                        &c,
-                        &server.origin,
-                        kind,
-                        &format!("/bench-feeds/feed-{n}.json"),
-                    )
-                    .await;
-                    all.entry(n).or_default().entry(kind).or_default().push(m);
-                }
-            }
-        }
-        let _ = c.close().await;
-        all
-    });
-
-    // Transfer sizes: what a page downloads to show the widget (the feed aside).
-    let sizes_of = |kind: &str| match kind {
-        "widget" => transfer(&[
-            dist.join("district-bulletin.js"),
-            dist.join("district-bulletin.wasm"),
-        ]),
-        _ => transfer(&[reference.clone(), root.join("styles/widget.css")]),
-    };
-    let mut json_out = json!({ "runs": runs, "keystrokes": KEYSTROKES.len(), "sizes": {} });
-    println!();
-    for kind in &kinds {
-        let (raw, gz, br) = sizes_of(kind);
-        println!("{kind:>10}: transfer {raw} B raw, {gz} B gzip, {br} B brotli (js + wasm + css)");
-        json_out["transfer"][kind] = json!({ "raw": raw, "gzip": gz, "brotli": br });
-    }
-    for (n, per_kind) in &results {
-        println!("\n{n} items (median of {runs} runs)");
-        println!(
-            "{:<24} {:>12} {:>12} {:>8}",
-            "figure", "widget", "reference", "ratio"
-        );
-        let metrics: Vec<&str> = per_kind
-            .get("widget")
-            .and_then(|v| v.first())
-            .map(|m| m.keys().copied().collect())
+                step();
+                "#,
+                vec![json!(KEYSTROKES)],
+            )
+            .await
+            .expect("keystrokes");
+        let mut keys: Vec<f64> = times
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
             .unwrap_or_default();
-        for metric in metrics {
-            let med = |kind: &str| -> Option<f64> {
-                let mut v: Vec<f64> = per_kind
-                    .get(kind)?
-                    .iter()
-                    .filter_map(|m| m.get(metric).copied())
-                    .filter(|x| x.is_finite())
-                    .collect();
-                median(&mut v)
-            };
-            let (w, r) = (med("widget"), med("reference"));
-            let ratio = match (w, r) {
-                (Some(w), Some(r)) if r > 0.0 => Some(w / r),
-                _ => None,
-            };
-            let f = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.1}"));
-            println!(
-                "{metric:<24} {:>12} {:>12} {:>8}",
-                f(w),
-                f(r),
-                ratio.map_or("-".to_string(), |x| format!("{x:.2}"))
-            );
-            json_out["sizes"][n.to_string()][metric] =
-                json!({ "widget": w, "reference": r, "ratio": ratio });
+        if let Some(v) = median(&mut keys) {
+            m.insert("keystroke_median_ms", v);
         }
+        if let Some(v) = percentile(&mut keys, 0.95) {
+            m.insert("keystroke_p95_ms", v);
+        }
+
+        // Category switch: the second tab, then back to 全部.
+        let switch = c
+            .execute_async(
+                r#"
+                var done = arguments[arguments.length - 1];
+                var root = document.getElementById('w').shadowRoot;
+                function click(i, then) {
+                  var tab = root.querySelectorAll('.db-tab')[i];
+                  var t0, mo = new MutationObserver(function () { mo.disconnect(); then(performance.now() - t0); });
+                  mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+                  t0 = performance.now();
+                  tab.click();
+                }
+                click(1, function (a) { setTimeout(function () { click(0, function (b) { done([a, b]); }); }, 20); });
+                "#,
+                vec![],
+            )
+            .await
+            .expect("category switch");
+        let mut sw: Vec<f64> = switch
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        if let Some(v) = median(&mut sw) {
+            m.insert("category_switch_ms", v);
+        }
+
+        let after = c
+            .execute_async(
+                r#"
+                var done = arguments[arguments.length - 1];
+                var rows = document.getElementById('w').shadowRoot.querySelectorAll('.db-row').length;
+                var heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
+                var stats = window.DistrictBulletin ? DistrictBulletin.stats() : Promise.resolve({ wasmMemoryBytes: 0 });
+                stats.then(function (s) { done([rows, heap, s.wasmMemoryBytes]); });
+                "#,
+                vec![],
+            )
+            .await
+            .expect("memory");
+        m.insert("rows_in_dom", after[0].as_f64().unwrap_or(0.0));
+        m.insert("js_heap_mb", after[1].as_f64().unwrap_or(0.0) / 1_048_576.0);
+        m.insert(
+            "wasm_memory_mb",
+            after[2].as_f64().unwrap_or(0.0) / 1_048_576.0,
+        );
+        m
     }
-    let out = work.join("results.json");
-    let _ = std::fs::write(
-        &out,
-        serde_json::to_string_pretty(&json_out).unwrap_or_default(),
-    );
-    println!("\nJSON: {}", out.display());
+
+    pub fn main() {
+        let Some(dist) = std::env::var_os("DISTRICT_BULLETIN_DIST").map(PathBuf::from) else {
+            println!(
+                "bench: set DISTRICT_BULLETIN_DIST to a release bundle (scripts/bench.sh does)"
+            );
+            return;
+        };
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let dist = if dist.is_absolute() {
+            dist
+        } else {
+            root.join(dist)
+        };
+        let mut sizes = vec![100usize, 1_000, 10_000];
+        let mut runs = 3usize;
+        let mut args = std::env::args().skip(1);
+        while let Some(a) = args.next() {
+            match a.as_str() {
+                "--sizes" => {
+                    if let Some(v) = args.next() {
+                        sizes = v.split(',').filter_map(|s| s.trim().parse().ok()).collect();
+                    }
+                }
+                "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(runs),
+                _ => {} // cargo bench passes `--bench`
+            }
+        }
+
+        let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench");
+        let feeds = work.join("feeds");
+        std::fs::create_dir_all(&feeds).expect("bench folder");
+        for &n in &sizes {
+            let path = feeds.join(format!("feed-{n}.json"));
+            if !path.exists() {
+                std::fs::write(&path, gen::generate(n, 1, (2026, 11, 27))).expect("write feed");
+            }
+        }
+        let reference = root.join("bench/reference/reference.js");
+        let mut kinds = vec!["widget"];
+        if reference.exists() {
+            kinds.push("reference");
+        } else {
+            println!("bench: no bench/reference/reference.js; measuring the widget alone");
+        }
+
+        let server = Server::start(
+            &root,
+            Rules {
+                mounts: vec![
+                    ("/dist/".into(), dist.clone()),
+                    ("/bench-feeds/".into(), feeds.clone()),
+                ],
+                ..Rules::default()
+            },
+        );
+
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let results = rt.block_on(async {
+            let (_driver, c) = start_browser_with(&["--enable-precise-memory-info"]).await;
+            let mut all: BTreeMap<usize, BTreeMap<&str, Vec<Figures>>> = BTreeMap::new();
+            for &n in &sizes {
+                for run in 0..runs {
+                    // Alternate which goes first, so neither always gets a warm browser.
+                    let order: Vec<&str> = if run % 2 == 0 {
+                        kinds.clone()
+                    } else {
+                        kinds.iter().rev().copied().collect()
+                    };
+                    for kind in order {
+                        let m = measure(
+                            &c,
+                            &server.origin,
+                            kind,
+                            &format!("/bench-feeds/feed-{n}.json"),
+                        )
+                        .await;
+                        all.entry(n).or_default().entry(kind).or_default().push(m);
+                    }
+                }
+            }
+            let _ = c.close().await;
+            all
+        });
+
+        // Transfer sizes: what a page downloads to show the widget (the feed aside).
+        let sizes_of = |kind: &str| match kind {
+            "widget" => transfer(&[
+                dist.join("district-bulletin.js"),
+                dist.join("district-bulletin.wasm"),
+            ]),
+            _ => transfer(&[reference.clone(), root.join("styles/widget.css")]),
+        };
+        let mut json_out = json!({ "runs": runs, "keystrokes": KEYSTROKES.len(), "sizes": {} });
+        println!();
+        for kind in &kinds {
+            let (raw, gz, br) = sizes_of(kind);
+            println!(
+                "{kind:>10}: transfer {raw} B raw, {gz} B gzip, {br} B brotli (js + wasm + css)"
+            );
+            json_out["transfer"][kind] = json!({ "raw": raw, "gzip": gz, "brotli": br });
+        }
+        for (n, per_kind) in &results {
+            println!("\n{n} items (median of {runs} runs)");
+            println!(
+                "{:<24} {:>12} {:>12} {:>8}",
+                "figure", "widget", "reference", "ratio"
+            );
+            let metrics: Vec<&str> = per_kind
+                .get("widget")
+                .and_then(|v| v.first())
+                .map(|m| m.keys().copied().collect())
+                .unwrap_or_default();
+            for metric in metrics {
+                let med = |kind: &str| -> Option<f64> {
+                    let mut v: Vec<f64> = per_kind
+                        .get(kind)?
+                        .iter()
+                        .filter_map(|m| m.get(metric).copied())
+                        .filter(|x| x.is_finite())
+                        .collect();
+                    median(&mut v)
+                };
+                let (w, r) = (med("widget"), med("reference"));
+                let ratio = match (w, r) {
+                    (Some(w), Some(r)) if r > 0.0 => Some(w / r),
+                    _ => None,
+                };
+                let f = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.1}"));
+                println!(
+                    "{metric:<24} {:>12} {:>12} {:>8}",
+                    f(w),
+                    f(r),
+                    ratio.map_or("-".to_string(), |x| format!("{x:.2}"))
+                );
+                json_out["sizes"][n.to_string()][metric] =
+                    json!({ "widget": w, "reference": r, "ratio": ratio });
+            }
+        }
+        let out = work.join("results.json");
+        let _ = std::fs::write(
+            &out,
+            serde_json::to_string_pretty(&json_out).unwrap_or_default(),
+        );
+        println!("\nJSON: {}", out.display());
+    }
 }
