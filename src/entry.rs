@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::messages::Lang;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::AppHandle;
 
@@ -64,6 +65,7 @@ impl Widget {
     /// configured by `host`'s attributes.
     #[wasm_bindgen(constructor)]
     pub fn new(host: &Element, container: Element) -> Widget {
+        install_panic_hook();
         let handle =
             yew::Renderer::<App>::with_root_and_props(container, props_from(host)).render();
         Widget {
@@ -103,4 +105,43 @@ pub fn memory_bytes() -> f64 {
         .ok()
         .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
         .map_or(0.0, |b| f64::from(b.byte_length()))
+}
+
+/// If the widget ever panics (it should not: outside data never meets an
+/// `unwrap`), the wasm instance is dead for every widget on the page. Rather
+/// than leave frozen boxes, replace each one with a readable message, and
+/// log the details for the webmaster.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("[district-bulletin] internal error: {info}").into());
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let Ok(hosts) = doc.query_selector_all("district-bulletin, [data-district-bulletin]") else {
+                return;
+            };
+            for i in 0..hosts.length() {
+                let root = hosts
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<Element>().ok())
+                    .and_then(|h| h.shadow_root())
+                    .and_then(|r| r.query_selector(".db-root").ok().flatten());
+                if let Some(root) = root {
+                    root.set_inner_html("");
+                    if let Ok(section) = doc.create_element("section") {
+                        section.set_class_name("db");
+                        if let Ok(p) = doc.create_element("p") {
+                            p.set_class_name("db-status db-error");
+                            p.set_attribute("role", "alert").ok();
+                            p.set_text_content(Some("信息组件出现内部错误，请刷新页面。An internal error stopped the news widget; please reload the page."));
+                            let _ = section.append_child(&p);
+                        }
+                        let _ = root.append_child(&section);
+                    }
+                }
+            }
+        }));
+    });
 }

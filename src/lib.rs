@@ -10,6 +10,7 @@
 pub mod config;
 pub mod dates;
 pub mod feed;
+pub mod html;
 pub mod messages;
 pub mod net;
 pub mod query;

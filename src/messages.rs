@@ -1,7 +1,7 @@
 //! Every piece of text the widget shows the reader, in one catalogue per
 //! language: Simplified Chinese (the default) and English. Plain Rust, no DOM.
 
-use crate::feed::FeedError;
+use crate::feed::{Encoding, FeedError};
 use crate::net::LoadError;
 
 /// An interface language.
@@ -206,11 +206,29 @@ fn feed_error_zh(e: &FeedError) -> String {
             *bytes as f64 / 1_048_576.0,
             limit / 1_048_576
         ),
-        FeedError::NotUtf8 => "信息源的文字编码不是 UTF-8，无法读取。".into(),
+        FeedError::Encoding(Encoding::Utf16) => "信息源的文字编码是 UTF-16，请改为 UTF-8。".into(),
+        FeedError::Encoding(Encoding::Gbk) => {
+            "信息源的文字编码是 GBK/GB2312，请改为 UTF-8。".into()
+        }
+        FeedError::Encoding(Encoding::Unknown) => "信息源的文字编码不是 UTF-8，无法读取。".into(),
         FeedError::Html => "信息源地址返回的是网页而不是信息数据（可能是错误页或登录页）。".into(),
         FeedError::XmlFeed => "信息源是 RSS/Atom 格式，本组件目前只读取 JSON Feed。".into(),
-        FeedError::Syntax(_) => "信息源数据已损坏（不是有效的 JSON）。".into(),
+        FeedError::Truncated => "信息源数据不完整（传输中断或被截断），请稍后重试。".into(),
+        FeedError::TrailingComma => "信息源数据格式有误（JSON 中有多余的逗号）。".into(),
+        FeedError::NonFiniteNumber => {
+            "信息源数据格式有误（JSON 中出现了 NaN 或 Infinity）。".into()
+        }
+        FeedError::Jsonp => "信息源返回的是 JSONP 脚本，不是 JSON 数据。".into(),
+        FeedError::GuardPrefix => "信息源数据带有防劫持前缀（如 )]}'），不是纯 JSON。".into(),
+        FeedError::Syntax { line, column } => {
+            format!("信息源数据已损坏（JSON 格式错误，第 {line} 行第 {column} 列）。")
+        }
         FeedError::TooDeep => "信息源数据结构异常（嵌套过深），无法读取。".into(),
+        FeedError::NotAnObject("null") => "信息源内容为 null，没有任何信息。".into(),
+        FeedError::NotAnObject("an array") => {
+            "信息源是一个 JSON 数组，不是 JSON Feed（应为带 items 的对象）。".into()
+        }
+        FeedError::NotAnObject("a string") => "信息源是一个 JSON 字符串，不是 JSON Feed。".into(),
         FeedError::NotAnObject(_) | FeedError::NotAFeed => {
             "该地址返回的不是信息源（JSON Feed）。".into()
         }
@@ -234,12 +252,21 @@ fn load_error_en(e: &LoadError) -> String {
                 *bytes as f64 / 1_048_576.0,
                 limit / 1_048_576
             ),
-            FeedError::NotUtf8 => "The feed is not encoded as UTF-8 and cannot be read.".into(),
+            FeedError::Encoding(Encoding::Utf16) => "The feed is encoded as UTF-16; it must be UTF-8.".into(),
+            FeedError::Encoding(Encoding::Gbk) => "The feed is encoded as GBK/GB2312; it must be UTF-8.".into(),
+            FeedError::Encoding(Encoding::Unknown) => "The feed is not encoded as UTF-8 and cannot be read.".into(),
             FeedError::Html => "The feed address returned a web page, not news data (an error or login page?).".into(),
             FeedError::XmlFeed => "The feed is RSS/Atom; this widget reads JSON Feed only for now.".into(),
-            FeedError::Syntax(_) => "The feed is damaged (not valid JSON).".into(),
+            FeedError::Truncated => "The feed is incomplete (the transfer was cut off). Please retry later.".into(),
+            FeedError::TrailingComma => "The feed is malformed (a trailing comma in the JSON).".into(),
+            FeedError::NonFiniteNumber => "The feed is malformed (NaN or Infinity in the JSON).".into(),
+            FeedError::Jsonp => "The feed is a JSONP script, not JSON data.".into(),
+            FeedError::GuardPrefix => "The feed has an anti-hijacking prefix such as )]}' and is not plain JSON.".into(),
+            FeedError::Syntax { line, column } => format!("The feed is damaged (invalid JSON at line {line}, column {column})."),
             FeedError::TooDeep => "The feed's data is nested too deeply to read.".into(),
-            FeedError::NotAnObject(_) | FeedError::NotAFeed => "This address does not return a news feed (JSON Feed).".into(),
+            FeedError::NotAnObject("null") => "The feed is null: there is nothing in it.".into(),
+            FeedError::NotAnObject(kind) => format!("The feed is {kind}, not a JSON Feed object."),
+            FeedError::NotAFeed => "This address does not return a news feed (JSON Feed).".into(),
         },
     }
 }
@@ -252,11 +279,14 @@ pub fn load_more_label(lang: Lang, remaining: usize) -> String {
     }
 }
 
-/// A notice and its detail: `刷新失败……：原因`, `Refreshing failed…: reason`.
-pub fn notice(lang: Lang, head: &str, detail: &str) -> String {
-    match lang {
-        Lang::ZhCn => format!("{head}：{detail}"),
-        Lang::En => format!("{head}: {detail}"),
+/// Above a list kept from before when refreshing failed:
+/// `数据更新于 2019年11月28日 10:30，刷新失败：原因`.
+pub fn stale_notice(lang: Lang, when: Option<&str>, reason: &str) -> String {
+    match (lang, when) {
+        (Lang::ZhCn, Some(w)) => format!("数据更新于 {w}，刷新失败：{reason}"),
+        (Lang::ZhCn, None) => format!("{}：{reason}", ZH_CN.refresh_failed),
+        (Lang::En, Some(w)) => format!("Showing news as of {w}; refreshing failed: {reason}"),
+        (Lang::En, None) => format!("{}: {reason}", EN.refresh_failed),
     }
 }
 
@@ -299,8 +329,26 @@ mod tests {
             (LoadError::Feed(FeedError::Html), "网页"),
             (LoadError::Feed(FeedError::NotAFeed), "不是信息源"),
             (LoadError::Feed(FeedError::Empty), "空"),
-            (LoadError::Feed(FeedError::Syntax("e".into())), "JSON"),
-            (LoadError::Feed(FeedError::NotUtf8), "UTF-8"),
+            (
+                LoadError::Feed(FeedError::Syntax { line: 3, column: 7 }),
+                "第 3 行第 7 列",
+            ),
+            (LoadError::Feed(FeedError::Encoding(Encoding::Gbk)), "GBK"),
+            (
+                LoadError::Feed(FeedError::Encoding(Encoding::Utf16)),
+                "UTF-16",
+            ),
+            (LoadError::Feed(FeedError::Truncated), "截断"),
+            (LoadError::Feed(FeedError::TrailingComma), "逗号"),
+            (LoadError::Feed(FeedError::NonFiniteNumber), "NaN"),
+            (LoadError::Feed(FeedError::Jsonp), "JSONP"),
+            (LoadError::Feed(FeedError::GuardPrefix), ")]}'"),
+            (LoadError::Feed(FeedError::NotAnObject("null")), "null"),
+            (LoadError::Feed(FeedError::NotAnObject("an array")), "数组"),
+            (
+                LoadError::Feed(FeedError::NotAnObject("a string")),
+                "字符串",
+            ),
             (
                 LoadError::Feed(FeedError::TooLarge {
                     bytes: 40 * 1_048_576,
@@ -309,8 +357,10 @@ mod tests {
                 "40.0 MB",
             ),
         ];
+        let mut seen = std::collections::HashSet::new();
         for (e, needle) in cases {
             let m = load_error(Lang::ZhCn, &e);
+            assert!(seen.insert(m.clone()), "{m:?} is not distinct");
             assert!(!load_error(Lang::En, &e).is_empty());
             assert!(m.contains(needle), "{m:?} should mention {needle:?}");
         }

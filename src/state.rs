@@ -49,6 +49,9 @@ pub struct State {
     pub request: u32,
     /// Pages of rows shown (加载更多 adds one); back to 1 when the filter changes.
     pub pages: usize,
+    /// When the feed shown was fetched (Unix seconds): now for a fresh one,
+    /// earlier for the last good copy kept in the browser.
+    pub data_at: Option<i64>,
 }
 
 impl Default for State {
@@ -59,6 +62,7 @@ impl Default for State {
             open: None,
             request: 0,
             pages: 1,
+            data_at: None,
         }
     }
 }
@@ -83,8 +87,18 @@ pub enum Action {
     Reload,
     /// A different feed URL: forget everything, fetch anew, starting in `category`.
     Reset { category: Option<Rc<str>> },
-    /// Request number `request` produced a feed.
-    Loaded { request: u32, feed: Rc<Feed> },
+    /// Request number `request` produced a feed, fetched at `at` (Unix seconds).
+    Loaded {
+        request: u32,
+        feed: Rc<Feed>,
+        at: i64,
+    },
+    /// While request `request` runs, the last good copy (fetched at `at`) can be shown.
+    Cached {
+        request: u32,
+        feed: Rc<Feed>,
+        at: i64,
+    },
     /// Request number `request` failed.
     Failed { request: u32, error: LoadError },
     /// Show one category (`None`: all).
@@ -137,10 +151,19 @@ impl State {
                     ..State::default()
                 };
             }
-            Action::Loaded { request, feed } => {
+            Action::Cached { request, feed, at } => {
+                if request == self.request && self.load == (Load::Loading { previous: None }) {
+                    self.load = Load::Loading {
+                        previous: Some(feed),
+                    };
+                    self.data_at = Some(at);
+                }
+            }
+            Action::Loaded { request, feed, at } => {
                 if request != self.request {
                     return self;
                 }
+                self.data_at = Some(at);
                 // A filter or article that the new feed no longer has would
                 // leave the reader looking at nothing: drop it.
                 if let Some(c) = &self.filter.category {
@@ -250,6 +273,7 @@ mod tests {
         let s = State::default().apply(Action::Loaded {
             request: 0,
             feed: f.clone(),
+            at: 0,
         });
         let s = s.apply(Action::Reload);
         assert_eq!(s.load.feed(), Some(&f));
@@ -262,11 +286,46 @@ mod tests {
     }
 
     #[test]
+    fn the_kept_copy_shows_until_the_network_answers() {
+        let old = feed(&["a"]);
+        let s = State::default().apply(Action::Cached {
+            request: 0,
+            feed: old.clone(),
+            at: 100,
+        });
+        assert_eq!(s.load.feed(), Some(&old));
+        assert_eq!(s.data_at, Some(100));
+        // A failure keeps it, with its age.
+        let failed = s.clone().apply(Action::Failed {
+            request: 0,
+            error: LoadError::Network("offline".into()),
+        });
+        assert_eq!(failed.load.feed(), Some(&old));
+        assert_eq!(failed.data_at, Some(100));
+        // A fresh feed replaces it; a late copy never replaces a fresh feed.
+        let fresh = feed(&["b"]);
+        let s = s
+            .apply(Action::Loaded {
+                request: 0,
+                feed: fresh.clone(),
+                at: 200,
+            })
+            .apply(Action::Cached {
+                request: 0,
+                feed: old,
+                at: 100,
+            });
+        assert_eq!(s.load.feed(), Some(&fresh));
+        assert_eq!(s.data_at, Some(200));
+    }
+
+    #[test]
     fn stale_answers_are_ignored() {
         let s = State::default().apply(Action::Reload);
         let s2 = s.clone().apply(Action::Loaded {
             request: 0,
             feed: feed(&["a"]),
+            at: 0,
         });
         assert_eq!(s2, s);
         let s3 = s.apply(Action::Failed {
@@ -282,6 +341,7 @@ mod tests {
             .apply(Action::Loaded {
                 request: 0,
                 feed: feed(&["a"]),
+                at: 0,
             })
             .apply(Action::SelectCategory(Some(Rc::from("a"))))
             .apply(Action::Reset { category: None });
@@ -296,6 +356,7 @@ mod tests {
             .apply(Action::Loaded {
                 request: 0,
                 feed: feed(&["a", "b"]),
+                at: 0,
             })
             .apply(Action::SelectCategory(Some(Rc::from("b"))))
             .apply(Action::Open(Rc::from("k1")))
@@ -303,6 +364,7 @@ mod tests {
             .apply(Action::Loaded {
                 request: 1,
                 feed: feed(&["a"]),
+                at: 0,
             });
         assert_eq!(s.filter.category, None);
         assert_eq!(s.open, None);

@@ -3,21 +3,21 @@
 //! asserted after waiting on conditions, never on fixed sleeps.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/dom.rs"]
+mod dom;
 #[path = "support/gen.rs"]
 mod gen;
 
-use district_bulletin::components::{App, AppProps};
+use dom::*;
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = "/feeds/seed.json";
-
 #[wasm_bindgen(inline_js = r#"
+export function clear_storage() { localStorage.clear(); }
 export function fail_next_fetches(n, status) {
   const original = window.fetch;
   let left = n;
@@ -32,148 +32,10 @@ export function fail_next_fetches(n, status) {
 }
 "#)]
 extern "C" {
+    /// Forgets the last good copies kept in localStorage.
+    fn clear_storage();
     /// Makes the next `n` calls to `window.fetch` answer `status`, then restores it.
     fn fail_next_fetches(n: u32, status: u16);
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
-/// Mounts the real widget on `feed` in a fresh element of its own.
-fn mount(feed: &str) -> Element {
-    mount_keyed_opt(feed, None).0
-}
-
-/// Mounts with the view kept in the URL hash under `key`; returns the handle to unmount.
-fn mount_keyed(feed: &str, key: &str) -> (Element, yew::AppHandle<App>) {
-    mount_keyed_opt(feed, Some(key))
-}
-
-fn mount_keyed_opt(feed: &str, key: Option<&str>) -> (Element, yew::AppHandle<App>) {
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let props = AppProps {
-        state_key: key.map(str::to_string),
-        ..AppProps::with_feed(feed)
-    };
-    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    (root, handle)
-}
-
-/// Types `text` into the search box as a reader would (an `input` event).
-fn type_search(root: &Element, text: &str) {
-    let input: web_sys::HtmlInputElement = root
-        .query_selector(".db-search-input")
-        .ok()
-        .flatten()
-        .expect("search box")
-        .dyn_into()
-        .expect("input");
-    input.set_value(text);
-    let event = web_sys::InputEvent::new("input").expect("event");
-    input.dispatch_event(&event).expect("dispatch");
-}
-
-/// Chooses the option of the `nth` select (0: department, 1: date, 2: order)
-/// whose text contains `label`.
-fn choose(root: &Element, nth: usize, label: &str) {
-    let select: web_sys::HtmlSelectElement = all(root, ".db-select")
-        .into_iter()
-        .nth(nth)
-        .expect("select")
-        .dyn_into()
-        .expect("select element");
-    let options = select.options();
-    let index = (0..options.length())
-        .find(|&i| {
-            options
-                .item(i)
-                .and_then(|o| o.text_content())
-                .is_some_and(|t| t.contains(label))
-        })
-        .unwrap_or_else(|| panic!("no option {label:?}"));
-    select.set_selected_index(index as i32);
-    let event = web_sys::Event::new("change").expect("event");
-    select.dispatch_event(&event).expect("dispatch");
-}
-
-fn hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-fn set_hash(h: &str) {
-    let window = web_sys::window().expect("window");
-    let location = window.location();
-    let url = if h.is_empty() {
-        format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        )
-    } else {
-        h.to_string()
-    };
-    window
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        .expect("replaceState");
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    all(root, selector)
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    texts(root, selector).join("\n")
-}
-
-/// Polls `cond` until it holds, failing after a deadline with `what`.
-async fn wait_for(what: &str, root: &Element, cond: impl Fn(&Element) -> bool) {
-    let start = js_sys::Date::now();
-    while js_sys::Date::now() - start < 10_000.0 {
-        if cond(root) {
-            return;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    panic!(
-        "timed out waiting for {what}; widget HTML: {}",
-        root.inner_html()
-    );
-}
-
-async fn wait_rows(root: &Element, n: usize) {
-    wait_for(&format!("{n} rows"), root, |r| all(r, ".db-row").len() == n).await;
-}
-
-/// Clicks the first element matching `selector` whose text contains `label`.
-fn click(root: &Element, selector: &str, label: &str) {
-    let el = all(root, selector)
-        .into_iter()
-        .find(|e| e.text_content().unwrap_or_default().contains(label))
-        .unwrap_or_else(|| panic!("no {selector} with {label:?} in {}", root.inner_html()));
-    el.dyn_into::<HtmlElement>().expect("html element").click();
 }
 
 #[wasm_bindgen_test]
@@ -279,7 +141,9 @@ async fn http_404_names_the_status_and_offers_retry() {
 
 #[wasm_bindgen_test]
 async fn retry_after_a_server_error_loads_the_feed() {
-    fail_next_fetches(1, 503);
+    clear_storage();
+    // Every automatic attempt fails, so the reader sees the error and 重试.
+    fail_next_fetches(3, 503);
     let root = mount(SEED);
     wait_for("the 503 error", &root, |r| {
         text(r, ".db-error").contains("503")
@@ -551,4 +415,31 @@ async fn ten_thousand_items_render_a_page_at_a_time() {
         "rows in the DOM stay bounded"
     );
     web_sys::Url::revoke_object_url(&url).expect("revoke");
+}
+
+#[wasm_bindgen_test]
+async fn the_last_good_copy_stays_when_the_network_fails() {
+    clear_storage();
+    let first = mount(SEED);
+    wait_rows(&first, 6).await;
+    // The next visit finds the server failing every attempt: the reader
+    // still sees the news, with its age and a way to retry.
+    fail_next_fetches(3, 503);
+    let root = mount(SEED);
+    wait_for("the stale notice", &root, |r| {
+        !all(r, ".db-stale").is_empty()
+    })
+    .await;
+    assert_eq!(all(&root, ".db-row").len(), 6);
+    let notice = text(&root, ".db-stale");
+    assert!(
+        notice.contains("数据更新于") && notice.contains("刷新失败") && notice.contains("503"),
+        "{notice}"
+    );
+    click(&root, ".db-stale .db-retry", "重试");
+    wait_for("the notice to go", &root, |r| {
+        all(r, ".db-stale").is_empty()
+    })
+    .await;
+    assert_eq!(all(&root, ".db-row").len(), 6);
 }

@@ -6,8 +6,8 @@ use super::{
 use crate::config::{Config, Theme};
 use crate::feed::Bulletin;
 use crate::history;
-use crate::messages::{load_error, Lang};
-use crate::net::{load_feed, url::absolute_feed_url};
+use crate::messages::{load_error, stale_notice, Lang};
+use crate::net::{cached_feed, load_feed, url::absolute_feed_url};
 use crate::query::search::{Query, SearchCache, SearchIndex};
 use crate::query::{compute, department_counts, ordered_counts, scope};
 use crate::state::{Action, Load, State};
@@ -95,6 +95,16 @@ pub fn app(props: &AppProps) -> Html {
                     });
                 } else {
                     let (url, request, alive) = (url.clone(), *request, alive.clone());
+                    // The last good copy shows at once (the reducer takes it
+                    // only while nothing else is shown); the network then
+                    // replaces it, or the reader keeps it with its age.
+                    if let Some(c) = cached_feed(&url) {
+                        dispatcher.dispatch(Action::Cached {
+                            request,
+                            feed: Rc::new(c.feed),
+                            at: c.at,
+                        });
+                    }
                     wasm_bindgen_futures::spawn_local(async move {
                         let result = load_feed(&url).await;
                         // An unmounted widget, or a request overtaken by a
@@ -103,9 +113,10 @@ pub fn app(props: &AppProps) -> Html {
                             return;
                         }
                         dispatcher.dispatch(match result {
-                            Ok(feed) => Action::Loaded {
+                            Ok(fresh) => Action::Loaded {
                                 request,
-                                feed: Rc::new(feed),
+                                feed: Rc::new(fresh.feed),
+                                at: fresh.at,
                             },
                             Err(error) => Action::Failed { request, error },
                         });
@@ -256,9 +267,19 @@ pub fn app(props: &AppProps) -> Html {
         (_, None) => html! { <Status kind={StatusKind::Loading} /> },
         (_, Some(f)) => {
             let stale = match &state.load {
-                Load::Failed { error, .. } => html! {
-                    <Status kind={StatusKind::StaleNotice(load_error(lang, error))} on_retry={on_retry.clone()} />
-                },
+                Load::Failed { error, .. } => {
+                    let when = state.data_at.map(|at| {
+                        let t = crate::dates::Timestamp {
+                            unix: at,
+                            offset_min: zone,
+                            has_time: true,
+                        };
+                        crate::dates::full_label(Some(&t), zone, lang)
+                    });
+                    html! {
+                        <Status kind={StatusKind::StaleNotice(stale_notice(lang, when.as_deref(), &load_error(lang, error)))} on_retry={on_retry.clone()} />
+                    }
+                }
                 _ => html! {},
             };
             let open = state

@@ -2,6 +2,7 @@
 
 use crate::dates;
 use crate::feed::Bulletin;
+use crate::html::sanitize::sanitize;
 use crate::messages::Lang;
 use crate::net::url::resolve_http;
 use std::rc::Rc;
@@ -37,6 +38,11 @@ pub fn article_view(props: &ArticleProps) -> Html {
         let on_close = props.on_close.clone();
         move |_| on_close.emit(())
     };
+    // The feed's HTML, rebuilt once per article by the allow-list sanitizer.
+    let rich = use_memo(
+        (b.key.clone(), b.content_html.clone(), props.base.clone()),
+        |(_, html, base)| html.as_deref().and_then(|h| sanitize(h, base)),
+    );
     let date = b.date();
     let original = b
         .url
@@ -65,7 +71,11 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 { meta(m.doc_number, b.doc_number.as_deref()) }
             </dl>
             <div class="db-article-body">
-                { for b.body_paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                if let Some(node) = &*rich {
+                    { Html::VRef(node.clone().into()) }
+                } else {
+                    { for b.body_paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                }
             </div>
             if !b.tags.is_empty() {
                 <ul class="db-tags">

@@ -1,6 +1,6 @@
 //! The states that are not a list: loading, failed, empty.
 
-use crate::messages::{notice, Lang};
+use crate::messages::Lang;
 use yew::prelude::*;
 
 /// Which non-list state to show.
@@ -10,7 +10,8 @@ pub enum StatusKind {
     Loading,
     /// A failure with its explanation and a 重试 button.
     Error(String),
-    /// A notice above a list that is still shown (a refresh failed).
+    /// A notice above a list that is still shown (a refresh failed): the
+    /// whole sentence, with the data's age and the reason.
     StaleNotice(String),
     /// Nothing to show.
     Empty(&'static str),
@@ -27,8 +28,7 @@ pub struct StatusProps {
 /// Loading skeleton, error box, stale-data notice or empty message.
 #[function_component(Status)]
 pub fn status(props: &StatusProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
-    let m = lang.messages();
+    let m = use_context::<Lang>().unwrap_or_default().messages();
     let retry = {
         let on_retry = props.on_retry.clone();
         html! {
@@ -55,7 +55,7 @@ pub fn status(props: &StatusProps) -> Html {
         },
         StatusKind::StaleNotice(message) => html! {
             <div class="db-status db-stale" role="status">
-                <p>{ notice(lang, m.refresh_failed, message) }</p>
+                <p>{ message }</p>
                 { retry }
             </div>
         },

@@ -2,6 +2,15 @@
 
 use std::fmt;
 
+/// The encoding a non-UTF-8 body seems to be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf16,
+    /// GBK / GB2312 / GB18030, common on older Chinese CMSs.
+    Gbk,
+    Unknown,
+}
+
 /// A document that arrived but is not a usable JSON Feed. Distinct from
 /// network and HTTP failures, which belong to `net::LoadError`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,14 +24,29 @@ pub enum FeedError {
         /// The cap in bytes.
         limit: usize,
     },
-    /// The bytes are not UTF-8 (UTF-16, GBK, …).
-    NotUtf8,
+    /// The bytes are not UTF-8.
+    Encoding(Encoding),
     /// The body is an HTML page (a login page, an error page served with 200, …).
     Html,
     /// The body is XML: an RSS or Atom feed, which this widget does not read yet.
     XmlFeed,
-    /// The body is not valid JSON; the message is the parser's, for developers.
-    Syntax(String),
+    /// The JSON stops in the middle (a cut-off transfer).
+    Truncated,
+    /// A comma before `}` or `]`, which JSON does not allow.
+    TrailingComma,
+    /// `NaN` or `Infinity`, which JSON does not allow.
+    NonFiniteNumber,
+    /// JSONP: a script calling a function with the data (`callback({…})`).
+    Jsonp,
+    /// An anti-hijacking prefix before the JSON (`)]}'`, `while(1);`).
+    GuardPrefix,
+    /// Any other JSON syntax error, with where it is.
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
     /// The JSON nests deeper than any feed would.
     TooDeep,
     /// Valid JSON, but the top level is not an object (`null`, array, string …).
@@ -41,10 +65,20 @@ impl fmt::Display for FeedError {
                     "the document is {bytes} bytes, over the {limit}-byte cap"
                 )
             }
-            FeedError::NotUtf8 => write!(f, "the document is not UTF-8"),
+            FeedError::Encoding(e) => write!(f, "the document is not UTF-8 (looks like {e:?})"),
             FeedError::Html => write!(f, "the document is an HTML page, not a feed"),
             FeedError::XmlFeed => write!(f, "the document is XML (RSS/Atom), not a JSON Feed"),
-            FeedError::Syntax(msg) => write!(f, "the document is not valid JSON: {msg}"),
+            FeedError::Truncated => write!(f, "the JSON ends before it is complete"),
+            FeedError::TrailingComma => write!(f, "the JSON has a trailing comma"),
+            FeedError::NonFiniteNumber => write!(f, "the JSON contains NaN or Infinity"),
+            FeedError::Jsonp => write!(f, "the document is JSONP (a script), not JSON"),
+            FeedError::GuardPrefix => write!(f, "the JSON has an anti-hijacking prefix"),
+            FeedError::Syntax { line, column } => {
+                write!(
+                    f,
+                    "the document is not valid JSON (line {line}, column {column})"
+                )
+            }
             FeedError::TooDeep => write!(f, "the JSON is nested too deeply"),
             FeedError::NotAnObject(kind) => {
                 write!(f, "the JSON top level is {kind}, not an object")

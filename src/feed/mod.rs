@@ -6,7 +6,7 @@
 mod error;
 mod parse;
 
-pub use error::FeedError;
+pub use error::{Encoding, FeedError};
 pub use parse::{parse_feed, MAX_FEED_BYTES};
 
 use crate::dates::Timestamp;

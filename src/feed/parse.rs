@@ -5,7 +5,7 @@
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
-use super::{Attachment, Author, Bulletin, Feed, FeedError, Version, UNCATEGORIZED};
+use super::{Attachment, Author, Bulletin, Encoding, Feed, FeedError, Version, UNCATEGORIZED};
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
 use crate::text;
 use serde_json::{Map, Value};
@@ -62,16 +62,22 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
     // A UTF-8 byte order mark is harmless: drop it.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(FeedError::NotUtf8);
+        return Err(FeedError::Encoding(Encoding::Utf16));
     }
-    let s = std::str::from_utf8(bytes).map_err(|_| FeedError::NotUtf8)?;
+    let s = std::str::from_utf8(bytes).map_err(|_| FeedError::Encoding(guess_encoding(bytes)))?;
     // UTF-16 without a BOM decodes as "valid" UTF-8 full of NULs.
     if s.contains('\0') {
-        return Err(FeedError::NotUtf8);
+        return Err(FeedError::Encoding(Encoding::Utf16));
     }
     let trimmed = s.trim();
     if trimmed.is_empty() {
         return Err(FeedError::Empty);
+    }
+    if trimmed.starts_with(")]}'")
+        || trimmed.starts_with("while(1);")
+        || trimmed.starts_with("for(;;);")
+    {
+        return Err(FeedError::GuardPrefix);
     }
     if trimmed.starts_with('<') {
         return Err(if looks_like_xml_feed(trimmed) {
@@ -80,13 +86,83 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
             FeedError::Html
         });
     }
-    serde_json::from_str(trimmed).map_err(|e| {
-        if e.to_string().contains("recursion limit") {
-            FeedError::TooDeep
-        } else {
-            FeedError::Syntax(e.to_string())
+    if looks_like_jsonp(trimmed) {
+        return Err(FeedError::Jsonp);
+    }
+    serde_json::from_str(trimmed).map_err(|e| classify(&e, trimmed))
+}
+
+/// Names a JSON parse error for the reader.
+fn classify(e: &serde_json::Error, text: &str) -> FeedError {
+    let msg = e.to_string();
+    if msg.contains("recursion limit") {
+        return FeedError::TooDeep;
+    }
+    if e.is_eof() {
+        return FeedError::Truncated;
+    }
+    if msg.contains("trailing comma") {
+        return FeedError::TrailingComma;
+    }
+    // serde_json stops just inside the bad token: look around there.
+    let offset: usize = text
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        + e.column().saturating_sub(1);
+    let start = offset.saturating_sub(9);
+    let around = text.get(start..(offset + 9).min(text.len())).unwrap_or("");
+    if around.contains("NaN") || around.contains("Infinity") {
+        return FeedError::NonFiniteNumber;
+    }
+    FeedError::Syntax {
+        line: e.line(),
+        column: e.column(),
+    }
+}
+
+/// `callback({...})`, `/**/ cb({...});`, `jQuery123_456([...])`.
+fn looks_like_jsonp(s: &str) -> bool {
+    let s = s.trim_start_matches("/**/").trim_start();
+    let name_len = s
+        .char_indices()
+        .take_while(|&(i, c)| {
+            c == '_'
+                || c == '$'
+                || c == '.'
+                || c.is_ascii_alphabetic()
+                || (i > 0 && c.is_ascii_digit())
+        })
+        .count();
+    name_len > 0 && s[name_len..].trim_start().starts_with('(')
+}
+
+/// Not UTF-8: GBK when most bytes above 0x7F pair up as GBK characters.
+fn guess_encoding(bytes: &[u8]) -> Encoding {
+    let (mut pairs, mut high) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0x80 {
+            high += 1;
+            if (0x81..=0xFE).contains(&b)
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|&t| (0x40..=0xFE).contains(&t) && t != 0x7F)
+            {
+                pairs += 1;
+                i += 2;
+                continue;
+            }
         }
-    })
+        i += 1;
+    }
+    if high > 0 && pairs * 10 >= high * 9 {
+        Encoding::Gbk
+    } else {
+        Encoding::Unknown
+    }
 }
 
 /// An XML declaration, or an `<rss>`/`<feed>`/`<rdf:RDF>` root near the start.
@@ -110,19 +186,27 @@ fn looks_like_xml_feed(s: &str) -> bool {
 fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => {
-            let t = s.trim();
-            (!t.is_empty()).then(|| t.to_string())
+            let t = strip_controls(s.trim());
+            (!t.trim().is_empty()).then(|| t.trim().to_string())
         }
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
 
+/// Drops control characters (NUL, escape sequences, C1 …) but keeps line
+/// breaks and tabs: they can only garble a page, never carry text.
+fn strip_controls(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
 /// Like [`text_of`], but keeps inner line breaks and only trims the ends:
 /// for bodies, whose paragraphs are separated by newlines.
 fn body_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::String(s) if !s.trim().is_empty() => Some(strip_controls(s.trim())),
         _ => None,
     }
 }
@@ -405,10 +489,30 @@ mod tests {
         assert_eq!(e(b"null"), FeedError::NotAnObject("null"));
         assert_eq!(e(br#""feed""#), FeedError::NotAnObject("a string"));
         assert_eq!(e(br#"{"title":"x"}"#), FeedError::NotAFeed);
-        assert!(matches!(e(br#"{"version":"#), FeedError::Syntax(_)));
-        assert!(matches!(e(br#"{"items":[1,],}"#), FeedError::Syntax(_)));
-        assert_eq!(e(b"\xFF\xFE{\x00}\x00"), FeedError::NotUtf8);
-        assert_eq!(e(b"{\"t\":\"\xD6\xD0\xCE\xC4\"}"), FeedError::NotUtf8);
+        assert_eq!(e(br#"{"version":"#), FeedError::Truncated);
+        assert_eq!(e(br#"{"items":[{"id":"1"}"#), FeedError::Truncated);
+        assert_eq!(e(br#"{"items":[1,],}"#), FeedError::TrailingComma);
+        assert_eq!(e(br#"{"items":[],"x":NaN}"#), FeedError::NonFiniteNumber);
+        assert_eq!(e(br#"{"x":-Infinity}"#), FeedError::NonFiniteNumber);
+        assert_eq!(e(br#"callback({"items":[]})"#), FeedError::Jsonp);
+        assert_eq!(e(br#"/**/ jQuery1124_99({"items":[]});"#), FeedError::Jsonp);
+        assert_eq!(e(b")]}'\n{\"items\":[]}"), FeedError::GuardPrefix);
+        assert_eq!(e(b"while(1);{}"), FeedError::GuardPrefix);
+        assert_eq!(e(br#"{"a" 1}"#), FeedError::Syntax { line: 1, column: 6 });
+        assert_eq!(
+            e(b"\xFF\xFE{\x00}\x00"),
+            FeedError::Encoding(Encoding::Utf16)
+        );
+        assert_eq!(e(b"{\x00\"\x00}\x00"), FeedError::Encoding(Encoding::Utf16));
+        // "中文标题" in GBK.
+        assert_eq!(
+            e(b"{\"t\":\"\xD6\xD0\xCE\xC4\xB1\xEA\xCC\xE2\"}"),
+            FeedError::Encoding(Encoding::Gbk)
+        );
+        assert_eq!(
+            e(b"{\"t\":\"\xFF\xFF\"}"),
+            FeedError::Encoding(Encoding::Unknown)
+        );
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         assert_eq!(e(deep.as_bytes()), FeedError::TooDeep);
         let big = vec![b' '; MAX_FEED_BYTES + 1];

@@ -1,18 +1,41 @@
-//! `fetch` with a timeout and a size cap, reading the body as bytes so the
-//! parser (not the browser) decides what the encoding is.
+//! `fetch` with a timeout, a size cap, retries with backoff (honouring
+//! `Retry-After`), and the last good copy kept. The body is read as bytes so
+//! the parser (not the browser) decides what the encoding is.
 
-use super::{LoadError, FETCH_TIMEOUT_MS};
+use super::retry::{delay_ms, retry_after_ms, retryable, MAX_ATTEMPTS};
+use super::{cache, LoadError, FETCH_TIMEOUT_MS};
 use crate::feed::{parse_feed, Feed, FeedError, MAX_FEED_BYTES};
 use gloo::timers::callback::Timeout;
+use gloo::timers::future::TimeoutFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response};
 
-/// Fetches `url` (resolved by the browser against the page) and returns the
-/// body, or a typed error: network, timeout, HTTP status, or too large.
-pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
+/// A failed attempt, and how long the server asked us to wait.
+struct Failure {
+    error: LoadError,
+    retry_after_ms: Option<u32>,
+}
+
+impl From<LoadError> for Failure {
+    fn from(error: LoadError) -> Self {
+        Failure {
+            error,
+            retry_after_ms: None,
+        }
+    }
+}
+
+fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// One request for `url`: the body, or a typed error (network, timeout, HTTP
+/// status, too large). A response that arrives after the timeout is dropped:
+/// the request is aborted.
+async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_method("GET");
@@ -48,18 +71,27 @@ pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadErro
         .dyn_into()
         .map_err(|_| LoadError::Network("not a Response".into()))?;
     if !response.ok() {
-        return Err(LoadError::Http {
-            status: response.status(),
+        let retry_after_ms = response
+            .headers()
+            .get("retry-after")
+            .ok()
+            .flatten()
+            .and_then(|h| retry_after_ms(&h, now_unix()));
+        return Err(Failure {
+            error: LoadError::Http {
+                status: response.status(),
+            },
+            retry_after_ms,
         });
     }
     // Refuse a body announced as too large before downloading it.
     if let Ok(Some(len)) = response.headers().get("content-length") {
         if let Ok(bytes) = len.trim().parse::<usize>() {
             if bytes > MAX_FEED_BYTES {
-                return Err(FeedError::TooLarge {
+                return Err(LoadError::Feed(FeedError::TooLarge {
                     bytes,
                     limit: MAX_FEED_BYTES,
-                }
+                })
                 .into());
             }
         }
@@ -70,13 +102,55 @@ pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadErro
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Fetches and parses a feed.
-pub async fn load_feed(url: &str) -> Result<Feed, LoadError> {
+/// Fetches `url`, retrying what may pass (network, timeouts, 429/5xx) with
+/// backoff, at most [`MAX_ATTEMPTS`] times.
+pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
+    let mut attempt = 1;
+    loop {
+        match fetch_once(url, timeout_ms).await {
+            Ok(bytes) => return Ok(bytes),
+            Err(f) if attempt < MAX_ATTEMPTS && retryable(&f.error) => {
+                let wait = delay_ms(attempt, f.retry_after_ms, js_sys::Math::random());
+                TimeoutFuture::new(wait).await;
+                attempt += 1;
+            }
+            Err(f) => return Err(f.error),
+        }
+    }
+}
+
+/// A feed fresh from the network.
+pub struct Loaded {
+    pub feed: Feed,
+    /// When it was fetched (Unix seconds).
+    pub at: i64,
+}
+
+/// Fetches and parses a feed; a good one is kept as the last good copy.
+pub async fn load_feed(url: &str) -> Result<Loaded, LoadError> {
     if url.trim().is_empty() {
         return Err(LoadError::NoFeedUrl);
     }
     let bytes = fetch_bytes(url, FETCH_TIMEOUT_MS).await?;
-    Ok(parse_feed(&bytes)?)
+    let feed = parse_feed(&bytes)?;
+    let at = now_unix();
+    if let (Some(key), Ok(text)) = (cache_key(url), std::str::from_utf8(&bytes)) {
+        cache::save(&key, text, at);
+    }
+    Ok(Loaded { feed, at })
+}
+
+/// The last good copy of `url`'s feed, if one was kept and still parses.
+pub fn cached_feed(url: &str) -> Option<Loaded> {
+    let (body, at) = cache::load(&cache_key(url)?)?;
+    let feed = parse_feed(body.as_bytes()).ok()?;
+    Some(Loaded { feed, at })
+}
+
+/// Copies are kept per absolute feed URL (not for `blob:`/`data:` URLs).
+fn cache_key(url: &str) -> Option<String> {
+    let abs = super::url::absolute_feed_url(url)?;
+    (abs.starts_with("http:") || abs.starts_with("https:")).then_some(abs)
 }
 
 /// A short developer-facing description of a JS error value.

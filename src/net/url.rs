@@ -3,9 +3,19 @@
 
 use web_sys::Url;
 
+/// `raw` parsed as the browser parses it, relative to `base` (when `base` is
+/// empty, only absolute URLs parse).
+pub fn resolve(raw: &str, base: &str) -> Option<Url> {
+    if base.is_empty() {
+        Url::new(raw).ok()
+    } else {
+        Url::new_with_base(raw, base).ok()
+    }
+}
+
 /// The absolute URL of `raw` resolved against `base`, if it is `http:` or `https:`.
 pub fn resolve_http(raw: &str, base: &str) -> Option<String> {
-    let url = Url::new_with_base(raw, base).ok()?;
+    let url = resolve(raw, base)?;
     matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
 }
 

@@ -1,0 +1,53 @@
+//! The last good copy of each feed, in `localStorage`, so a reader whose
+//! network fails still sees the news (marked with its age).
+//!
+//! Bounded: a copy over 1.5 MB of text is not kept, at most 4 feeds are kept
+//! (the least recently saved goes first), and any storage error (private
+//! mode, quota, storage disabled) just means there is no copy.
+
+use web_sys::Storage;
+
+const PREFIX: &str = "district-bulletin:feed:";
+const INDEX: &str = "district-bulletin:feeds";
+/// Largest body kept, in characters (localStorage holds about 5 MB per origin).
+pub const MAX_CHARS: usize = 1_500_000;
+/// Most feeds kept per origin.
+pub const MAX_FEEDS: usize = 4;
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The saved body of `url` and when it was fetched (Unix seconds).
+pub fn load(url: &str) -> Option<(String, i64)> {
+    let raw = storage()?.get_item(&format!("{PREFIX}{url}")).ok()??;
+    let (time, body) = raw.split_once('\n')?;
+    Some((body.to_string(), time.parse().ok()?))
+}
+
+/// Keeps `body` as the last good copy of `url`, fetched at `at` (Unix seconds).
+pub fn save(url: &str, body: &str, at: i64) {
+    let Some(s) = storage() else {
+        return;
+    };
+    if body.chars().count() > MAX_CHARS {
+        return;
+    }
+    let mut index: Vec<String> = s
+        .get_item(INDEX)
+        .ok()
+        .flatten()
+        .map(|i| i.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    index.retain(|u| u != url);
+    index.push(url.to_string());
+    while index.len() > MAX_FEEDS {
+        let old = index.remove(0);
+        let _ = s.remove_item(&format!("{PREFIX}{old}"));
+    }
+    if s.set_item(&format!("{PREFIX}{url}"), &format!("{at}\n{body}"))
+        .is_ok()
+    {
+        let _ = s.set_item(INDEX, &index.join("\n"));
+    }
+}

@@ -1,0 +1,152 @@
+//! DOM helpers for the browser tests: mount the real widget, query, click,
+//! type, choose, and wait on a condition with a deadline (never a fixed sleep).
+
+#![allow(dead_code)]
+
+use district_bulletin::components::{App, AppProps};
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+pub const SEED: &str = "/feeds/seed.json";
+
+pub fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+/// Mounts the real widget on `feed` in a fresh element of its own.
+pub fn mount(feed: &str) -> Element {
+    mount_keyed_opt(feed, None).0
+}
+
+/// Mounts with the view kept in the URL hash under `key`; returns the handle to unmount.
+pub fn mount_keyed(feed: &str, key: &str) -> (Element, yew::AppHandle<App>) {
+    mount_keyed_opt(feed, Some(key))
+}
+
+pub fn mount_keyed_opt(feed: &str, key: Option<&str>) -> (Element, yew::AppHandle<App>) {
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let props = AppProps {
+        state_key: key.map(str::to_string),
+        ..AppProps::with_feed(feed)
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    (root, handle)
+}
+
+/// Types `text` into the search box as a reader would (an `input` event).
+pub fn type_search(root: &Element, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(".db-search-input")
+        .ok()
+        .flatten()
+        .expect("search box")
+        .dyn_into()
+        .expect("input");
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatch");
+}
+
+/// Chooses the option of the `nth` select (0: department, 1: date, 2: order)
+/// whose text contains `label`.
+pub fn choose(root: &Element, nth: usize, label: &str) {
+    let select: web_sys::HtmlSelectElement = all(root, ".db-select")
+        .into_iter()
+        .nth(nth)
+        .expect("select")
+        .dyn_into()
+        .expect("select element");
+    let options = select.options();
+    let index = (0..options.length())
+        .find(|&i| {
+            options
+                .item(i)
+                .and_then(|o| o.text_content())
+                .is_some_and(|t| t.contains(label))
+        })
+        .unwrap_or_else(|| panic!("no option {label:?}"));
+    select.set_selected_index(index as i32);
+    let event = web_sys::Event::new("change").expect("event");
+    select.dispatch_event(&event).expect("dispatch");
+}
+
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+pub fn set_hash(h: &str) {
+    let window = web_sys::window().expect("window");
+    let location = window.location();
+    let url = if h.is_empty() {
+        format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        )
+    } else {
+        h.to_string()
+    };
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .expect("replaceState");
+}
+
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn texts(root: &Element, selector: &str) -> Vec<String> {
+    all(root, selector)
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+pub fn text(root: &Element, selector: &str) -> String {
+    texts(root, selector).join("\n")
+}
+
+/// Polls `cond` until it holds, failing after a deadline with `what`.
+pub async fn wait_for(what: &str, root: &Element, cond: impl Fn(&Element) -> bool) {
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < 10_000.0 {
+        if cond(root) {
+            return;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    panic!(
+        "timed out waiting for {what}; widget HTML: {}",
+        root.inner_html()
+    );
+}
+
+pub async fn wait_rows(root: &Element, n: usize) {
+    wait_for(&format!("{n} rows"), root, |r| all(r, ".db-row").len() == n).await;
+}
+
+/// Clicks the first element matching `selector` whose text contains `label`.
+pub fn click(root: &Element, selector: &str, label: &str) {
+    let el = all(root, selector)
+        .into_iter()
+        .find(|e| e.text_content().unwrap_or_default().contains(label))
+        .unwrap_or_else(|| panic!("no {selector} with {label:?} in {}", root.inner_html()));
+    el.dyn_into::<HtmlElement>().expect("html element").click();
+}
