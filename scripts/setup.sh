@@ -7,6 +7,7 @@
 #   trunk 0.21.14      cargo install --locked (0.22 needs a newer rustc)
 #   wasm-bindgen-cli   exactly the wasm-bindgen version in Cargo.lock
 #   wasm-opt           npm's binaryen@123 (Debian's 108 fails on current rustc output)
+#   cargo-fuzz         the fuzz run
 #   chromium, chromium-driver, fonts-noto-cjk, brotli   Debian packages (browser
 #                      tests, screenshots, bundle size)
 set -euo pipefail
@@ -68,6 +69,13 @@ fi
 if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
   cargo install -q --force trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# 6. cargo-fuzz (the bounded fuzz run). It needs nightly features; on this
+#    stable toolchain RUSTC_BOOTSTRAP=1 allows them (see scripts/test.sh).
+if ! command -v cargo-fuzz >/dev/null; then
+  say "installing cargo-fuzz (about 2 minutes)"
+  cargo install -q cargo-fuzz --locked
 fi
 
 # Trunk.toml must name the wasm-bindgen we have, or trunk would try to download one.

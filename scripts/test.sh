@@ -4,7 +4,9 @@
 #   2. browser tests in headless Chromium (cargo test --target wasm32-unknown-unknown)
 #   3. the release bundle builds (trunk build --release) and its size is printed
 #   4. end-to-end: that bundle in a hostile host page on another origin, under
-#      a strict CSP, in headless Chromium over WebDriver (tests/e2e.rs)
+#      a strict CSP, and against a fault-injecting server, in headless
+#      Chromium over WebDriver (tests/e2e.rs)
+#   5. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +26,12 @@ trunk build --release --locked
 bash scripts/size.sh dist
 
 step "end-to-end (release bundle, hostile host page, WebDriver)"
-DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture
+DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture --test-threads=1
+
+step "fuzz: feed parser and normalizer (${FUZZ_SECONDS:-60} s)"
+# cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets this stable
+# toolchain accept them. New inputs go to a scratch folder, not the repo.
+scratch="$(mktemp -d)"
+(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run parse_feed "$scratch" corpus/parse_feed \
+  --sanitizer none -- -max_total_time="${FUZZ_SECONDS:-60}" 2>&1 | tail -n 3)
+rm -rf "$scratch"

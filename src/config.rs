@@ -10,6 +10,9 @@ use crate::messages::Lang;
 /// Rows shown before 加载更多 when the page does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 20;
 
+/// Seconds a feed request may take when the page does not say.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
+
 /// Colour theme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -47,6 +50,8 @@ pub struct Config {
     /// a small column on a home page.
     pub no_filters: bool,
     pub theme: Theme,
+    /// Seconds one request may take before it is abandoned (`timeout`, 1–120).
+    pub timeout_secs: u32,
 }
 
 /// Names of all attributes the widget reads (without the `data-` prefix);
@@ -63,6 +68,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "compact",
     "no-filters",
     "theme",
+    "timeout",
 ];
 
 fn flag(v: Option<String>) -> bool {
@@ -113,6 +119,8 @@ impl Config {
             no_header: flag(get("no-header")),
             compact: flag(get("compact")),
             no_filters: flag(get("no-filters")),
+            timeout_secs: positive(get("timeout"))
+                .map_or(DEFAULT_TIMEOUT_SECS, |t| t.min(120) as u32),
             theme: match get("theme")
                 .map(|t| t.trim().to_ascii_lowercase())
                 .as_deref()
@@ -146,6 +154,7 @@ mod tests {
         assert_eq!(c.theme, Theme::Light);
         assert!(!c.compact && !c.no_header);
         assert_eq!(c.lang, None);
+        assert_eq!(c.timeout_secs, DEFAULT_TIMEOUT_SECS);
     }
 
     #[test]
@@ -203,5 +212,8 @@ mod tests {
         assert!(!c.compact);
         assert_eq!(c.categories, None);
         assert_eq!(cfg(&[("page-size", "999999")]).page_size, 1000);
+        assert_eq!(cfg(&[("timeout", "5")]).timeout_secs, 5);
+        assert_eq!(cfg(&[("timeout", "9999")]).timeout_secs, 120);
+        assert_eq!(cfg(&[("timeout", "0")]).timeout_secs, DEFAULT_TIMEOUT_SECS);
     }
 }

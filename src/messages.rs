@@ -179,7 +179,9 @@ pub fn load_error(lang: Lang, e: &LoadError) -> String {
 fn load_error_zh(e: &LoadError) -> String {
     match e {
         LoadError::NoFeedUrl => "未设置信息源地址（data-feed），请联系网站管理员。".into(),
-        LoadError::Network(_) => "网络连接失败，无法获取信息。请检查网络后重试。".into(),
+        LoadError::Network(_) => {
+            "网络连接失败，无法获取信息（也可能是信息源不允许跨域访问）。请检查网络后重试。".into()
+        }
         LoadError::Timeout { seconds } => {
             format!("服务器在 {seconds} 秒内没有响应，请稍后重试。")
         }
@@ -238,7 +240,7 @@ fn feed_error_zh(e: &FeedError) -> String {
 fn load_error_en(e: &LoadError) -> String {
     match e {
         LoadError::NoFeedUrl => "No feed address is set (feed attribute); please tell the site's webmaster.".into(),
-        LoadError::Network(_) => "Could not connect. Please check the network and retry.".into(),
+        LoadError::Network(_) => "Could not connect (or the feed does not allow cross-origin access). Please check the network and retry.".into(),
         LoadError::Timeout { seconds } => format!("The server did not answer within {seconds} seconds. Please retry later."),
         LoadError::Http { status: 404 } => "The feed address does not exist (HTTP 404).".into(),
         LoadError::Http { status: s @ (401 | 403) } => format!("Access to the feed is not allowed (HTTP {s})."),

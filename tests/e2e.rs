@@ -76,7 +76,10 @@ fn serve(root: &Path, dist: &Path) -> (Server, Server) {
             mounts: vec![
                 ("/broken/".into(), dist.into()),
                 ("/tampered/".into(), dist.into()),
+                ("/nocors/".into(), root.join("feeds")),
             ],
+            // A feed served without CORS headers: a cross-origin refusal.
+            bare_prefix: Some("/nocors/".into()),
             missing: vec!["/broken/district-bulletin.wasm".into()],
             tampered: vec!["/tampered/district-bulletin.wasm".into()],
             ..Rules::default()
@@ -100,25 +103,36 @@ fn serve(root: &Path, dist: &Path) -> (Server, Server) {
                 ("BUNDLE".to_string(), bundle.origin.clone()),
                 ("SRI".to_string(), sri),
             ]),
+            faults: true,
+            good_body: std::fs::read(root.join("feeds/seed.json")).expect("seed feed"),
             ..Rules::default()
         },
     );
     (bundle, host)
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn release_bundle_in_a_hostile_host_page() {
+/// The crate root and the built bundle, or `None` (test skipped) when
+/// `DISTRICT_BULLETIN_DIST` is not set.
+fn bundle_dir() -> Option<(PathBuf, PathBuf)> {
     let Some(dist) = std::env::var_os("DISTRICT_BULLETIN_DIST").map(PathBuf::from) else {
         println!(
             "e2e: skipped (set DISTRICT_BULLETIN_DIST to a built bundle; scripts/test.sh does)"
         );
-        return;
+        return None;
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dist = if dist.is_absolute() {
         dist
     } else {
         root.join(dist)
+    };
+    Some((root, dist))
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn release_bundle_in_a_hostile_host_page() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
     };
     let (bundle, host) = serve(&root, &dist);
     let (_driver, c) = start_browser().await;
@@ -335,4 +349,63 @@ async fn run(c: &Client, root: &Path, bundle: &Server, host: &Server) {
         .await;
     }
     group("a missing or tampered wasm ends in a readable message, never a blank box");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn network_faults_end_in_clear_messages() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
+    };
+    let (_bundle, host) = serve(&root, &dist);
+    let (_driver, c) = start_browser().await;
+    c.goto(&format!("{}/tests/e2e/faults.html", host.origin))
+        .await
+        .expect("open fault page");
+    let message = |id: &'static str, needle: &'static str| {
+        let c = &c;
+        async move {
+            wait(
+                c,
+                &format!("{needle} in #{id}"),
+                "var r = document.getElementById(arguments[0]).shadowRoot; \
+                 var e = r && r.querySelector('.db-error-message'); \
+                 return !!e && e.textContent.includes(arguments[1]);",
+                vec![json!(id), json!(needle)],
+            )
+            .await
+        }
+    };
+    message("s404", "HTTP 404").await;
+    message("html", "网页").await;
+    message("loop", "网络连接失败").await;
+    message("cors", "跨域").await;
+    message("trunc", "网络连接失败").await;
+    message("s500", "HTTP 500").await;
+    message("stall", "1 秒内没有响应").await;
+    message("late", "1 秒内没有响应").await;
+    group("status codes, HTML with 200, redirect loops, CORS refusals, cut-off bodies, stalls and late answers each end in a message");
+
+    wait_rows(&c, "flaky", 6).await;
+    wait_rows(&c, "ra", 6).await;
+    let gap = host.times("/fault/retry-after/2/b");
+    assert_eq!(gap.len(), 2, "one retry after the 503");
+    assert!(
+        gap[1] - gap[0] >= std::time::Duration::from_millis(1900),
+        "Retry-After: 2 honoured ({:?})",
+        gap[1] - gap[0]
+    );
+    group("a flaky server is retried with backoff; Retry-After is honoured");
+
+    // Bounded: three attempts per load, never a tight loop.
+    assert_eq!(host.hits("/fault/stall"), 3);
+    assert_eq!(host.hits("/fault/status/500"), 3);
+    assert_eq!(host.hits("/fault/status/404"), 1, "a 404 is not retried");
+    click(&c, "s404", ".db-retry", "重试").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while host.hits("/fault/status/404") < 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(host.hits("/fault/status/404"), 2, "重试 asks again");
+    group("retries are bounded (3 attempts; none for a 404); 重试 asks again");
+    let _ = c.close().await;
 }

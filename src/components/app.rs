@@ -82,6 +82,7 @@ pub fn app(props: &AppProps) -> Html {
     let last_url = use_mut_ref(|| None::<String>);
     {
         let dispatcher = state.dispatcher();
+        let timeout_ms = config.timeout_secs.saturating_mul(1000);
         let category = config.category.clone();
         use_effect_with(
             (config.feed.clone(), state.request),
@@ -106,7 +107,7 @@ pub fn app(props: &AppProps) -> Html {
                         });
                     }
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = load_feed(&url).await;
+                        let result = load_feed(&url, timeout_ms).await;
                         // An unmounted widget, or a request overtaken by a
                         // newer one, must not touch the state.
                         if !alive.get() {

@@ -3,7 +3,7 @@
 //! the parser (not the browser) decides what the encoding is.
 
 use super::retry::{delay_ms, retry_after_ms, retryable, MAX_ATTEMPTS};
-use super::{cache, LoadError, FETCH_TIMEOUT_MS};
+use super::{cache, LoadError};
 use crate::feed::{parse_feed, Feed, FeedError, MAX_FEED_BYTES};
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
@@ -126,12 +126,13 @@ pub struct Loaded {
     pub at: i64,
 }
 
-/// Fetches and parses a feed; a good one is kept as the last good copy.
-pub async fn load_feed(url: &str) -> Result<Loaded, LoadError> {
+/// Fetches and parses a feed (each request abandoned after `timeout_ms`);
+/// a good one is kept as the last good copy.
+pub async fn load_feed(url: &str, timeout_ms: u32) -> Result<Loaded, LoadError> {
     if url.trim().is_empty() {
         return Err(LoadError::NoFeedUrl);
     }
-    let bytes = fetch_bytes(url, FETCH_TIMEOUT_MS).await?;
+    let bytes = fetch_bytes(url, timeout_ms).await?;
     let feed = parse_feed(&bytes)?;
     let at = now_unix();
     if let (Some(key), Ok(text)) = (cache_key(url), std::str::from_utf8(&bytes)) {

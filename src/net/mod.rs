@@ -13,6 +13,3 @@ pub mod url;
 pub use error::LoadError;
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{cached_feed, fetch_bytes, load_feed, Loaded};
-
-/// How long a feed request may take before it is abandoned.
-pub const FETCH_TIMEOUT_MS: u32 = 20_000;

@@ -83,6 +83,6 @@ pub async fn wait(c: &Client, what: &str, script: &str, args: Vec<Value>) {
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let state = js(c, "return document.documentElement.outerHTML.slice(0, 3000) + '\\n' + JSON.stringify(window.__e2e && {v: __e2e.violations, e: __e2e.errors});", vec![]).await;
+    let state = js(c, "return Array.from(document.querySelectorAll('district-bulletin, [data-district-bulletin]')).map(h => '#' + h.id + ': ' + (h.shadowRoot ? h.shadowRoot.textContent.slice(0, 160) : '(no shadow)')).join('\\n') + '\\n' + JSON.stringify(window.__e2e && {v: __e2e.violations, e: __e2e.errors});", vec![]).await;
     panic!("timed out waiting for {what}; page: {state}");
 }

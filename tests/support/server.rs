@@ -14,6 +14,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
+use std::time::{Duration, Instant};
 
 /// What a server does beyond serving files.
 #[derive(Clone, Default)]
@@ -30,12 +31,18 @@ pub struct Rules {
     pub missing: Vec<String>,
     /// Exact paths whose body gets one byte flipped (integrity tests).
     pub tampered: Vec<String>,
+    /// Serve the fault routes under `/fault/` (see [`fault`]).
+    pub faults: bool,
+    /// Paths under this prefix get none of `headers` (no CORS): a CORS failure.
+    pub bare_prefix: Option<String>,
+    /// A body served by the fault routes when they succeed.
+    pub good_body: Vec<u8>,
 }
 
 /// A running server; requests it saw are kept for assertions.
 pub struct Server {
     pub origin: String,
-    pub log: Arc<Mutex<Vec<String>>>,
+    pub log: Arc<Mutex<Vec<(String, Instant)>>>,
 }
 
 impl Server {
@@ -60,8 +67,21 @@ impl Server {
     pub fn hits(&self, suffix: &str) -> usize {
         self.log
             .lock()
-            .map(|l| l.iter().filter(|p| p.ends_with(suffix)).count())
+            .map(|l| l.iter().filter(|(p, _)| p.ends_with(suffix)).count())
             .unwrap_or(0)
+    }
+
+    /// When each request for exactly `path` arrived.
+    pub fn times(&self, path: &str) -> Vec<Instant> {
+        self.log
+            .lock()
+            .map(|l| {
+                l.iter()
+                    .filter(|(p, _)| p == path)
+                    .map(|(_, t)| *t)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -96,7 +116,7 @@ fn handle(
     stream: TcpStream,
     root: &Path,
     rules: &Rules,
-    log: &Mutex<Vec<String>>,
+    log: &Mutex<Vec<(String, Instant)>>,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -112,8 +132,18 @@ fn handle(
     let method = parts.next().unwrap_or("").to_string();
     let target = parts.next().unwrap_or("/").to_string();
     let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
-    if let Ok(mut l) = log.lock() {
-        l.push(path.clone());
+    let seen_before = log
+        .lock()
+        .map(|mut l| {
+            let n = l.iter().filter(|(p, _)| *p == path).count();
+            l.push((path.clone(), Instant::now()));
+            n
+        })
+        .unwrap_or(0);
+    if rules.faults {
+        if let Some(rest) = path.strip_prefix("/fault/") {
+            return fault(stream, rest, seen_before, rules);
+        }
     }
 
     let file = if rules.missing.contains(&path) {
@@ -155,7 +185,11 @@ fn handle(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n",
         bytes.len()
     );
-    for (k, v) in &rules.headers {
+    let bare = rules
+        .bare_prefix
+        .as_ref()
+        .is_some_and(|p| path.starts_with(p.as_str()));
+    for (k, v) in rules.headers.iter().filter(|_| !bare) {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
     if is_html {
@@ -169,4 +203,93 @@ fn handle(
         out.write_all(&bytes)?;
     }
     out.flush()
+}
+
+/// Network faults on demand, for the fault tests. `seen` is how many times
+/// this exact path was asked for before.
+///
+/// | route | answer |
+/// |---|---|
+/// | `status/CODE` | that status, a short text body |
+/// | `flaky/N/…` | 503 for the first N requests, then the good body |
+/// | `retry-after/SECS/…` | 503 with `Retry-After: SECS` once, then the good body |
+/// | `stall` | nothing, ever (the connection stays open for 30 s) |
+/// | `late/MS` | the good body after MS milliseconds |
+/// | `redirect-loop` | 302 to itself |
+/// | `truncated` | a `Content-Length` of 100,000 and 40 bytes, then closed |
+/// | `html-200` | an HTML error page with status 200 |
+fn fault(mut out: TcpStream, route: &str, seen: usize, rules: &Rules) -> std::io::Result<()> {
+    let parts: Vec<&str> = route.split('/').collect();
+    let cors = "Access-Control-Allow-Origin: *\r\n";
+    let send = |out: &mut TcpStream, status: &str, extra: &str, ctype: &str, body: &[u8]| {
+        let head = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n{cors}{extra}\r\n",
+            body.len()
+        );
+        out.write_all(head.as_bytes())?;
+        out.write_all(body)?;
+        out.flush()
+    };
+    let json = "application/json; charset=utf-8";
+    match parts.as_slice() {
+        ["status", code, ..] => {
+            let status = format!("{code} Fault");
+            send(&mut out, &status, "", "text/plain", b"fault")
+        }
+        ["flaky", n, ..] if seen < n.parse().unwrap_or(0) => send(
+            &mut out,
+            "503 Service Unavailable",
+            "",
+            "text/plain",
+            b"busy",
+        ),
+        ["retry-after", secs, ..] if seen == 0 => {
+            let extra = format!("Retry-After: {secs}\r\n");
+            send(
+                &mut out,
+                "503 Service Unavailable",
+                &extra,
+                "text/plain",
+                b"busy",
+            )
+        }
+        ["flaky", ..] | ["retry-after", ..] => send(&mut out, "200 OK", "", json, &rules.good_body),
+        ["stall"] => {
+            thread::sleep(Duration::from_secs(30));
+            Ok(())
+        }
+        ["late", ms] => {
+            thread::sleep(Duration::from_millis(ms.parse().unwrap_or(1000)));
+            send(&mut out, "200 OK", "", json, &rules.good_body)
+        }
+        ["redirect-loop"] => send(
+            &mut out,
+            "302 Found",
+            "Location: /fault/redirect-loop\r\n",
+            "text/plain",
+            b"",
+        ),
+        ["truncated"] => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {json}\r\nContent-Length: 100000\r\nConnection: close\r\n{cors}\r\n"
+            );
+            out.write_all(head.as_bytes())?;
+            out.write_all(br#"{"version":"https://jsonfeed.org/version/1.1","#)?;
+            out.flush()
+        }
+        ["html-200"] => send(
+            &mut out,
+            "200 OK",
+            "",
+            "text/html; charset=utf-8",
+            b"<!DOCTYPE html><html><body><h1>Service Unavailable</h1></body></html>",
+        ),
+        _ => send(
+            &mut out,
+            "404 Not Found",
+            "",
+            "text/plain",
+            b"no such fault",
+        ),
+    }
 }

@@ -1,0 +1,33 @@
+//! Fuzz target: any bytes through the feed parser and normalizer, then the
+//! search index, the filters and the URL-hash reader. Nothing may panic.
+#![no_main]
+
+use district_bulletin::feed::parse_feed;
+use district_bulletin::query::search::{highlight, Query, SearchCache, SearchIndex};
+use district_bulletin::query::{category_counts, compute, department_counts, Filter};
+use district_bulletin::{dates, text, urlstate};
+use libfuzzer_sys::fuzz_target;
+use std::rc::Rc;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(feed) = parse_feed(data) {
+        let index = Rc::new(SearchIndex::build(&feed.items));
+        let tabs = category_counts(&feed.items);
+        let deps = department_counts(&feed.items);
+        let q = feed.items.first().map(|b| text::truncate_chars(&b.summary, 3)).unwrap_or_default();
+        let hits = SearchCache::default().search(&index, &q);
+        let view = compute(&feed.items, &hits, &Filter::default(), &tabs, &deps, 0, 480);
+        for &i in view.visible.iter().take(5) {
+            let b = &feed.items[i];
+            let _ = b.body_paragraphs();
+            let _ = highlight(&b.display_title(), &Query::parse(&q));
+            let _ = dates::full_label(b.date(), feed.zone_offset_min, Default::default());
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(data) {
+        let _ = dates::parse(s);
+        let _ = urlstate::read(s, "db1");
+        let _ = text::html_to_text(s);
+        let _ = Query::parse(s);
+    }
+});
