@@ -52,6 +52,10 @@ pub struct Config {
     pub theme: Theme,
     /// Seconds one request may take before it is abandoned (`timeout`, 1–120).
     pub timeout_secs: u32,
+    /// Start in 长者模式 (large text, high contrast, big targets) (`elder`).
+    pub elder: bool,
+    /// Recent dates as 今天 / 昨天 / 3天前 (`relative-dates`).
+    pub relative_dates: bool,
 }
 
 /// Names of all attributes the widget reads (without the `data-` prefix);
@@ -69,6 +73,8 @@ pub const ATTRIBUTES: &[&str] = &[
     "no-filters",
     "theme",
     "timeout",
+    "elder",
+    "relative-dates",
 ];
 
 fn flag(v: Option<String>) -> bool {
@@ -119,6 +125,8 @@ impl Config {
             no_header: flag(get("no-header")),
             compact: flag(get("compact")),
             no_filters: flag(get("no-filters")),
+            elder: flag(get("elder")),
+            relative_dates: flag(get("relative-dates")),
             timeout_secs: positive(get("timeout"))
                 .map_or(DEFAULT_TIMEOUT_SECS, |t| t.min(120) as u32),
             theme: match get("theme")

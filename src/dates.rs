@@ -448,6 +448,13 @@ pub fn list_label(ts: Option<&Timestamp>, zone: i32, now_unix: i64, lang: Lang) 
     }
 }
 
+/// Whole calendar days from `ts` to now in `zone` (0 today, 1 yesterday;
+/// negative for the future).
+pub fn days_before(ts: &Timestamp, zone: i32, now_unix: i64) -> i64 {
+    let day = |c: Civil| days_from_civil(c.year, c.month, c.day);
+    day(Civil::at(now_unix, zone)) - day(ts.civil(zone))
+}
+
 /// The full label for an article: `2019年11月27日 10:30` (`Nov 27, 2019,
 /// 10:30`), without a time when the source gave none (or wrote midnight).
 pub fn full_label(ts: Option<&Timestamp>, zone: i32, lang: Lang) -> String {
@@ -599,6 +606,15 @@ mod tests {
         assert_eq!(list_label(Some(&t), SH, t.unix, Lang::En), "Nov 27");
         assert_eq!(full_label(Some(&t), SH, Lang::En), "Nov 27, 2019, 10:30");
         assert_eq!(full_label(None, SH, Lang::En), "Date unknown");
+    }
+
+    #[test]
+    fn whole_days_before_now() {
+        let now = ts("2019-11-28T08:00:00+08:00").unix;
+        assert_eq!(days_before(&ts("2019-11-28T00:30:00+08:00"), SH, now), 0);
+        assert_eq!(days_before(&ts("2019-11-27T23:59:00+08:00"), SH, now), 1);
+        assert_eq!(days_before(&ts("2019-11-25"), SH, now), 3);
+        assert_eq!(days_before(&ts("2019-11-29"), SH, now), -1);
     }
 
     #[test]

@@ -78,6 +78,15 @@ pub struct Messages {
     pub clear_filters: &'static str,
     pub no_results: &'static str,
     pub filters_label: &'static str,
+    pub print: &'static str,
+    pub elder_mode: &'static str,
+    pub attachments: &'static str,
+    pub external_link: &'static str,
+    pub prev_article: &'static str,
+    pub next_article: &'static str,
+    pub image_failed: &'static str,
+    pub today: &'static str,
+    pub yesterday: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -121,6 +130,15 @@ pub const ZH_CN: Messages = Messages {
     clear_filters: "清除筛选",
     no_results: "没有找到符合条件的信息",
     filters_label: "筛选",
+    print: "打印",
+    elder_mode: "长者模式",
+    attachments: "附件",
+    external_link: "相关链接",
+    prev_article: "上一篇",
+    next_article: "下一篇",
+    image_failed: "图片无法显示",
+    today: "今天",
+    yesterday: "昨天",
 };
 
 /// English.
@@ -164,6 +182,15 @@ pub const EN: Messages = Messages {
     clear_filters: "Clear filters",
     no_results: "Nothing matches these filters",
     filters_label: "Filters",
+    print: "Print",
+    elder_mode: "Large text",
+    attachments: "Attachments",
+    external_link: "Related link",
+    prev_article: "Previous",
+    next_article: "Next",
+    image_failed: "Image unavailable",
+    today: "Today",
+    yesterday: "Yesterday",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a
@@ -295,9 +322,30 @@ pub fn stale_notice(lang: Lang, when: Option<&str>, reason: &str) -> String {
 /// The result count: `6 条结果`, `6 results`.
 pub fn results(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::ZhCn => format!("{n} 条结果"),
+        Lang::ZhCn => format!("共 {n} 条结果"),
         Lang::En if n == 1 => "1 result".to_string(),
         Lang::En => format!("{n} results"),
+    }
+}
+
+/// "3天前" / "3 days ago" for 2–29 days (today and yesterday by name are
+/// the caller's); `None` beyond.
+pub fn days_ago(lang: Lang, days: i64) -> Option<String> {
+    match (lang, days) {
+        (Lang::ZhCn, 2..=29) => Some(format!("{days}天前")),
+        (Lang::En, 2..=29) => Some(format!("{days} days ago")),
+        _ => None,
+    }
+}
+
+/// An attachment's kind and size: `PDF · 1.2 MB`.
+pub fn attachment_label(kind: Option<&str>, bytes: Option<u64>) -> String {
+    let size = bytes.map(crate::text::file_size);
+    match (kind, size) {
+        (Some(k), Some(s)) => format!("{k} · {s}"),
+        (Some(k), None) => k.to_string(),
+        (None, Some(s)) => s,
+        (None, None) => String::new(),
     }
 }
 

@@ -17,6 +17,56 @@ pub fn truncate_chars(s: &str, max: usize) -> String {
     }
 }
 
+/// A file size as people read it: `900 B`, `350 KB`, `1.2 MB`, `2.0 GB`.
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        format!("{:.0} KB", b / KB)
+    } else if b < KB * KB * KB {
+        format!("{:.1} MB", b / KB / KB)
+    } else {
+        format!("{:.1} GB", b / KB / KB / KB)
+    }
+}
+
+/// A short name for a file's kind, from its MIME type, else its URL's
+/// extension: `PDF`, `Word`, `Excel`, `PPT`, `ZIP`, `JPG` ….
+pub fn file_kind(mime: Option<&str>, url: &str) -> Option<String> {
+    let m = mime.unwrap_or("").to_ascii_lowercase();
+    let named = match m.as_str() {
+        "application/pdf" => Some("PDF"),
+        "application/msword"
+        | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => Some("Word"),
+        "application/vnd.ms-excel"
+        | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => Some("Excel"),
+        "application/vnd.ms-powerpoint"
+        | "application/vnd.openxmlformats-officedocument.presentationml.presentation" => {
+            Some("PPT")
+        }
+        "application/zip" | "application/x-zip-compressed" => Some("ZIP"),
+        "application/vnd.rar" | "application/x-rar-compressed" => Some("RAR"),
+        "application/ofd" => Some("OFD"),
+        _ => None,
+    };
+    if let Some(n) = named {
+        return Some(n.to_string());
+    }
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e)
+        .filter(|e| !e.contains('/') && (1..=5).contains(&e.len()));
+    if let Some(e) = ext {
+        return Some(e.to_ascii_uppercase());
+    }
+    m.split_once('/')
+        .map(|(_, sub)| sub.to_ascii_uppercase())
+        .filter(|s| !s.is_empty())
+}
+
 /// Folds every run of whitespace (including the ideographic space U+3000
 /// that Chinese CMSs indent paragraphs with) into one ASCII space, and trims.
 pub fn fold_whitespace(s: &str) -> String {
@@ -222,6 +272,30 @@ mod tests {
         assert_eq!(truncate_chars("", 3), "");
         // Emoji and combining marks never split into invalid UTF-8.
         assert_eq!(truncate_chars("😀😀😀", 1), "😀…");
+    }
+
+    #[test]
+    fn file_sizes_and_kinds() {
+        assert_eq!(file_size(900), "900 B");
+        assert_eq!(file_size(350 * 1024), "350 KB");
+        assert_eq!(file_size(1_258_291), "1.2 MB");
+        assert_eq!(file_kind(Some("application/pdf"), "x"), Some("PDF".into()));
+        assert_eq!(
+            file_kind(None, "https://x/附件.docx?v=1"),
+            Some("DOCX".into())
+        );
+        assert_eq!(
+            file_kind(
+                Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                "a"
+            ),
+            Some("Excel".into())
+        );
+        assert_eq!(file_kind(None, "https://x/download"), None);
+        assert_eq!(
+            file_kind(Some("audio/mpeg"), "https://x/a"),
+            Some("MPEG".into())
+        );
     }
 
     #[test]

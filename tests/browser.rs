@@ -13,6 +13,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -236,7 +237,7 @@ async fn typing_filters_the_list_and_marks_the_matches() {
     wait_rows(&root, 6).await;
     type_search(&root, "工地");
     wait_rows(&root, 2).await;
-    assert_eq!(text(&root, ".db-count"), "2 条结果");
+    assert_eq!(text(&root, ".db-count"), "共 2 条结果");
     assert!(texts(&root, ".db-row mark").iter().all(|m| m == "工地"));
     assert!(
         !all(&root, ".db-row-title mark").is_empty(),
@@ -252,7 +253,7 @@ async fn typing_filters_the_list_and_marks_the_matches() {
         text(r, ".db-empty").contains("没有找到")
     })
     .await;
-    assert_eq!(text(&root, ".db-count"), "0 条结果");
+    assert_eq!(text(&root, ".db-count"), "共 0 条结果");
     click(&root, ".db-clear", "清除筛选");
     wait_rows(&root, 6).await;
     let input: web_sys::HtmlInputElement = root
@@ -398,14 +399,14 @@ async fn ten_thousand_items_render_a_page_at_a_time() {
     let url = web_sys::Url::create_object_url_with_blob(&blob).expect("object url");
     let root = mount(&url);
     wait_rows(&root, 20).await;
-    assert_eq!(text(&root, ".db-count"), "10000 条结果");
+    assert_eq!(text(&root, ".db-count"), "共 10000 条结果");
     assert!(text(&root, ".db-more-button").contains("9980"));
     click(&root, ".db-more-button", "加载更多");
     wait_rows(&root, 40).await;
     type_search(&root, "扬尘治理 石佛村");
     wait_for("search results", &root, |r| {
         let n = all(r, ".db-row").len();
-        n > 0 && n <= 20 && text(r, ".db-count") != "10000 条结果"
+        n > 0 && n <= 20 && text(r, ".db-count") != "共 10000 条结果"
     })
     .await;
     choose(&root, 0, "环保安监局");
@@ -442,4 +443,152 @@ async fn the_last_good_copy_stays_when_the_network_fails() {
     })
     .await;
     assert_eq!(all(&root, ".db-row").len(), 6);
+}
+
+/// A keydown as a keyboard would send it, on `el`.
+fn key(el: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    el.dispatch_event(&e).expect("dispatch");
+}
+
+fn focused(root: &Element) -> String {
+    let _ = root;
+    document()
+        .active_element()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_tabs_arrows_enter_and_escape() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    let tabs = all(&root, "[role=tab]");
+    // One tab in the Tab order: the selected one.
+    let order: Vec<String> = tabs
+        .iter()
+        .map(|t| t.get_attribute("tabindex").unwrap_or_default())
+        .collect();
+    assert_eq!(order[0], "0");
+    assert!(order[1..].iter().all(|t| t == "-1"));
+    tabs[0]
+        .clone()
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("tab")
+        .focus()
+        .expect("focus");
+    key(&tabs[0], "ArrowRight");
+    wait_rows(&root, 2).await;
+    let inside = document()
+        .active_element()
+        .is_some_and(|a| root.contains(Some(&a)));
+    assert_eq!(
+        focused(&root),
+        "生态环保 2",
+        "focus follows the selection (inside this widget: {inside})"
+    );
+    key(&all(&root, "[role=tab]")[1], "End");
+    wait_rows(&root, 1).await;
+    assert_eq!(texts(&root, "[aria-selected=true]"), ["安全生产 1"]);
+    key(&all(&root, "[role=tab]")[5], "ArrowRight");
+    wait_rows(&root, 6).await;
+    assert_eq!(focused(&root), "全部 6", "arrows wrap around");
+    // Opening moves focus to the heading; Escape closes and focus returns.
+    click(&root, ".db-open", "职业技能");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    wait_for("focus on the heading", &root, |r| {
+        focused(r) == "高新区召开职业技能提升行动工作推进会"
+    })
+    .await;
+    key(&all(&root, ".db-article")[0], "Escape");
+    wait_rows(&root, 6).await;
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < 3000.0
+        && focused(&root) != "高新区召开职业技能提升行动工作推进会"
+    {
+        TimeoutFuture::new(20).await;
+    }
+    let active = document()
+        .active_element()
+        .map(|a| a.outer_html())
+        .unwrap_or_default();
+    assert_eq!(
+        focused(&root),
+        "高新区召开职业技能提升行动工作推进会",
+        "focus back on the row; active: {}",
+        active.chars().take(200).collect::<String>()
+    );
+    let active_class = document()
+        .active_element()
+        .map(|e| e.class_name())
+        .unwrap_or_default();
+    assert_eq!(active_class, "db-open");
+}
+
+#[wasm_bindgen_test]
+async fn article_view_has_neighbours_print_and_the_result_count_is_announced() {
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    let live = all(&root, "[aria-live=polite]");
+    assert_eq!(live.len(), 1);
+    assert_eq!(text(&root, "[aria-live=polite]"), "共 6 条结果");
+    click(&root, ".db-tab", "生态环保");
+    wait_for("the count", &root, |r| {
+        text(r, "[aria-live=polite]") == "共 2 条结果"
+    })
+    .await;
+    click(&root, ".db-open", "秋冬蓝天");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    // Within the filter: the first of two has a next, not a previous.
+    assert!(all(&root, ".db-prev").is_empty());
+    assert!(text(&root, ".db-next").contains("督查工地"));
+    assert_eq!(text(&root, ".db-print"), "打印");
+    click(&root, ".db-next", "督查工地");
+    wait_for("the next article", &root, |r| {
+        text(r, ".db-article-title").contains("督查工地")
+    })
+    .await;
+    assert!(text(&root, ".db-prev").contains("秋冬蓝天"));
+    assert!(all(&root, ".db-next").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn english_and_elder_mode() {
+    let root = mount_with_attrs(SEED, &[("lang", "en"), ("relative-dates", "")]);
+    wait_rows(&root, 6).await;
+    assert_eq!(texts(&root, ".db-tab")[0], "All 6");
+    assert_eq!(text(&root, "[aria-live=polite]"), "6 results");
+    assert_eq!(texts(&root, ".db-date")[0], "Nov 28, 2019");
+    assert_eq!(all(&root, "section[lang=en]").len(), 1);
+    // The content keeps its own language.
+    assert_eq!(all(&root, "ul[lang=zh-CN]").len(), 1);
+    click(&root, ".db-open", "秋冬蓝天");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    assert!(text(&root, ".db-article-meta").contains("Published"));
+    assert!(text(&root, ".db-article-meta").contains("Nov 28, 2019"));
+    click(&root, ".db-back", "Back");
+    wait_rows(&root, 6).await;
+    // 长者模式: toggled, remembered, and applied as a class the styles hang on.
+    clear_storage();
+    click(&root, ".db-elder-toggle", "Large text");
+    wait_for("elder mode", &root, |r| !all(r, ".db.db-elder").is_empty()).await;
+    assert_eq!(text(&root, "[aria-pressed=true]"), "Large text");
+    let other = mount(SEED);
+    wait_rows(&other, 6).await;
+    assert_eq!(
+        all(&other, ".db.db-elder").len(),
+        1,
+        "remembered on this site"
+    );
+    click(&other, ".db-elder-toggle", "长者模式");
+    wait_for("elder mode off", &other, |r| {
+        all(r, ".db.db-elder").is_empty()
+    })
+    .await;
+    clear_storage();
 }

@@ -1,7 +1,8 @@
 //! The widget: fetches its feed, holds the state, lays out the parts.
 
 use super::{
-    ArticleView, BulletinList, CategoryTabs, FilterBar, ResultBar, SearchBox, Status, StatusKind,
+    ArticleView, BulletinList, CategoryTabs, FilterBar, Neighbour, ResultBar, SearchBox, Status,
+    StatusKind,
 };
 use crate::config::{Config, Theme};
 use crate::feed::Bulletin;
@@ -49,6 +50,52 @@ impl AppProps {
 struct UrlSync {
     last: Option<ViewState>,
     typing: bool,
+}
+
+const ELDER_KEY: &str = "district-bulletin:elder";
+
+/// Whether this reader turned 长者模式 on last time, on this site.
+fn remembered_elder() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(ELDER_KEY).ok().flatten())
+        .is_some_and(|v| v == "1")
+}
+
+fn remember_elder(on: bool) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(ELDER_KEY, if on { "1" } else { "0" });
+    }
+}
+
+/// Focuses the title button of the row with `key`, if it is shown.
+fn focus_row(section: &NodeRef, key: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(rows) = section
+        .cast::<web_sys::Element>()
+        .and_then(|s| s.query_selector_all(".db-row").ok())
+    else {
+        return;
+    };
+    for i in 0..rows.length() {
+        let Some(row) = rows
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if row.get_attribute("data-key").as_deref() == Some(key) {
+            if let Some(b) = row
+                .query_selector(".db-open")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = b.focus();
+            }
+            return;
+        }
+    }
 }
 
 /// A callback body that turns its argument into an action and dispatches it.
@@ -183,6 +230,30 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // 长者模式: the attribute, else what this reader chose last on this site.
+    let elder = use_state(|| config.elder || remembered_elder());
+    {
+        let elder = elder.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(config.elder, move |on| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                elder.set(*on);
+            }
+        });
+    }
+    // Closing an article returns focus to the row it was opened from.
+    let section_ref = use_node_ref();
+    {
+        let section_ref = section_ref.clone();
+        let last_open = use_mut_ref(|| None::<Rc<str>>);
+        use_effect_with(state.open.clone(), move |open| {
+            let closed = std::mem::replace(&mut *last_open.borrow_mut(), open.clone());
+            if let (None, Some(key)) = (open, closed) {
+                focus_row(&section_ref, &key);
+            }
+        });
+    }
+
     let feed = state.load.feed().cloned();
     let items: Rc<[Rc<Bulletin>]> = (*use_memo(
         (feed.clone(), config.categories.clone(), config.max_items),
@@ -290,8 +361,25 @@ pub fn app(props: &AppProps) -> Html {
             let main = if items.is_empty() {
                 html! { <Status kind={StatusKind::Empty(m.empty)} /> }
             } else if let Some(item) = open {
+                // Previous / next within what the list shows now.
+                let at = view
+                    .visible
+                    .iter()
+                    .position(|&i| items.get(i).is_some_and(|b| b.key == item.key));
+                let neighbour = |pos: Option<usize>| -> Neighbour {
+                    let b = items.get(*view.visible.get(pos?)?)?;
+                    Some((b.key.clone(), b.display_title()))
+                };
+                let prev = neighbour(at.and_then(|p| p.checked_sub(1)));
+                let next = neighbour(at.map(|p| p + 1));
+                let content_lang = item
+                    .language
+                    .clone()
+                    .or_else(|| f.language.clone())
+                    .map(AttrValue::from);
                 html! {
-                    <ArticleView item={item.clone()} zone={f.zone_offset_min} base={(*base).clone()} {on_close} />
+                    <ArticleView item={item.clone()} zone={f.zone_offset_min} base={(*base).clone()}
+                        {content_lang} {prev} {next} {on_close} on_open={on_open.clone()} />
                 }
             } else {
                 let limit = config.page_size.saturating_mul(state.pages);
@@ -337,6 +425,8 @@ pub fn app(props: &AppProps) -> Html {
                                 zone={f.zone_offset_min}
                                 now={*now}
                                 compact={config.compact}
+                                relative={config.relative_dates}
+                                content_lang={f.language.clone().map(AttrValue::from)}
                                 query={query.clone()}
                                 {on_open}
                                 {on_more}
@@ -350,8 +440,17 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let busy = matches!(state.load, Load::Loading { .. });
+    let on_elder = {
+        let elder = elder.clone();
+        move |_| {
+            let on = !*elder;
+            elder.set(on);
+            remember_elder(on);
+        }
+    };
     let class = classes!(
         "db",
+        elder.then_some("db-elder"),
         match config.theme {
             Theme::Light => None,
             Theme::Dark => Some("db-theme-dark"),
@@ -361,10 +460,13 @@ pub fn app(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Lang> context={lang}>
-            <section {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
+            <section {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget" ref={section_ref}>
                 if !config.no_header {
                     <header class="db-header" part="header">
                         <h2 class="db-title" part="title">{ title }</h2>
+                        <button type="button" class="db-elder-toggle" aria-pressed={if *elder { "true" } else { "false" }} onclick={on_elder}>
+                            { m.elder_mode }
+                        </button>
                     </header>
                 }
                 { body }

@@ -22,6 +22,12 @@ pub struct BulletinListProps {
     /// Rows without summaries.
     #[prop_or_default]
     pub compact: bool,
+    /// Recent dates as 今天 / 昨天 / 3天前.
+    #[prop_or_default]
+    pub relative: bool,
+    /// The language of the items (the feed's), when known.
+    #[prop_or_default]
+    pub content_lang: Option<AttrValue>,
     /// The search, for highlighting.
     #[prop_or_default]
     pub query: Rc<Query>,
@@ -40,7 +46,7 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
     let on_more = props.on_more.clone();
     html! {
         <>
-            <ul class="db-list" aria-label={m.list_label} part="list">
+            <ul class="db-list" aria-label={m.list_label} part="list" lang={props.content_lang.clone()}>
                 { for props.visible.iter().take(props.limit).filter_map(|&i| props.items.get(i)).map(|b| html! {
                     <BulletinRow
                         key={&*b.key}
@@ -48,6 +54,7 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
                         zone={props.zone}
                         now={props.now}
                         compact={props.compact}
+                        relative={props.relative}
                         query={props.query.clone()}
                         on_open={props.on_open.clone()}
                     />

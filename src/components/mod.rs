@@ -12,7 +12,7 @@ mod status;
 mod tabs;
 
 pub use app::{App, AppProps};
-pub use article::{ArticleProps, ArticleView};
+pub use article::{ArticleProps, ArticleView, Neighbour};
 pub use filters::{FilterBar, FilterBarProps};
 pub use list::{BulletinList, BulletinListProps};
 pub use results::{ResultBar, ResultBarProps};

@@ -25,3 +25,15 @@ pub fn absolute_feed_url(feed: &str) -> Option<String> {
     let base = web_sys::window()?.document()?.base_uri().ok()??;
     Url::new_with_base(feed, &base).ok().map(|u| u.href())
 }
+
+/// `url` with `http:` turned into `https:` when the page itself is on
+/// `https:` (mixed content would be blocked or warned about).
+pub fn upgraded(url: &str) -> String {
+    let https_page = web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "https:");
+    match url.strip_prefix("http:") {
+        Some(rest) if https_page => format!("https:{rest}"),
+        _ => url.to_string(),
+    }
+}

@@ -22,6 +22,30 @@ pub fn mount(feed: &str) -> Element {
     mount_keyed_opt(feed, None).0
 }
 
+/// Mounts with attributes as a webmaster would write them (`lang`, `elder` …).
+pub fn mount_with_attrs(feed: &str, attrs: &[(&str, &str)]) -> Element {
+    use district_bulletin::config::Config;
+    let mut config = Config::from_attributes(|name| {
+        attrs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    });
+    config.feed = feed.to_string();
+    let root = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let props = AppProps {
+        config: std::rc::Rc::new(config),
+        ..AppProps::with_feed(feed)
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
 /// Mounts with the view kept in the URL hash under `key`; returns the handle to unmount.
 pub fn mount_keyed(feed: &str, key: &str) -> (Element, yew::AppHandle<App>) {
     mount_keyed_opt(feed, Some(key))
