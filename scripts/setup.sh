@@ -8,6 +8,7 @@
 #   wasm-bindgen-cli   exactly the wasm-bindgen version in Cargo.lock
 #   wasm-opt           npm's binaryen@123 (Debian's 108 fails on current rustc output)
 #   cargo-fuzz         the fuzz run
+#   axe-core 4.14.1    npm, for the accessibility checks
 #   chromium, chromium-driver, fonts-noto-cjk, brotli   Debian packages (browser
 #                      tests, screenshots, bundle size)
 set -euo pipefail
@@ -52,6 +53,16 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION}\b"; t
   mkdir -p "$tools_dir"
   npm install --silent --no-audit --no-fund --prefix "$tools_dir" "binaryen@${BINARYEN_VERSION}" >/dev/null
 fi
+
+# 3b. axe-core from npm, for the accessibility checks of the end-to-end test.
+AXE_VERSION="4.14.1"
+if [ ! -f "$tools_dir/node_modules/axe-core/axe.min.js" ] \
+  || ! grep -q "\"version\": \"$AXE_VERSION\"" "$tools_dir/node_modules/axe-core/package.json"; then
+  say "installing axe-core@${AXE_VERSION} (npm) into $tools_dir"
+  mkdir -p "$tools_dir"
+  npm install --silent --no-audit --no-fund --prefix "$tools_dir" "axe-core@${AXE_VERSION}" >/dev/null
+fi
+export DISTRICT_BULLETIN_AXE="$tools_dir/node_modules/axe-core"
 
 # 4. wasm-bindgen-cli at exactly the Cargo.lock version (trunk and the test
 #    runner refuse a mismatch). `--locked` does not build here; plain install does.

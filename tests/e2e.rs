@@ -95,10 +95,15 @@ fn serve(root: &Path, dist: &Path) -> (Server, Server) {
          connect-src 'self' {b}; img-src 'self'; base-uri 'none'; form-action 'none'",
         b = bundle.origin
     );
+    let mut mounts = Vec::new();
+    if let Some(axe) = std::env::var_os("DISTRICT_BULLETIN_AXE") {
+        mounts.push(("/axe/".to_string(), PathBuf::from(axe)));
+    }
     let host = Server::start(
         root,
         Rules {
             csp: Some(csp),
+            mounts,
             fill: HashMap::from([
                 ("BUNDLE".to_string(), bundle.origin.clone()),
                 ("SRI".to_string(), sri),
@@ -407,5 +412,155 @@ async fn network_faults_end_in_clear_messages() {
     }
     assert_eq!(host.hits("/fault/status/404"), 2, "重试 asks again");
     group("retries are bounded (3 attempts; none for a 404); 重试 asks again");
+    let _ = c.close().await;
+}
+
+/// Presses `key` (a WebDriver key code) on whatever has the focus.
+async fn press(c: &Client, key: fantoccini::key::Key) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let k: char = key.into();
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: k })
+        .then(KeyAction::Up { value: k });
+    c.perform_actions(actions).await.expect("keys");
+}
+
+/// The text of what has the focus inside `id`'s shadow root.
+async fn focused_in(c: &Client, id: &str) -> String {
+    js(
+        c,
+        "var a = document.getElementById(arguments[0]).shadowRoot.activeElement; return a ? a.textContent : '';",
+        vec![json!(id)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn accessibility_in_every_state_and_keyboard_paths() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
+    };
+    if std::env::var_os("DISTRICT_BULLETIN_AXE").is_none() {
+        panic!("DISTRICT_BULLETIN_AXE (axe-core, installed by scripts/setup.sh) is not set");
+    }
+    let (_bundle, host) = serve(&root, &dist);
+    let (_driver, c) = start_browser().await;
+    // Two states come from a link: a search without results, an open article.
+    c.goto(&format!(
+        "{}/tests/e2e/a11y.html#a-nores.q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D&a-article.a=gx-2019-11-27-skills",
+        host.origin
+    ))
+    .await
+    .expect("open a11y page");
+    for (id, n) in [
+        ("a-list", 6),
+        ("a-filtered", 2),
+        ("a-elder", 6),
+        ("a-dark", 6),
+        ("a-en", 6),
+    ] {
+        wait_rows(&c, id, n).await;
+    }
+    let has = |id: &'static str, sel: &'static str| {
+        let c = &c;
+        async move {
+            wait(
+                c,
+                &format!("{sel} in #{id}"),
+                "var r = document.getElementById(arguments[0]).shadowRoot; return !!(r && r.querySelector(arguments[1]));",
+                vec![json!(id), json!(sel)],
+            )
+            .await
+        }
+    };
+    has("a-nores", ".db-empty").await;
+    has("a-article", ".db-article").await;
+    has("a-error", ".db-error").await;
+    has("a-empty", ".db-empty").await;
+
+    let result = c
+        .execute_async(
+            r#"
+            var done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+              .then(function (r) {
+                done({
+                  violations: r.violations.map(function (v) {
+                    return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return JSON.stringify(n.target) + ' ' + n.failureSummary; }).join(' | ');
+                  }),
+                  checked: r.passes.concat(r.incomplete).map(function (p) { return p.id; }).sort()
+                });
+              }, function (e) { done({ violations: ['axe failed: ' + e], checked: [] }); });
+            "#,
+            vec![],
+        )
+        .await
+        .expect("axe");
+    let checked: Vec<String> = result["checked"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    println!(
+        "e2e: axe-core rules checked ({}): {}",
+        checked.len(),
+        checked.join(", ")
+    );
+    assert_eq!(result["violations"], json!([]), "axe-core violations");
+    assert!(
+        checked.iter().any(|r| r == "color-contrast"),
+        "contrast was checked"
+    );
+    group("axe-core: 0 violations (WCAG 2.x A/AA) in list, filtered, no results, article, error, empty, elder, dark and English states");
+
+    // 长者模式 and dark theme as computed.
+    let px = |v: String| v.trim_end_matches("px").parse::<f64>().unwrap_or(0.0);
+    assert!(px(style(&c, "a-elder", ".db-summary", "font-size").await) >= 24.0);
+    assert!(px(style(&c, "a-elder", ".db-open", "min-height").await) >= 60.0);
+    let lh = px(style(&c, "a-elder", ".db-summary", "line-height").await);
+    assert!(lh >= 1.5 * 24.0, "line height {lh}");
+    assert_eq!(
+        style(&c, "a-dark", ".db", "background-color").await,
+        "rgb(23, 25, 28)"
+    );
+    assert_eq!(style(&c, "a-en", ".db-tab", "font-size").await, "16px");
+    group("长者模式: 24 px text, 1.8 line spacing, 60 px targets; dark theme applied");
+
+    // Keyboard, with real key presses.
+    js(&c, "document.getElementById('a-list').shadowRoot.querySelector('[role=tab][aria-selected=true]').focus(); return 1;", vec![]).await;
+    press(&c, fantoccini::key::Key::Right).await;
+    wait_rows(&c, "a-list", 2).await;
+    assert_eq!(focused_in(&c, "a-list").await, "生态环保 2");
+    press(&c, fantoccini::key::Key::Left).await;
+    wait_rows(&c, "a-list", 6).await;
+    // Tab leaves the tablist for the next control; Enter on a title opens it.
+    js(&c, "document.getElementById('a-list').shadowRoot.querySelectorAll('.db-open')[1].focus(); return 1;", vec![]).await;
+    press(&c, fantoccini::key::Key::Enter).await;
+    has("a-list", ".db-article").await;
+    wait(
+        &c,
+        "focus on the article heading",
+        "var a = document.getElementById('a-list').shadowRoot.activeElement; return !!a && a.classList.contains('db-article-title');",
+        vec![],
+    )
+    .await;
+    press(&c, fantoccini::key::Key::Escape).await;
+    wait_rows(&c, "a-list", 6).await;
+    wait(
+        &c,
+        "focus back on the row",
+        "var a = document.getElementById('a-list').shadowRoot.activeElement; return !!a && a.classList.contains('db-open') && a.textContent.includes('职业技能');",
+        vec![],
+    )
+    .await;
+    let ring = style(&c, "a-list", ".db-open:focus-visible", "outline-style").await;
+    assert_eq!(ring, "solid", "a visible focus ring");
+    group("keyboard: arrows move between tabs, Enter opens an article (focus on its heading), Escape closes (focus back on the row), focus ring visible");
     let _ = c.close().await;
 }
