@@ -2,7 +2,8 @@
 # README command 2: run every test.
 #   1. native unit and fixture tests (cargo test)
 #   2. browser tests in headless Chromium (cargo test --target wasm32-unknown-unknown)
-#   3. the release bundle builds (trunk build --release) and its size is printed
+#   3. the release bundle builds (trunk build --release), its size is printed
+#      and checked against size-budget.txt
 #   4. end-to-end: that bundle in a hostile host page on another origin, under
 #      a strict CSP, and against a fault-injecting server, in headless
 #      Chromium over WebDriver (tests/e2e.rs)
@@ -24,6 +25,7 @@ cargo test --locked --target wasm32-unknown-unknown
 step "release bundle (trunk build --release)"
 trunk build --release --locked
 bash scripts/size.sh dist
+bash scripts/size-guard.sh dist
 
 step "end-to-end (release bundle, hostile host page, WebDriver)"
 DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture --test-threads=1
