@@ -356,19 +356,37 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
         parse_numeric_zone(&mut c)?
     } else {
         let z = c.word().to_ascii_uppercase();
-        let hours = match z.as_slice() {
-            b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
-            b"EST" => -5,
-            b"EDT" => -4,
-            b"CST" => -6,
-            b"CDT" => -5,
-            b"MST" => -7,
-            b"MDT" => -6,
-            b"PST" => -8,
-            b"PDT" => -7,
-            _ => return None,
-        };
-        Some(hours * 60)
+        // "GMT+8", "GMT+0800", "UTC+08:00": a name with an offset after it.
+        if matches!(z.as_slice(), b"GMT" | b"UTC" | b"UT") && matches!(c.peek(), Some(b'+' | b'-'))
+        {
+            let sign = if c.eat(b'-') {
+                -1
+            } else {
+                c.eat(b'+');
+                1
+            };
+            let h = c.digits(1, 2)?;
+            c.eat(b':');
+            let m = c.digits(2, 2).unwrap_or(0);
+            if h > 18 || m > 59 {
+                return None;
+            }
+            Some(sign * (h as i32 * 60 + m as i32))
+        } else {
+            let hours = match z.as_slice() {
+                b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
+                b"EST" => -5,
+                b"EDT" => -4,
+                b"CST" => -6,
+                b"CDT" => -5,
+                b"MST" => -7,
+                b"MDT" => -6,
+                b"PST" => -8,
+                b"PDT" => -7,
+                _ => return None,
+            };
+            Some(hours * 60)
+        }
     };
     c.skip_spaces();
     if !c.done() {
@@ -554,6 +572,12 @@ mod tests {
         assert_eq!(ts("26 Nov 2019 11:00:00 EST").unix, 1_574_784_000);
         assert_eq!(ts("Fri, 31 May 2019 12:17:58 -0700").offset_min, -420);
         assert_eq!(ts("27 Nov 19 00:00 +0800").unix, 1_574_784_000);
+        assert_eq!(ts("Wed, 27 Nov 2019 00:00:00 GMT+8").unix, 1_574_784_000);
+        assert_eq!(ts("Wed, 27 Nov 2019 00:00:00 GMT+0800").unix, 1_574_784_000);
+        assert_eq!(
+            ts("Tue, 26 Nov 2019 11:00:00 UTC-05:00").unix,
+            1_574_784_000
+        );
     }
 
     #[test]

@@ -241,7 +241,9 @@ fn feed_error_zh(e: &FeedError) -> String {
         }
         FeedError::Encoding(Encoding::Unknown) => "信息源的文字编码不是 UTF-8，无法读取。".into(),
         FeedError::Html => "信息源地址返回的是网页而不是信息数据（可能是错误页或登录页）。".into(),
-        FeedError::XmlFeed => "信息源是 RSS/Atom 格式，本组件目前只读取 JSON Feed。".into(),
+        FeedError::XmlFeed => "信息源是 XML，但不是 RSS 或 Atom 订阅源。".into(),
+        FeedError::XmlSyntax => "信息源的 XML 格式有误，无法读取。".into(),
+        FeedError::XmlEntities => "信息源的 XML 含有实体声明，出于安全考虑不予读取。".into(),
         FeedError::Truncated => "信息源数据不完整（传输中断或被截断），请稍后重试。".into(),
         FeedError::TrailingComma => "信息源数据格式有误（JSON 中有多余的逗号）。".into(),
         FeedError::NonFiniteNumber => {
@@ -285,7 +287,9 @@ fn load_error_en(e: &LoadError) -> String {
             FeedError::Encoding(Encoding::Gbk) => "The feed is encoded as GBK/GB2312; it must be UTF-8.".into(),
             FeedError::Encoding(Encoding::Unknown) => "The feed is not encoded as UTF-8 and cannot be read.".into(),
             FeedError::Html => "The feed address returned a web page, not news data (an error or login page?).".into(),
-            FeedError::XmlFeed => "The feed is RSS/Atom; this widget reads JSON Feed only for now.".into(),
+            FeedError::XmlFeed => "The feed is XML but neither RSS nor Atom.".into(),
+            FeedError::XmlSyntax => "The feed's XML is malformed.".into(),
+            FeedError::XmlEntities => "The feed's XML declares entities; it is refused for safety.".into(),
             FeedError::Truncated => "The feed is incomplete (the transfer was cut off). Please retry later.".into(),
             FeedError::TrailingComma => "The feed is malformed (a trailing comma in the JSON).".into(),
             FeedError::NonFiniteNumber => "The feed is malformed (NaN or Infinity in the JSON).".into(),

@@ -28,8 +28,12 @@ pub enum FeedError {
     Encoding(Encoding),
     /// The body is an HTML page (a login page, an error page served with 200, …).
     Html,
-    /// The body is XML: an RSS or Atom feed, which this widget does not read yet.
+    /// The body is XML, but neither RSS nor Atom.
     XmlFeed,
+    /// The XML is malformed.
+    XmlSyntax,
+    /// The XML declares entities (refused: the "billion laughs" attack).
+    XmlEntities,
     /// The JSON stops in the middle (a cut-off transfer).
     Truncated,
     /// A comma before `}` or `]`, which JSON does not allow.
@@ -67,7 +71,9 @@ impl fmt::Display for FeedError {
             }
             FeedError::Encoding(e) => write!(f, "the document is not UTF-8 (looks like {e:?})"),
             FeedError::Html => write!(f, "the document is an HTML page, not a feed"),
-            FeedError::XmlFeed => write!(f, "the document is XML (RSS/Atom), not a JSON Feed"),
+            FeedError::XmlFeed => write!(f, "the document is XML but neither RSS nor Atom"),
+            FeedError::XmlSyntax => write!(f, "the XML is malformed"),
+            FeedError::XmlEntities => write!(f, "the XML declares entities (refused)"),
             FeedError::Truncated => write!(f, "the JSON ends before it is complete"),
             FeedError::TrailingComma => write!(f, "the JSON has a trailing comma"),
             FeedError::NonFiniteNumber => write!(f, "the JSON contains NaN or Infinity"),

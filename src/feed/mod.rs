@@ -5,6 +5,8 @@
 
 mod error;
 mod parse;
+#[cfg(target_arch = "wasm32")]
+pub mod xml;
 
 pub use error::{Encoding, FeedError};
 pub use parse::{parse_feed, MAX_FEED_BYTES};

@@ -40,6 +40,12 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     Ok(normalize(&obj, version))
 }
 
+/// A feed from a JSON Feed-shaped object built elsewhere (the RSS/Atom reader).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn from_value(obj: &Map<String, Value>) -> Feed {
+    normalize(obj, Version::V1_1)
+}
+
 /// `https://jsonfeed.org/version/1.1` (and the `http:` / trailing-slash forms).
 fn is_version(v: &str, n: &str) -> bool {
     let v = v.trim_end_matches('/');
@@ -63,6 +69,16 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(FeedError::Encoding(Encoding::Utf16));
+    }
+    // Markup is told apart before decoding: RSS/Atom may be in any encoding
+    // its XML declaration names (GBK is common); the XML reader decodes it.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    if head.trim_start().starts_with('<') {
+        return Err(if looks_like_xml_feed(head.trim_start()) {
+            FeedError::XmlFeed
+        } else {
+            FeedError::Html
+        });
     }
     let s = std::str::from_utf8(bytes).map_err(|_| FeedError::Encoding(guess_encoding(bytes)))?;
     // UTF-16 without a BOM decodes as "valid" UTF-8 full of NULs.

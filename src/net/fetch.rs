@@ -133,8 +133,9 @@ pub async fn load_feed(url: &str, timeout_ms: u32) -> Result<Loaded, LoadError> 
         return Err(LoadError::NoFeedUrl);
     }
     let bytes = fetch_bytes(url, timeout_ms).await?;
-    let feed = parse_feed(&bytes)?;
+    let feed = parse_body(&bytes)?;
     let at = now_unix();
+    // (Kept as text; an RSS feed in GB2312 is kept only when it is UTF-8.)
     if let (Some(key), Ok(text)) = (cache_key(url), std::str::from_utf8(&bytes)) {
         cache::save(&key, text, at);
     }
@@ -144,8 +145,18 @@ pub async fn load_feed(url: &str, timeout_ms: u32) -> Result<Loaded, LoadError> 
 /// The last good copy of `url`'s feed, if one was kept and still parses.
 pub fn cached_feed(url: &str) -> Option<Loaded> {
     let (body, at) = cache::load(&cache_key(url)?)?;
-    let feed = parse_feed(body.as_bytes()).ok()?;
+    let feed = parse_body(body.as_bytes()).ok()?;
     Some(Loaded { feed, at })
+}
+
+/// JSON Feed, else RSS/Atom (detected from the bytes, whatever the Content-Type says).
+fn parse_body(bytes: &[u8]) -> Result<Feed, FeedError> {
+    match parse_feed(bytes) {
+        Err(FeedError::XmlFeed) => {
+            crate::feed::xml::parse_xml_feed(&crate::feed::xml::xml_text(bytes)?)
+        }
+        other => other,
+    }
 }
 
 /// Copies are kept per absolute feed URL (not for `blob:`/`data:` URLs).
