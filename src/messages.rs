@@ -86,6 +86,7 @@ pub struct Messages {
     pub next_article: &'static str,
     pub image_failed: &'static str,
     pub today: &'static str,
+    pub source: &'static str,
     pub yesterday: &'static str,
 }
 
@@ -138,6 +139,7 @@ pub const ZH_CN: Messages = Messages {
     next_article: "下一篇",
     image_failed: "图片无法显示",
     today: "今天",
+    source: "来源",
     yesterday: "昨天",
 };
 
@@ -190,6 +192,7 @@ pub const EN: Messages = Messages {
     next_article: "Next",
     image_failed: "Image unavailable",
     today: "Today",
+    source: "Source",
     yesterday: "Yesterday",
 };
 
@@ -350,6 +353,14 @@ pub fn attachment_label(kind: Option<&str>, bytes: Option<u64>) -> String {
         (Some(k), None) => k.to_string(),
         (None, Some(s)) => s,
         (None, None) => String::new(),
+    }
+}
+
+/// Above a merged list when some of its feeds failed.
+pub fn sources_failed(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::ZhCn => format!("部分信息源加载失败，以下为其余信息源的内容：{detail}"),
+        Lang::En => format!("Some feeds could not be loaded; showing the others: {detail}"),
     }
 }
 

@@ -52,6 +52,8 @@ pub struct State {
     /// When the feed shown was fetched (Unix seconds): now for a fresh one,
     /// earlier for the last good copy kept in the browser.
     pub data_at: Option<i64>,
+    /// Sources that failed while others loaded (several feeds in one widget).
+    pub source_errors: Vec<(String, LoadError)>,
 }
 
 impl Default for State {
@@ -63,6 +65,7 @@ impl Default for State {
             request: 0,
             pages: 1,
             data_at: None,
+            source_errors: Vec::new(),
         }
     }
 }
@@ -87,11 +90,13 @@ pub enum Action {
     Reload,
     /// A different feed URL: forget everything, fetch anew, starting in `category`.
     Reset { category: Option<Rc<str>> },
-    /// Request number `request` produced a feed, fetched at `at` (Unix seconds).
+    /// Request number `request` produced a feed, fetched at `at` (Unix
+    /// seconds); `failed` lists sources that did not load (several feeds).
     Loaded {
         request: u32,
         feed: Rc<Feed>,
         at: i64,
+        failed: Vec<(String, LoadError)>,
     },
     /// While request `request` runs, the last good copy (fetched at `at`) can be shown.
     Cached {
@@ -159,11 +164,17 @@ impl State {
                     self.data_at = Some(at);
                 }
             }
-            Action::Loaded { request, feed, at } => {
+            Action::Loaded {
+                request,
+                feed,
+                at,
+                failed,
+            } => {
                 if request != self.request {
                     return self;
                 }
                 self.data_at = Some(at);
+                self.source_errors = failed;
                 // A filter or article that the new feed no longer has would
                 // leave the reader looking at nothing: drop it.
                 if let Some(c) = &self.filter.category {
@@ -274,6 +285,7 @@ mod tests {
             request: 0,
             feed: f.clone(),
             at: 0,
+            failed: Vec::new(),
         });
         let s = s.apply(Action::Reload);
         assert_eq!(s.load.feed(), Some(&f));
@@ -309,6 +321,7 @@ mod tests {
                 request: 0,
                 feed: fresh.clone(),
                 at: 200,
+                failed: Vec::new(),
             })
             .apply(Action::Cached {
                 request: 0,
@@ -326,6 +339,7 @@ mod tests {
             request: 0,
             feed: feed(&["a"]),
             at: 0,
+            failed: Vec::new(),
         });
         assert_eq!(s2, s);
         let s3 = s.apply(Action::Failed {
@@ -342,6 +356,7 @@ mod tests {
                 request: 0,
                 feed: feed(&["a"]),
                 at: 0,
+                failed: Vec::new(),
             })
             .apply(Action::SelectCategory(Some(Rc::from("a"))))
             .apply(Action::Reset { category: None });
@@ -357,6 +372,7 @@ mod tests {
                 request: 0,
                 feed: feed(&["a", "b"]),
                 at: 0,
+                failed: Vec::new(),
             })
             .apply(Action::SelectCategory(Some(Rc::from("b"))))
             .apply(Action::Open(Rc::from("k1")))
@@ -365,6 +381,7 @@ mod tests {
                 request: 1,
                 feed: feed(&["a"]),
                 at: 0,
+                failed: Vec::new(),
             });
         assert_eq!(s.filter.category, None);
         assert_eq!(s.open, None);

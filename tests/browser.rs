@@ -592,3 +592,27 @@ async fn english_and_elder_mode() {
     .await;
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn several_feeds_merge_and_a_failing_one_does_not_hide_the_others() {
+    let root =
+        mount("/feeds/seed.json /tests/fixtures/sub/lenient.json /tests/fixtures/missing.json");
+    wait_rows(&root, 10).await;
+    let notice = text(&root, ".db-stale");
+    assert!(
+        notice.contains("部分信息源加载失败") && notice.contains("404"),
+        "{notice}"
+    );
+    // Newest first across both feeds; the first feed's title heads the widget.
+    assert_eq!(text(&root, ".db-title"), "郑州高新区 · 区情动态");
+    assert_eq!(
+        texts(&root, ".db-date")[..2],
+        ["2019年11月28日", "2019年11月27日"]
+    );
+    click(&root, ".db-open", "数字编号的条目");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    assert!(
+        text(&root, ".db-article-meta").contains("宽松解析"),
+        "the source is named"
+    );
+}

@@ -8,7 +8,7 @@ use crate::config::{Config, Theme};
 use crate::feed::Bulletin;
 use crate::history;
 use crate::messages::{load_error, stale_notice, Lang};
-use crate::net::{cached_feed, load_feed, url::absolute_feed_url};
+use crate::net::{cached_feed, load_feeds, url::absolute_feed_url};
 use crate::query::search::{Query, SearchCache, SearchIndex};
 use crate::query::{compute, department_counts, ordered_counts, scope};
 use crate::state::{Action, Load, State};
@@ -154,17 +154,24 @@ pub fn app(props: &AppProps) -> Html {
                         });
                     }
                     wasm_bindgen_futures::spawn_local(async move {
-                        let result = load_feed(&url, timeout_ms).await;
+                        let urls: Vec<String> =
+                            url.split_whitespace().map(str::to_string).collect();
+                        let result = if urls.is_empty() {
+                            Err(crate::net::LoadError::NoFeedUrl)
+                        } else {
+                            load_feeds(&urls, timeout_ms).await
+                        };
                         // An unmounted widget, or a request overtaken by a
                         // newer one, must not touch the state.
                         if !alive.get() {
                             return;
                         }
                         dispatcher.dispatch(match result {
-                            Ok(fresh) => Action::Loaded {
+                            Ok((fresh, failed)) => Action::Loaded {
                                 request,
                                 feed: Rc::new(fresh.feed),
                                 at: fresh.at,
+                                failed,
                             },
                             Err(error) => Action::Failed { request, error },
                         });
@@ -350,6 +357,16 @@ pub fn app(props: &AppProps) -> Html {
                     });
                     html! {
                         <Status kind={StatusKind::StaleNotice(stale_notice(lang, when.as_deref(), &load_error(lang, error)))} on_retry={on_retry.clone()} />
+                    }
+                }
+                _ if !state.source_errors.is_empty() => {
+                    let detail: Vec<String> = state
+                        .source_errors
+                        .iter()
+                        .map(|(u, e)| format!("{u}（{}）", load_error(lang, e)))
+                        .collect();
+                    html! {
+                        <Status kind={StatusKind::StaleNotice(crate::messages::sources_failed(lang, &detail.join("；")))} on_retry={on_retry.clone()} />
                     }
                 }
                 _ => html! {},

@@ -152,6 +152,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 </dd>
                 { meta(m.department, b.department.as_deref()) }
                 { meta(m.category, Some(&b.category)) }
+                { meta(m.source, b.source.as_deref()) }
                 { meta(m.doc_number, b.doc_number.as_deref()) }
                 { meta(m.reporter, b.reporter.as_deref()) }
                 { meta(m.photographer, b.photographer.as_deref()) }

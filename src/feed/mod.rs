@@ -9,7 +9,7 @@ mod parse;
 pub mod xml;
 
 pub use error::{Encoding, FeedError};
-pub use parse::{parse_feed, MAX_FEED_BYTES};
+pub use parse::{merge, parse_feed, MAX_FEED_BYTES};
 
 use crate::dates::Timestamp;
 use crate::text;
@@ -82,6 +82,8 @@ pub struct Bulletin {
     pub doc_number: Option<String>,
     /// Position in the source document (0-based), kept for stable sorting.
     pub source_index: usize,
+    /// The feed it came from (its title), when the widget merges several.
+    pub source: Option<Rc<str>>,
 }
 
 impl Bulletin {

@@ -424,6 +424,7 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
             photographer: dtext("photographer").or_else(|| dtext("credit")),
             doc_number: dtext("doc_number"),
             source_index: index,
+            source: None,
         }));
     }
 
@@ -446,6 +447,61 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
         skipped,
         duplicates,
     }
+}
+
+/// Several feeds as one (新闻动态 + 通知公告): items merged newest first, an
+/// item present in more than one feed (same id, or same url) shown once,
+/// each item remembering which feed it came from. Title, language and zone
+/// are the first feed's; paging (`next_url`) applies to single feeds only.
+pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
+    let mut feeds = feeds.into_iter();
+    let mut first = feeds.next()?;
+    let rest: Vec<Feed> = feeds.collect();
+    if rest.is_empty() {
+        return Some(first);
+    }
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut seen_urls: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    let mut items: Vec<Rc<Bulletin>> = Vec::new();
+    let mut duplicates = first.duplicates;
+    let mut skipped = first.skipped;
+    let sources: Vec<(Rc<str>, Rc<[Rc<Bulletin>]>)> = std::iter::once(&first)
+        .chain(rest.iter())
+        .map(|f| (Rc::from(f.title.as_str()), f.items.clone()))
+        .collect();
+    for f in &rest {
+        duplicates += f.duplicates;
+        skipped += f.skipped;
+    }
+    for (title, list) in sources {
+        for b in list.iter() {
+            let dup_id = !seen_ids.insert(b.id.clone());
+            let dup_url = b.url.as_ref().is_some_and(|u| !seen_urls.insert(u.clone()));
+            if dup_id || dup_url {
+                duplicates += 1;
+                continue;
+            }
+            let mut b = (**b).clone();
+            let mut key = b.key.clone();
+            let mut n = 2;
+            while keys.contains(&key) {
+                key = Rc::from(format!("{}~{n}", b.key));
+                n += 1;
+            }
+            keys.insert(key.clone());
+            b.key = key;
+            b.source_index = items.len();
+            b.source = (!title.is_empty()).then(|| title.clone());
+            items.push(Rc::new(b));
+        }
+    }
+    sort_newest_first(&mut items);
+    first.items = items.into();
+    first.duplicates = duplicates;
+    first.skipped = skipped;
+    first.next_url = None;
+    Some(first)
 }
 
 /// Newest first; undated items last; ties keep feed order. Total and stable.
@@ -644,6 +700,28 @@ mod tests {
         ));
         let ids: Vec<&str> = f.items.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids, ["new", "mod", "tie1", "tie2", "old", "u1", "bad"]);
+    }
+
+    #[test]
+    fn merged_feeds_interleave_and_show_shared_items_once() {
+        let news = feed(&format!(
+            r#"{{"version":"{V11}","title":"新闻动态","items":[
+            {{"id":"n1","title":"新闻一","url":"https://x/1","date_published":"2019-11-28T00:00:00+08:00"}},
+            {{"id":"n2","title":"新闻二","date_published":"2019-11-26T00:00:00+08:00"}}]}}"#
+        ));
+        let notices = feed(&format!(
+            r#"{{"version":"{V11}","title":"通知公告","items":[
+            {{"id":"t1","title":"公告一","date_published":"2019-11-27T00:00:00+08:00"}},
+            {{"id":"n2","title":"同编号"}},
+            {{"id":"t3","title":"同地址","url":"https://x/1"}}]}}"#
+        ));
+        let m = merge(vec![news, notices]).expect("merged");
+        let ids: Vec<&str> = m.items.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["n1", "t1", "n2"]);
+        assert_eq!(m.duplicates, 2);
+        assert_eq!(m.title, "新闻动态");
+        assert_eq!(m.items[1].source.as_deref(), Some("通知公告"));
+        assert!(merge(Vec::new()).is_none());
     }
 
     #[test]

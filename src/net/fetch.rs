@@ -3,7 +3,7 @@
 //! the parser (not the browser) decides what the encoding is.
 
 use super::retry::{delay_ms, retry_after_ms, retryable, MAX_ATTEMPTS};
-use super::{cache, LoadError};
+use super::{cache, warnings, LoadError};
 use crate::feed::{parse_feed, Feed, FeedError, MAX_FEED_BYTES};
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
@@ -35,7 +35,7 @@ fn now_unix() -> i64 {
 /// One request for `url`: the body, or a typed error (network, timeout, HTTP
 /// status, too large). A response that arrives after the timeout is dropped:
 /// the request is aborted.
-async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
+async fn fetch_once(url: &str, timeout_ms: u32) -> Result<(Vec<u8>, Option<String>), Failure> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_method("GET");
@@ -84,6 +84,7 @@ async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
             retry_after_ms,
         });
     }
+    let content_type = response.headers().get("content-type").ok().flatten();
     // Refuse a body announced as too large before downloading it.
     if let Ok(Some(len)) = response.headers().get("content-length") {
         if let Ok(bytes) = len.trim().parse::<usize>() {
@@ -99,16 +100,19 @@ async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Vec<u8>, Failure> {
     let buffer = response.array_buffer().map_err(fail)?;
     let buffer = JsFuture::from(buffer).await.map_err(fail)?;
     drop(timer);
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), content_type))
 }
 
 /// Fetches `url`, retrying what may pass (network, timeouts, 429/5xx) with
 /// backoff, at most [`MAX_ATTEMPTS`] times.
-pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>, LoadError> {
+pub async fn fetch_bytes(
+    url: &str,
+    timeout_ms: u32,
+) -> Result<(Vec<u8>, Option<String>), LoadError> {
     let mut attempt = 1;
     loop {
         match fetch_once(url, timeout_ms).await {
-            Ok(bytes) => return Ok(bytes),
+            Ok(answer) => return Ok(answer),
             Err(f) if attempt < MAX_ATTEMPTS && retryable(&f.error) => {
                 let wait = delay_ms(attempt, f.retry_after_ms, js_sys::Math::random());
                 TimeoutFuture::new(wait).await;
@@ -132,9 +136,19 @@ pub async fn load_feed(url: &str, timeout_ms: u32) -> Result<Loaded, LoadError> 
     if url.trim().is_empty() {
         return Err(LoadError::NoFeedUrl);
     }
-    let bytes = fetch_bytes(url, timeout_ms).await?;
-    let feed = parse_body(&bytes)?;
+    let (bytes, content_type) = match fetch_bytes(url, timeout_ms).await {
+        Ok(answer) => answer,
+        Err(e) => {
+            warn_failure(url, &e);
+            return Err(e);
+        }
+    };
+    let feed =
+        parse_body(&bytes).inspect_err(|e| warn_failure(url, &LoadError::Feed(e.clone())))?;
     let at = now_unix();
+    for w in warnings::after_load(url, &feed, content_type.as_deref(), at) {
+        warn(&w);
+    }
     // (Kept as text; an RSS feed in GB2312 is kept only when it is UTF-8.)
     if let (Some(key), Ok(text)) = (cache_key(url), std::str::from_utf8(&bytes)) {
         cache::save(&key, text, at);
@@ -142,11 +156,68 @@ pub async fn load_feed(url: &str, timeout_ms: u32) -> Result<Loaded, LoadError> 
     Ok(Loaded { feed, at })
 }
 
+/// Several feeds (the `feed` attribute's space-separated URLs), fetched in
+/// parallel and merged. A failing source does not hide the others: its
+/// error comes back beside the merged feed. Fails only when all fail.
+pub async fn load_feeds(
+    urls: &[String],
+    timeout_ms: u32,
+) -> Result<(Loaded, Vec<(String, LoadError)>), LoadError> {
+    let results = futures::future::join_all(urls.iter().map(|u| load_feed(u, timeout_ms))).await;
+    let mut feeds = Vec::new();
+    let mut failed = Vec::new();
+    let mut first_error = None;
+    for (url, r) in urls.iter().zip(results) {
+        match r {
+            Ok(l) => feeds.push(l.feed),
+            Err(e) => {
+                first_error.get_or_insert_with(|| e.clone());
+                failed.push((url.clone(), e));
+            }
+        }
+    }
+    match crate::feed::merge(feeds) {
+        Some(feed) => Ok((
+            Loaded {
+                feed,
+                at: now_unix(),
+            },
+            failed,
+        )),
+        None => Err(first_error.unwrap_or(LoadError::NoFeedUrl)),
+    }
+}
+
 /// The last good copy of `url`'s feed, if one was kept and still parses.
 pub fn cached_feed(url: &str) -> Option<Loaded> {
+    if url.split_whitespace().nth(1).is_some() {
+        return None; // several feeds: each is kept, the merge is not
+    }
     let (body, at) = cache::load(&cache_key(url)?)?;
     let feed = parse_body(body.as_bytes()).ok()?;
     Some(Loaded { feed, at })
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("[district-bulletin] {message}").into());
+}
+
+/// Tells the webmaster (in the console) what a failure probably means.
+fn warn_failure(url: &str, e: &LoadError) {
+    match e {
+        LoadError::Network(_) => {
+            let origin = |u: &str| web_sys::Url::new(u).map(|u| u.origin()).unwrap_or_default();
+            let abs = super::url::absolute_feed_url(url).unwrap_or_default();
+            let page = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+            if let Some(hint) = warnings::network_hint(url, &origin(&abs), &page) {
+                warn(&hint);
+            }
+        }
+        LoadError::Feed(FeedError::TooLarge { bytes, limit }) => warn(&format!(
+            "{url}: the feed is {bytes} bytes, over the widget's cap of {limit}; publish fewer items per feed (next_url paging)."
+        )),
+        _ => warn(&format!("{url}: {e}")),
+    }
 }
 
 /// JSON Feed, else RSS/Atom (detected from the bytes, whatever the Content-Type says).

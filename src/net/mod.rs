@@ -9,7 +9,8 @@ mod fetch;
 pub mod retry;
 #[cfg(target_arch = "wasm32")]
 pub mod url;
+pub mod warnings;
 
 pub use error::LoadError;
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{cached_feed, fetch_bytes, load_feed, Loaded};
+pub use fetch::{cached_feed, fetch_bytes, load_feed, load_feeds, Loaded};
