@@ -68,36 +68,6 @@ fn remember_elder(on: bool) {
     }
 }
 
-/// Focuses the title button of the row with `key`, if it is shown.
-fn focus_row(section: &NodeRef, key: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(rows) = section
-        .cast::<web_sys::Element>()
-        .and_then(|s| s.query_selector_all(".db-row").ok())
-    else {
-        return;
-    };
-    for i in 0..rows.length() {
-        let Some(row) = rows
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        if row.get_attribute("data-key").as_deref() == Some(key) {
-            if let Some(b) = row
-                .query_selector(".db-open")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = b.focus();
-            }
-            return;
-        }
-    }
-}
-
 /// A callback body that turns its argument into an action and dispatches it.
 fn dispatching<T>(d: UseReducerDispatcher<State>, make: fn(T) -> Action) -> impl Fn(T, &()) {
     move |x, _| d.dispatch(make(x))
@@ -248,15 +218,18 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Closing an article returns focus to the row it was opened from.
-    let section_ref = use_node_ref();
+    // Closing an article returns focus to the row it was opened from: the
+    // row focuses itself when it is rendered with `focus` set.
+    let return_to = use_state(|| None::<Rc<str>>);
     {
-        let section_ref = section_ref.clone();
+        let return_to = return_to.clone();
         let last_open = use_mut_ref(|| None::<Rc<str>>);
         use_effect_with(state.open.clone(), move |open| {
             let closed = std::mem::replace(&mut *last_open.borrow_mut(), open.clone());
-            if let (None, Some(key)) = (open, closed) {
-                focus_row(&section_ref, &key);
+            match (open, closed) {
+                (None, Some(key)) => return_to.set(Some(key)),
+                (Some(_), _) => return_to.set(None),
+                _ => {}
             }
         });
     }
@@ -443,6 +416,7 @@ pub fn app(props: &AppProps) -> Html {
                                 now={*now}
                                 compact={config.compact}
                                 relative={config.relative_dates}
+                                focus_key={(*return_to).clone()}
                                 content_lang={f.language.clone().map(AttrValue::from)}
                                 query={query.clone()}
                                 {on_open}
@@ -477,7 +451,7 @@ pub fn app(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Lang> context={lang}>
-            <section {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget" ref={section_ref}>
+            <section {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
                 if !config.no_header {
                     <header class="db-header" part="header">
                         <h2 class="db-title" part="title">{ title }</h2>

@@ -17,6 +17,9 @@ pub struct BulletinRowProps {
     /// Recent dates as 今天 / 昨天 / 3天前.
     #[prop_or_default]
     pub relative: bool,
+    /// Take the keyboard focus (the reader just closed this article).
+    #[prop_or_default]
+    pub focus: bool,
     /// The search, whose matches are marked in the title and summary.
     #[prop_or_default]
     pub query: Rc<Query>,
@@ -67,11 +70,22 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
         let on_open = props.on_open.clone();
         move |_| on_open.emit(key.clone())
     };
+    let button = use_node_ref();
+    {
+        let button = button.clone();
+        use_effect_with(props.focus, move |focus| {
+            if *focus {
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let date = b.date();
     html! {
         <li class="db-row" data-key={b.key.to_string()} part="row">
             <h3 class="db-row-title">
-                <button type="button" class="db-open" {onclick}>{ marked(&b.display_title(), &props.query) }</button>
+                <button type="button" class="db-open" ref={button} {onclick}>{ marked(&b.display_title(), &props.query) }</button>
             </h3>
             <p class="db-meta">
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>

@@ -449,6 +449,8 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
     }
 }
 
+type Items = Rc<[Rc<Bulletin>]>;
+
 /// Several feeds as one (新闻动态 + 通知公告): items merged newest first, an
 /// item present in more than one feed (same id, or same url) shown once,
 /// each item remembering which feed it came from. Title, language and zone
@@ -466,7 +468,7 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
     let mut items: Vec<Rc<Bulletin>> = Vec::new();
     let mut duplicates = first.duplicates;
     let mut skipped = first.skipped;
-    let sources: Vec<(Rc<str>, Rc<[Rc<Bulletin>]>)> = std::iter::once(&first)
+    let sources: Vec<(Rc<str>, Items)> = std::iter::once(&first)
         .chain(rest.iter())
         .map(|f| (Rc::from(f.title.as_str()), f.items.clone()))
         .collect();
