@@ -98,3 +98,7 @@ fi
 # Browser tests run through wasm-bindgen's runner and Debian's chromedriver.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
+# The runner gives a whole test binary 20 s by default; on a loaded 2-core
+# machine ours can need more. Each test still waits on conditions with its
+# own deadline.
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-300}"
