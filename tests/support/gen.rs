@@ -8,6 +8,7 @@
 
 #![allow(dead_code)]
 
+use district_bulletin::dates::Civil;
 use serde_json::{json, Value};
 
 /// splitmix64: tiny, fast, and the same everywhere.
@@ -178,26 +179,24 @@ fn fill(s: &str, topic: &str, dept: &str, place: &str) -> String {
         .replace("{P}", place)
 }
 
-/// Unix seconds of a civil date at +08:00 (for the generator's own dates).
+/// Days since 1970-01-01 of a civil date (through the widget's own calendar code).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    Civil {
+        year: y,
+        month: m as u32,
+        day: d as u32,
+        hour: 0,
+        minute: 0,
+        second: 0,
+    }
+    .to_unix(0)
+    .unwrap_or(0)
+        / 86_400
 }
 
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    let c = Civil::at(z * 86_400, 0);
+    (c.year, i64::from(c.month), i64::from(c.day))
 }
 
 /// One item, `i`-th of the feed.
