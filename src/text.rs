@@ -86,6 +86,31 @@ pub fn fold_whitespace(s: &str) -> String {
     out
 }
 
+/// Whether `c` is written without spaces around it (CJK ideographs, kana,
+/// hangul syllables, full-width punctuation).
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F | 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// Text on one line, for summaries: paragraphs joined with a space, except
+/// between Chinese text (where a space would be a stray gap: 推进会。会议…).
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for p in paragraphs(s) {
+        let joins_tight = match (out.chars().last(), p.chars().next()) {
+            (Some(a), Some(b)) => is_cjk(a) || is_cjk(b),
+            _ => true,
+        };
+        if !out.is_empty() && !joins_tight {
+            out.push(' ');
+        }
+        out.push_str(&p);
+    }
+    out
+}
+
 /// Splits text into paragraphs: one per non-blank line, whitespace folded.
 /// Feeds separate paragraphs with `\n\n` or a single `\n`; both work.
 pub fn paragraphs(s: &str) -> Vec<String> {
@@ -305,6 +330,13 @@ mod tests {
             "本报讯 11月27日 上午"
         );
         assert_eq!(fold_whitespace(" \n "), "");
+    }
+
+    #[test]
+    fn one_line_joins_chinese_without_gaps() {
+        assert_eq!(one_line("推进会。\n\n会议通报了"), "推进会。会议通报了");
+        assert_eq!(one_line("First.\n\nSecond"), "First. Second");
+        assert_eq!(one_line("  a  b \n"), "a b");
     }
 
     #[test]

@@ -384,7 +384,7 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
                     .clone()
                     .or_else(|| content_html.as_deref().map(text::html_to_text))
                     .unwrap_or_default();
-                text::truncate_chars(&text::fold_whitespace(&body), text::SUMMARY_CHARS)
+                text::truncate_chars(&text::one_line(&body), text::SUMMARY_CHARS)
             }
         };
 
