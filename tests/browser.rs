@@ -128,6 +128,13 @@ async fn opening_an_article_shows_full_text_and_back_returns() {
     click(&root, ".db-back", "返回列表");
     wait_rows(&root, 6).await;
     assert!(all(&root, ".db-article").is_empty());
+    // Focus goes back to the row the article was opened from.
+    wait_for("focus on the row", &root, |r| {
+        document()
+            .active_element()
+            .is_some_and(|a| r.contains(Some(&a)) && a.class_name() == "db-open")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -508,7 +515,7 @@ async fn keyboard_tabs_arrows_enter_and_escape() {
     key(&all(&root, ".db-article")[0], "Escape");
     wait_rows(&root, 6).await;
     let start = js_sys::Date::now();
-    while js_sys::Date::now() - start < 3000.0
+    while js_sys::Date::now() - start < 10_000.0
         && focused(&root) != "高新区召开职业技能提升行动工作推进会"
     {
         TimeoutFuture::new(20).await;

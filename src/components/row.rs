@@ -5,6 +5,7 @@ use crate::feed::Bulletin;
 use crate::messages::{days_ago, Lang};
 use crate::query::search::{highlight, Query};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,29 @@ pub struct BulletinRowProps {
     #[prop_or_default]
     pub query: Rc<Query>,
     pub on_open: Callback<Rc<str>>,
+}
+
+/// Focuses the button; if that did not take (the row not yet in the page
+/// while a busy page settles), tries again shortly, a few times. Once the
+/// focus has landed it is never taken back.
+fn focus_soon(button: NodeRef, tries: u32) {
+    let Some(b) = button.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let _ = b.focus();
+    let has_focus = b
+        .get_root_node()
+        .dyn_ref::<web_sys::ShadowRoot>()
+        .map(|r| r.active_element())
+        .unwrap_or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+        })
+        .is_some_and(|a| a.is_same_node(Some(&b)));
+    if !has_focus && tries > 0 {
+        gloo::timers::callback::Timeout::new(50, move || focus_soon(button, tries - 1)).forget();
+    }
 }
 
 /// The list date, relative for recent items when asked (今天, 昨天, 3天前).
@@ -75,9 +99,7 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
         let button = button.clone();
         use_effect_with(props.focus, move |focus| {
             if *focus {
-                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
+                focus_soon(button, 5);
             }
         });
     }

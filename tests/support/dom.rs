@@ -32,18 +32,11 @@ pub fn mount_with_attrs(feed: &str, attrs: &[(&str, &str)]) -> Element {
             .map(|(_, v)| v.to_string())
     });
     config.feed = feed.to_string();
-    let root = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
-    let props = AppProps {
+    mount_props(AppProps {
         config: std::rc::Rc::new(config),
         ..AppProps::with_feed(feed)
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    root
+    })
+    .0
 }
 
 /// Mounts with the view kept in the URL hash under `key`; returns the handle to unmount.
@@ -52,16 +45,20 @@ pub fn mount_keyed(feed: &str, key: &str) -> (Element, yew::AppHandle<App>) {
 }
 
 pub fn mount_keyed_opt(feed: &str, key: Option<&str>) -> (Element, yew::AppHandle<App>) {
+    mount_props(AppProps {
+        state_key: key.map(str::to_string),
+        ..AppProps::with_feed(feed)
+    })
+}
+
+/// Mounts the real widget with `props` in a fresh element of its own.
+pub fn mount_props(props: AppProps) -> (Element, yew::AppHandle<App>) {
     let root = document().create_element("div").expect("div");
     document()
         .body()
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let props = AppProps {
-        state_key: key.map(str::to_string),
-        ..AppProps::with_feed(feed)
-    };
     let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     (root, handle)
 }
