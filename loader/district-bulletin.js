@@ -20,7 +20,7 @@
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
   var CSS = "@CSS@";
   // Kept in step with src/config.rs ATTRIBUTES (a native test checks).
-  var ATTRIBUTES = ["feed", "category", "categories", "page-size", "max-items", "lang", "heading", "no-header", "compact", "no-filters", "theme", "timeout", "elder", "relative-dates"];
+  var ATTRIBUTES = ["feed", "category", "categories", "page-size", "max-items", "lang", "heading", "no-header", "compact", "no-filters", "theme", "timeout", "elder", "relative-dates", "refresh"];
 
   // The bundle's own location, not the host page's: the wasm sits beside it.
   var me = document.currentScript;

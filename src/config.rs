@@ -13,6 +13,13 @@ pub const DEFAULT_PAGE_SIZE: usize = 20;
 /// Seconds a feed request may take when the page does not say.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
 
+/// Shortest refresh interval a page may ask for, in seconds: a feed is
+/// news, not a ticker, and every reader's browser polls the server.
+pub const MIN_REFRESH_SECS: u32 = 10;
+
+/// Longest refresh interval, in seconds (a day).
+pub const MAX_REFRESH_SECS: u32 = 86_400;
+
 /// Colour theme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -56,6 +63,9 @@ pub struct Config {
     pub elder: bool,
     /// Recent dates as 今天 / 昨天 / 3天前 (`relative-dates`).
     pub relative_dates: bool,
+    /// Fetch the feed again every this many seconds (`refresh`; absent or
+    /// 0: never). Clamped to [`MIN_REFRESH_SECS`]..=[`MAX_REFRESH_SECS`].
+    pub refresh_secs: Option<u32>,
 }
 
 /// Names of all attributes the widget reads (without the `data-` prefix);
@@ -75,6 +85,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "timeout",
     "elder",
     "relative-dates",
+    "refresh",
 ];
 
 fn flag(v: Option<String>) -> bool {
@@ -127,6 +138,8 @@ impl Config {
             no_filters: flag(get("no-filters")),
             elder: flag(get("elder")),
             relative_dates: flag(get("relative-dates")),
+            refresh_secs: positive(get("refresh"))
+                .map(|s| s.clamp(MIN_REFRESH_SECS as usize, MAX_REFRESH_SECS as usize) as u32),
             timeout_secs: positive(get("timeout"))
                 .map_or(DEFAULT_TIMEOUT_SECS, |t| t.min(120) as u32),
             theme: match get("theme")
@@ -223,5 +236,13 @@ mod tests {
         assert_eq!(cfg(&[("timeout", "5")]).timeout_secs, 5);
         assert_eq!(cfg(&[("timeout", "9999")]).timeout_secs, 120);
         assert_eq!(cfg(&[("timeout", "0")]).timeout_secs, DEFAULT_TIMEOUT_SECS);
+        assert_eq!(cfg(&[("refresh", "300")]).refresh_secs, Some(300));
+        assert_eq!(
+            cfg(&[("refresh", "1")]).refresh_secs,
+            Some(MIN_REFRESH_SECS)
+        );
+        assert_eq!(cfg(&[("refresh", "0")]).refresh_secs, None);
+        assert_eq!(cfg(&[("refresh", "soon")]).refresh_secs, None);
+        assert_eq!(cfg(&[]).refresh_secs, None);
     }
 }

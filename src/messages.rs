@@ -88,6 +88,16 @@ pub struct Messages {
     pub today: &'static str,
     pub source: &'static str,
     pub yesterday: &'static str,
+    /// 加载更多 when the rows shown are all there is and older pages exist.
+    pub load_older: &'static str,
+    /// On the 加载更多 button while an older page is on its way.
+    pub loading_older: &'static str,
+    /// Above the button when an older page failed (the reason follows).
+    pub older_failed: &'static str,
+    /// The button on the "N 条新信息" notice that shows them.
+    pub show_new: &'static str,
+    /// The button that closes a notice.
+    pub dismiss: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -141,6 +151,11 @@ pub const ZH_CN: Messages = Messages {
     today: "今天",
     source: "来源",
     yesterday: "昨天",
+    load_older: "加载更早的信息",
+    loading_older: "正在加载更早的信息…",
+    older_failed: "更早的信息加载失败",
+    show_new: "查看",
+    dismiss: "关闭",
 };
 
 /// English.
@@ -194,6 +209,11 @@ pub const EN: Messages = Messages {
     today: "Today",
     source: "Source",
     yesterday: "Yesterday",
+    load_older: "Load older news",
+    loading_older: "Loading older news…",
+    older_failed: "Older news could not be loaded",
+    show_new: "Show",
+    dismiss: "Dismiss",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a
@@ -312,6 +332,15 @@ pub fn load_more_label(lang: Lang, remaining: usize) -> String {
     match lang {
         Lang::ZhCn => format!("{}（{remaining}）", ZH_CN.load_more),
         Lang::En => format!("{} ({remaining})", EN.load_more),
+    }
+}
+
+/// The notice after a refresh brought news: `有 3 条新信息`, `3 new items`.
+pub fn new_items(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("有 {n} 条新信息"),
+        Lang::En if n == 1 => "1 new item".to_string(),
+        Lang::En => format!("{n} new items"),
     }
 }
 

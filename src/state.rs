@@ -3,7 +3,7 @@
 //! `State::apply` is a plain function (tested natively); on wasm32 it backs
 //! Yew's `Reducible`, so components only ever dispatch [`Action`]s.
 
-use crate::feed::Feed;
+use crate::feed::{append, count_new, next_links, Bulletin, Feed};
 use crate::net::LoadError;
 use crate::query::{DateRange, Filter, Sort};
 use crate::urlstate::ViewState;
@@ -38,6 +38,40 @@ impl Load {
     }
 }
 
+/// Where fetching an older page stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum PageLoad {
+    /// No page is being fetched.
+    #[default]
+    Idle,
+    /// A page is on its way.
+    Loading,
+    /// The last attempt failed; 加载更多 tries again.
+    Failed(LoadError),
+}
+
+/// Older pages of the feed (JSON Feed `next_url`, RSS/Atom `rel="next"`),
+/// fetched when the reader asks for more.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Paging {
+    /// Absolute URLs of the pages to fetch next (one per source that has more).
+    pub next: Vec<String>,
+    /// Every URL fetched so far: a next link back to one of them is a loop.
+    pub seen: Vec<String>,
+    /// Items that came from older pages; a refresh of the first page keeps them.
+    pub extra: Rc<[Rc<Bulletin>]>,
+    pub status: PageLoad,
+    /// Number of the current page request; answers to older ones are ignored.
+    pub request: u32,
+}
+
+impl Paging {
+    /// Whether 加载更多 can fetch another page.
+    pub fn has_more(&self) -> bool {
+        !self.next.is_empty()
+    }
+}
+
 /// Everything the widget shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -54,6 +88,12 @@ pub struct State {
     pub data_at: Option<i64>,
     /// Sources that failed while others loaded (several feeds in one widget).
     pub source_errors: Vec<(String, LoadError)>,
+    pub paging: Paging,
+    /// The running request is a periodic refresh (its new items are counted).
+    pub refreshing: bool,
+    /// Items that refreshes brought since the reader last looked (the
+    /// "N 条新信息" notice; 0: no notice).
+    pub new_items: usize,
 }
 
 impl Default for State {
@@ -66,6 +106,9 @@ impl Default for State {
             pages: 1,
             data_at: None,
             source_errors: Vec::new(),
+            paging: Paging::default(),
+            refreshing: false,
+            new_items: 0,
         }
     }
 }
@@ -92,12 +135,38 @@ pub enum Action {
     Reset { category: Option<Rc<str>> },
     /// Request number `request` produced a feed, fetched at `at` (Unix
     /// seconds); `failed` lists sources that did not load (several feeds).
+    /// `fetched` are the absolute URLs it came from and `next` their
+    /// next-page links.
     Loaded {
         request: u32,
         feed: Rc<Feed>,
         at: i64,
         failed: Vec<(String, LoadError)>,
+        fetched: Vec<String>,
+        next: Vec<String>,
     },
+    /// Request number `request` found the feed unchanged (a 304, or the same
+    /// bytes) at `at`: keep what is shown.
+    Unchanged { request: u32, at: i64 },
+    /// Periodic refresh: fetch again in the background, unless a request is
+    /// already running.
+    Refresh,
+    /// The reader closed the "N 条新信息" notice.
+    DismissNew,
+    /// 查看 on the notice: back to the list (where the new items are), notice gone.
+    ShowNew,
+    /// 加载更多 at the end of the feed: fetch the next page(s).
+    FetchPage,
+    /// Page request `request` brought `feed` (the pages merged) from
+    /// `fetched`, with these next links.
+    PageLoaded {
+        request: u32,
+        feed: Rc<Feed>,
+        fetched: Vec<String>,
+        next: Vec<String>,
+    },
+    /// Page request `request` failed.
+    PageFailed { request: u32, error: LoadError },
     /// While request `request` runs, the last good copy (fetched at `at`) can be shown.
     Cached {
         request: u32,
@@ -142,9 +211,80 @@ impl State {
         match action {
             Action::Reload => {
                 self.request = self.request.wrapping_add(1);
+                self.refreshing = false;
                 self.load = Load::Loading {
                     previous: self.load.feed().cloned(),
                 };
+            }
+            Action::Refresh => {
+                // Never on top of a running request, and never before the
+                // first answer (that one is not "new").
+                if matches!(self.load, Load::Loading { .. }) || self.load.feed().is_none() {
+                    return self;
+                }
+                self.request = self.request.wrapping_add(1);
+                self.refreshing = true;
+                self.load = Load::Loading {
+                    previous: self.load.feed().cloned(),
+                };
+            }
+            Action::Unchanged { request, at } => {
+                if request != self.request {
+                    return self;
+                }
+                self.refreshing = false;
+                self.data_at = Some(at);
+                if let Some(f) = self.load.feed().cloned() {
+                    self.load = Load::Loaded(f);
+                }
+            }
+            Action::DismissNew => self.new_items = 0,
+            Action::ShowNew => {
+                self.new_items = 0;
+                self.open = None;
+            }
+            Action::FetchPage => {
+                if self.paging.has_more() && self.paging.status != PageLoad::Loading {
+                    self.paging.status = PageLoad::Loading;
+                    self.paging.request = self.paging.request.wrapping_add(1);
+                }
+            }
+            Action::PageLoaded {
+                request,
+                feed,
+                fetched,
+                next,
+            } => {
+                if request != self.paging.request {
+                    return self;
+                }
+                let p = &mut self.paging;
+                p.seen.extend(fetched);
+                p.next = next_links(next, &p.seen).0;
+                p.status = PageLoad::Idle;
+                let Some(current) = self.load.feed().cloned() else {
+                    return self;
+                };
+                let (grown, added) = append(&current, &feed.items);
+                p.extra = p.extra.iter().cloned().chain(added).collect();
+                let grown = Rc::new(grown);
+                self.load = match self.load {
+                    Load::Loaded(_) => Load::Loaded(grown),
+                    Load::Loading { .. } => Load::Loading {
+                        previous: Some(grown),
+                    },
+                    Load::Failed { error, .. } => Load::Failed {
+                        error,
+                        previous: Some(grown),
+                    },
+                };
+                // Show what arrived.
+                self.pages = self.pages.saturating_add(1);
+            }
+            Action::PageFailed { request, error } => {
+                if request == self.paging.request {
+                    self.paging.status = PageLoad::Failed(error);
+                }
             }
             Action::Reset { category } => {
                 self = State {
@@ -169,12 +309,29 @@ impl State {
                 feed,
                 at,
                 failed,
+                fetched,
+                next,
             } => {
                 if request != self.request {
                     return self;
                 }
                 self.data_at = Some(at);
                 self.source_errors = failed;
+                let feed = if self.paging.extra.is_empty() {
+                    // The first page (again): its links start the paging.
+                    self.paging.next = next_links(next, &fetched).0;
+                    self.paging.seen = fetched;
+                    feed
+                } else {
+                    // Pages already fetched stay, and so does where paging got to.
+                    Rc::new(append(&feed, &self.paging.extra).0)
+                };
+                if self.refreshing {
+                    if let Some(old) = self.load.feed() {
+                        self.new_items += count_new(old, &feed);
+                    }
+                }
+                self.refreshing = false;
                 // A filter or article that the new feed no longer has would
                 // leave the reader looking at nothing: drop it.
                 if let Some(c) = &self.filter.category {
@@ -198,6 +355,7 @@ impl State {
                 if request != self.request {
                     return self;
                 }
+                self.refreshing = false;
                 self.load = Load::Failed {
                     previous: self.load.feed().cloned(),
                     error,
@@ -286,6 +444,8 @@ mod tests {
             feed: f.clone(),
             at: 0,
             failed: Vec::new(),
+            fetched: Vec::new(),
+            next: Vec::new(),
         });
         let s = s.apply(Action::Reload);
         assert_eq!(s.load.feed(), Some(&f));
@@ -322,6 +482,8 @@ mod tests {
                 feed: fresh.clone(),
                 at: 200,
                 failed: Vec::new(),
+                fetched: Vec::new(),
+                next: Vec::new(),
             })
             .apply(Action::Cached {
                 request: 0,
@@ -340,6 +502,8 @@ mod tests {
             feed: feed(&["a"]),
             at: 0,
             failed: Vec::new(),
+            fetched: Vec::new(),
+            next: Vec::new(),
         });
         assert_eq!(s2, s);
         let s3 = s.apply(Action::Failed {
@@ -357,6 +521,8 @@ mod tests {
                 feed: feed(&["a"]),
                 at: 0,
                 failed: Vec::new(),
+                fetched: Vec::new(),
+                next: Vec::new(),
             })
             .apply(Action::SelectCategory(Some(Rc::from("a"))))
             .apply(Action::Reset { category: None });
@@ -373,6 +539,8 @@ mod tests {
                 feed: feed(&["a", "b"]),
                 at: 0,
                 failed: Vec::new(),
+                fetched: Vec::new(),
+                next: Vec::new(),
             })
             .apply(Action::SelectCategory(Some(Rc::from("b"))))
             .apply(Action::Open(Rc::from("k1")))
@@ -382,6 +550,8 @@ mod tests {
                 feed: feed(&["a"]),
                 at: 0,
                 failed: Vec::new(),
+                fetched: Vec::new(),
+                next: Vec::new(),
             });
         assert_eq!(s.filter.category, None);
         assert_eq!(s.open, None);
@@ -422,5 +592,134 @@ mod tests {
             .apply(Action::Open(Rc::from("x")))
             .apply(Action::SelectCategory(None));
         assert_eq!(s.open, None);
+    }
+
+    fn page(ids: &[&str]) -> Rc<Feed> {
+        let items: Vec<String> = ids
+            .iter()
+            .map(|i| format!(r#"{{"id":"{i}","title":"t","date_published":"2024-01-0{i}"}}"#))
+            .collect();
+        let json = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#,
+            items.join(",")
+        );
+        Rc::new(parse_feed(json.as_bytes()).expect("feed"))
+    }
+
+    fn loaded(s: State, request: u32, f: Rc<Feed>, next: &[&str]) -> State {
+        s.apply(Action::Loaded {
+            request,
+            feed: f,
+            at: 0,
+            failed: Vec::new(),
+            fetched: vec!["https://x.cn/feed.json".into()],
+            next: next.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+
+    fn ids(s: &State) -> Vec<String> {
+        s.load
+            .feed()
+            .map(|f| f.items.iter().map(|b| b.id.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn pages_append_until_a_loop() {
+        let s = loaded(
+            State::default(),
+            0,
+            page(&["9", "8"]),
+            &["https://x.cn/p2.json"],
+        );
+        assert!(s.paging.has_more());
+        let s = s.apply(Action::FetchPage);
+        assert_eq!(s.paging.status, PageLoad::Loading);
+        assert_eq!(s.paging.request, 1);
+        // A second click while the page is on its way does nothing.
+        assert_eq!(s.clone().apply(Action::FetchPage), s);
+        let s = s.apply(Action::PageLoaded {
+            request: 1,
+            feed: page(&["8", "7", "6"]),
+            fetched: vec!["https://x.cn/p2.json".into()],
+            // Back to the first page: a loop.
+            next: vec!["https://x.cn/feed.json".into()],
+        });
+        assert_eq!(ids(&s), ["9", "8", "7", "6"]);
+        assert_eq!(s.pages, 2);
+        assert!(!s.paging.has_more());
+        assert_eq!(s.paging.status, PageLoad::Idle);
+        // No next page: FetchPage is a no-op.
+        assert_eq!(s.clone().apply(Action::FetchPage), s);
+    }
+
+    #[test]
+    fn a_failed_page_keeps_the_list_and_can_be_retried() {
+        let s = loaded(State::default(), 0, page(&["9"]), &["https://x.cn/p2.json"])
+            .apply(Action::FetchPage)
+            .apply(Action::PageFailed {
+                request: 1,
+                error: LoadError::Http { status: 503 },
+            });
+        assert_eq!(ids(&s), ["9"]);
+        assert!(matches!(s.paging.status, PageLoad::Failed(_)));
+        let s = s.apply(Action::FetchPage);
+        assert_eq!(s.paging.status, PageLoad::Loading);
+        // The late answer to the first attempt is ignored.
+        let late = s.clone().apply(Action::PageLoaded {
+            request: 1,
+            feed: page(&["1"]),
+            fetched: Vec::new(),
+            next: Vec::new(),
+        });
+        assert_eq!(late, s);
+    }
+
+    #[test]
+    fn refresh_counts_new_items_and_keeps_the_view_and_older_pages() {
+        let s = loaded(
+            State::default(),
+            0,
+            page(&["5", "4"]),
+            &["https://x.cn/p2.json"],
+        )
+        .apply(Action::FetchPage)
+        .apply(Action::PageLoaded {
+            request: 1,
+            feed: page(&["3"]),
+            fetched: vec!["https://x.cn/p2.json".into()],
+            next: vec!["https://x.cn/p3.json".into()],
+        })
+        .apply(Action::SetQuery("t".into()))
+        .apply(Action::Open(Rc::from("4")));
+        let s = s.apply(Action::Refresh);
+        assert!(s.refreshing);
+        // A refresh never stacks on a running request.
+        assert_eq!(s.clone().apply(Action::Refresh), s);
+        let s = loaded(s, 1, page(&["7", "6", "5", "4"]), &["https://x.cn/p2.json"]);
+        assert_eq!(ids(&s), ["7", "6", "5", "4", "3"]);
+        assert_eq!(s.new_items, 2);
+        assert_eq!(s.filter.query, "t");
+        assert_eq!(s.open.as_deref(), Some("4"));
+        // Paging goes on from where it got to.
+        assert_eq!(s.paging.next, ["https://x.cn/p3.json"]);
+        // An unchanged feed keeps everything; the count stays until seen.
+        let s = s
+            .apply(Action::Refresh)
+            .apply(Action::Unchanged { request: 2, at: 9 });
+        assert!(matches!(s.load, Load::Loaded(_)));
+        assert_eq!((s.new_items, s.data_at), (2, Some(9)));
+        assert_eq!(s.clone().apply(Action::DismissNew).new_items, 0);
+        let shown = s.apply(Action::ShowNew);
+        assert_eq!((shown.new_items, shown.open.clone()), (0, None));
+    }
+
+    #[test]
+    fn no_refresh_before_the_first_answer_and_reload_counts_nothing() {
+        let s = State::default();
+        assert_eq!(s.clone().apply(Action::Refresh), s);
+        let s = loaded(s, 0, page(&["1"]), &[]).apply(Action::Reload);
+        let s = loaded(s, 1, page(&["2", "1"]), &[]);
+        assert_eq!(s.new_items, 0);
     }
 }

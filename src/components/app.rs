@@ -1,14 +1,14 @@
 //! The widget: fetches its feed, holds the state, lays out the parts.
 
 use super::{
-    ArticleView, BulletinList, CategoryTabs, FilterBar, Neighbour, ResultBar, SearchBox, Status,
-    StatusKind,
+    ArticleView, BulletinList, CategoryTabs, FilterBar, FreshNotice, LoadMore, Neighbour,
+    ResultBar, SearchBox, Status, StatusKind,
 };
 use crate::config::{Config, Theme};
 use crate::feed::Bulletin;
 use crate::history;
 use crate::messages::{load_error, stale_notice, Lang};
-use crate::net::{cached_feed, load_feeds, url::absolute_feed_url};
+use crate::net::{cached_feed, load_feeds, url::absolute_feed_url, Round};
 use crate::query::search::{Query, SearchCache, SearchIndex};
 use crate::query::{compute, department_counts, ordered_counts, scope};
 use crate::state::{Action, Load, State};
@@ -97,10 +97,13 @@ pub fn app(props: &AppProps) -> Html {
     // Fetch whenever the URL or the request number changes. A new URL first
     // resets the state (which bumps the request number and fetches again).
     let last_url = use_mut_ref(|| None::<String>);
+    // Fingerprint of the bodies last shown: an unchanged feed is not parsed again.
+    let known = use_mut_ref(|| None::<u64>);
     {
         let dispatcher = state.dispatcher();
         let timeout_ms = config.timeout_secs.saturating_mul(1000);
         let category = config.category.clone();
+        let has_feed = state.load.feed().is_some();
         use_effect_with(
             (config.feed.clone(), state.request),
             move |(url, request)| {
@@ -108,41 +111,52 @@ pub fn app(props: &AppProps) -> Html {
                 *last_url.borrow_mut() = Some(url.clone());
                 let alive = Rc::new(Cell::new(true));
                 if changed {
+                    *known.borrow_mut() = None;
                     dispatcher.dispatch(Action::Reset {
                         category: category.as_deref().map(Rc::from),
                     });
                 } else {
                     let (url, request, alive) = (url.clone(), *request, alive.clone());
-                    // The last good copy shows at once (the reducer takes it
-                    // only while nothing else is shown); the network then
-                    // replaces it, or the reader keeps it with its age.
-                    if let Some(c) = cached_feed(&url) {
-                        dispatcher.dispatch(Action::Cached {
-                            request,
-                            feed: Rc::new(c.feed),
-                            at: c.at,
-                        });
+                    // The last good copy shows at once while nothing else
+                    // is shown; the network then replaces it, or the reader
+                    // keeps it with its age.
+                    if !has_feed {
+                        if let Some(c) = cached_feed(&url) {
+                            dispatcher.dispatch(Action::Cached {
+                                request,
+                                feed: Rc::new(c.feed),
+                                at: c.at,
+                            });
+                        }
                     }
+                    let since = if has_feed { *known.borrow() } else { None };
                     wasm_bindgen_futures::spawn_local(async move {
                         let urls: Vec<String> =
                             url.split_whitespace().map(str::to_string).collect();
-                        let result = if urls.is_empty() {
-                            Err(crate::net::LoadError::NoFeedUrl)
-                        } else {
-                            load_feeds(&urls, timeout_ms).await
-                        };
+                        let result = load_feeds(&urls, timeout_ms, since, Round::First).await;
                         // An unmounted widget, or a request overtaken by a
                         // newer one, must not touch the state.
                         if !alive.get() {
                             return;
                         }
                         dispatcher.dispatch(match result {
-                            Ok((fresh, failed)) => Action::Loaded {
-                                request,
-                                feed: Rc::new(fresh.feed),
-                                at: fresh.at,
-                                failed,
-                            },
+                            Ok(batch) => {
+                                *known.borrow_mut() = Some(batch.digest);
+                                match batch.feed {
+                                    None => Action::Unchanged {
+                                        request,
+                                        at: batch.at,
+                                    },
+                                    Some(feed) => Action::Loaded {
+                                        request,
+                                        feed: Rc::new(feed),
+                                        at: batch.at,
+                                        failed: batch.failed,
+                                        fetched: batch.fetched,
+                                        next: batch.next,
+                                    },
+                                }
+                            }
                             Err(error) => Action::Failed { request, error },
                         });
                     });
@@ -150,6 +164,91 @@ pub fn app(props: &AppProps) -> Html {
                 move || alive.set(false)
             },
         );
+    }
+    // 加载更多 past the end of the feed: fetch the next page(s).
+    {
+        let dispatcher = state.dispatcher();
+        let timeout_ms = config.timeout_secs.saturating_mul(1000);
+        let paging = &state.paging;
+        let (next, seen) = (paging.next.clone(), paging.seen.clone());
+        let label = config.feed.split_whitespace().nth(1).is_some();
+        use_effect_with(paging.request, move |&request| {
+            let alive = Rc::new(Cell::new(request != 0));
+            if alive.get() {
+                let alive = alive.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = load_feeds(&next, timeout_ms, None, Round::Older { label }).await;
+                    if !alive.get() {
+                        return;
+                    }
+                    let action = match result {
+                        Ok(crate::net::Batch {
+                            feed: Some(feed),
+                            fetched,
+                            next,
+                            ..
+                        }) => {
+                            let seen: Vec<String> =
+                                seen.into_iter().chain(fetched.iter().cloned()).collect();
+                            let (next, loops) = crate::feed::next_links(next, &seen);
+                            for l in loops {
+                                crate::net::warn(&format!(
+                                    "{l}: this next-page link points back to a page already loaded; paging stops here."
+                                ));
+                            }
+                            Action::PageLoaded {
+                                request,
+                                feed: Rc::new(feed),
+                                fetched,
+                                next,
+                            }
+                        }
+                        // (Only a round given a fingerprint comes back without a feed.)
+                        Ok(_) => Action::PageFailed {
+                            request,
+                            error: crate::net::LoadError::Feed(crate::feed::FeedError::Empty),
+                        },
+                        Err(error) => Action::PageFailed { request, error },
+                    };
+                    dispatcher.dispatch(action);
+                });
+            }
+            move || alive.set(false)
+        });
+    }
+    // Refresh every `refresh` seconds while the page is visible; a tick
+    // missed in a background tab is made up when the reader comes back.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(config.refresh_secs, move |&secs| {
+            let timers = secs.map(|secs| {
+                let missed = Rc::new(Cell::new(false));
+                let hidden = || {
+                    web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| d.hidden())
+                };
+                let tick = {
+                    let (dispatcher, missed) = (dispatcher.clone(), missed.clone());
+                    gloo::timers::callback::Interval::new(secs.saturating_mul(1000), move || {
+                        if hidden() {
+                            missed.set(true);
+                        } else {
+                            dispatcher.dispatch(Action::Refresh);
+                        }
+                    })
+                };
+                let back = web_sys::window().and_then(|w| w.document()).map(|d| {
+                    gloo::events::EventListener::new(&d, "visibilitychange", move |_| {
+                        if !hidden() && missed.replace(false) {
+                            dispatcher.dispatch(Action::Refresh);
+                        }
+                    })
+                });
+                (tick, back)
+            });
+            move || drop(timers)
+        });
     }
     // The webmaster changed the `category` attribute: follow it.
     {
@@ -304,6 +403,20 @@ pub fn app(props: &AppProps) -> Html {
     let on_range = use_callback((), dispatching(d.clone(), Action::SetRange));
     let on_sort = use_callback((), dispatching(d.clone(), Action::SetSort));
     let on_clear = use_callback((), dispatching(d.clone(), |()| Action::ClearFilters));
+    let on_older = use_callback((), dispatching(d.clone(), |()| Action::FetchPage));
+    let on_dismiss_new = use_callback((), dispatching(d.clone(), |()| Action::DismissNew));
+    // 查看: the new items are at the top of the list.
+    let section = use_node_ref();
+    let on_show_new = {
+        let (d, section) = (d.clone(), section.clone());
+        use_callback((), move |(), _| {
+            // One action, not two: both changes land in the same render.
+            d.dispatch(Action::ShowNew);
+            if let Some(el) = section.cast::<web_sys::Element>() {
+                el.scroll_into_view();
+            }
+        })
+    };
 
     let title = config
         .heading
@@ -420,13 +533,25 @@ pub fn app(props: &AppProps) -> Html {
                                 content_lang={f.language.clone().map(AttrValue::from)}
                                 query={query.clone()}
                                 {on_open}
-                                {on_more}
                             />
                         }
+                        <LoadMore
+                            remaining={view.visible.len().saturating_sub(limit)}
+                            older={state.paging.has_more()}
+                            status={state.paging.status.clone()}
+                            {on_more}
+                            {on_older}
+                        />
                     </>
                 }
             };
-            html! { <>{ stale }{ main }</> }
+            html! {
+                <>
+                    <FreshNotice count={state.new_items} on_show={on_show_new} on_dismiss={on_dismiss_new} />
+                    { stale }
+                    { main }
+                </>
+            }
         }
     };
 
@@ -451,7 +576,7 @@ pub fn app(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Lang> context={lang}>
-            <section {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
+            <section ref={section} {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
                 if !config.no_header {
                     <header class="db-header" part="header">
                         <h2 class="db-title" part="title">{ title }</h2>

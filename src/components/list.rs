@@ -2,7 +2,7 @@
 
 use super::BulletinRow;
 use crate::feed::Bulletin;
-use crate::messages::{load_more_label, Lang};
+use crate::messages::Lang;
 use crate::query::search::Query;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,21 +35,17 @@ pub struct BulletinListProps {
     #[prop_or_default]
     pub query: Rc<Query>,
     pub on_open: Callback<Rc<str>>,
-    /// 加载更多: render one more page.
-    pub on_more: Callback<()>,
 }
 
-/// A keyed list of rows, then 加载更多 while rows remain. Rendering a page
-/// at a time keeps a 10,000-item archive as light as a 20-item one.
+/// A keyed list of the first `limit` rows (the caller adds 加载更多).
+/// Rendering a page at a time keeps a 10,000-item archive as light as a
+/// 20-item one.
 #[function_component(BulletinList)]
 pub fn bulletin_list(props: &BulletinListProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let m = lang.messages();
-    let remaining = props.visible.len().saturating_sub(props.limit);
-    let on_more = props.on_more.clone();
     html! {
-        <>
-            <ul class="db-list" aria-label={m.list_label} part="list" lang={props.content_lang.clone()}>
+        <ul class="db-list" aria-label={m.list_label} part="list" lang={props.content_lang.clone()}>
                 { for props.visible.iter().take(props.limit).filter_map(|&i| props.items.get(i)).map(|b| html! {
                     <BulletinRow
                         key={&*b.key}
@@ -64,13 +60,5 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
                     />
                 }) }
             </ul>
-            if remaining > 0 {
-                <div class="db-more">
-                    <button type="button" class="db-more-button" part="more" onclick={move |_| on_more.emit(())}>
-                        { load_more_label(lang, remaining) }
-                    </button>
-                </div>
-            }
-        </>
     }
 }

@@ -4,11 +4,13 @@
 //! No Yew and no DOM here: everything is tested natively with `cargo test`.
 
 mod error;
+mod page;
 mod parse;
 #[cfg(target_arch = "wasm32")]
 pub mod xml;
 
 pub use error::{Encoding, FeedError};
+pub use page::{append, count_new, next_links};
 pub use parse::{merge, parse_feed, MAX_FEED_BYTES};
 
 use crate::dates::Timestamp;

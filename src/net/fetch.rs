@@ -11,7 +11,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::{AbortController, RequestCache, RequestInit, Response};
 
 /// A failed attempt, and how long the server asked us to wait.
 struct Failure {
@@ -39,6 +39,11 @@ async fn fetch_once(url: &str, timeout_ms: u32) -> Result<(Vec<u8>, Option<Strin
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let init = RequestInit::new();
     init.set_method("GET");
+    // Always ask the server: the browser revalidates its copy with the
+    // validators it kept (If-None-Match / If-Modified-Since), so an unchanged
+    // feed costs a 304 and no preflight, and a cached copy is never shown as
+    // fresh news.
+    init.set_cache(RequestCache::NoCache);
     let controller = AbortController::new().ok();
     if let Some(c) = &controller {
         init.set_signal(Some(&c.signal()));
@@ -123,69 +128,170 @@ pub async fn fetch_bytes(
     }
 }
 
-/// A feed fresh from the network.
+/// A feed fresh from the network (the last good copy, when read back).
 pub struct Loaded {
     pub feed: Feed,
     /// When it was fetched (Unix seconds).
     pub at: i64,
 }
 
-/// Fetches and parses a feed (each request abandoned after `timeout_ms`);
-/// a good one is kept as the last good copy.
-pub async fn load_feed(url: &str, timeout_ms: u32) -> Result<Loaded, LoadError> {
-    if url.trim().is_empty() {
-        return Err(LoadError::NoFeedUrl);
-    }
-    let (bytes, content_type) = match fetch_bytes(url, timeout_ms).await {
-        Ok(answer) => answer,
-        Err(e) => {
-            warn_failure(url, &e);
-            return Err(e);
-        }
-    };
-    let feed =
-        parse_body(&bytes).inspect_err(|e| warn_failure(url, &LoadError::Feed(e.clone())))?;
-    let at = now_unix();
-    for w in warnings::after_load(url, &feed, content_type.as_deref(), at) {
-        warn(&w);
-    }
-    // (Kept as text; an RSS feed in GB2312 is kept only when it is UTF-8.)
-    if let (Some(key), Ok(text)) = (cache_key(url), std::str::from_utf8(&bytes)) {
-        cache::save(&key, text, at);
-    }
-    Ok(Loaded { feed, at })
+/// What one round of fetching brought: the widget's feeds, or the older
+/// pages after 加载更多.
+pub struct Batch {
+    /// The feeds merged; `None` when every body was the same as the round
+    /// whose [`Batch::digest`] was passed in (a 304 or an unchanged file).
+    pub feed: Option<Feed>,
+    /// When it was fetched (Unix seconds).
+    pub at: i64,
+    /// Sources that failed while others loaded, with why.
+    pub failed: Vec<(String, LoadError)>,
+    /// The absolute URLs fetched.
+    pub fetched: Vec<String>,
+    /// Their next-page links (`next_url`, `rel="next"`), absolute.
+    pub next: Vec<String>,
+    /// A fingerprint of the bodies, to pass back next time.
+    pub digest: u64,
 }
 
-/// Several feeds (the `feed` attribute's space-separated URLs), fetched in
-/// parallel and merged. A failing source does not hide the others: its
-/// error comes back beside the merged feed. Fails only when all fail.
+/// What a round is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Round {
+    /// The widget's feeds: kept as the last good copy and checked for the
+    /// webmaster warnings (stale feed, MIME type).
+    First,
+    /// Older pages: neither kept nor checked for staleness (old is their point).
+    /// `label`: the widget shows several feeds, so items name their source.
+    Older { label: bool },
+}
+
+/// FNV-1a, 64 bits: enough to tell "the same bytes as last time".
+fn digest(bodies: &[Option<&[u8]>]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for body in bodies {
+        match body {
+            Some(bytes) => {
+                bytes.len().to_le_bytes().into_iter().for_each(&mut eat);
+                bytes.iter().copied().for_each(&mut eat);
+            }
+            None => eat(0xff),
+        }
+    }
+    h
+}
+
+/// Fetches `urls` in parallel (each request abandoned after `timeout_ms`,
+/// retried with backoff), parses and merges them. A failing source does not
+/// hide the others: its error comes back in [`Batch::failed`]; the round
+/// fails only when every source fails. When `known` is the digest of the
+/// previous round and nothing changed, nothing is parsed.
 pub async fn load_feeds(
     urls: &[String],
     timeout_ms: u32,
-) -> Result<(Loaded, Vec<(String, LoadError)>), LoadError> {
-    let results = futures::future::join_all(urls.iter().map(|u| load_feed(u, timeout_ms))).await;
+    known: Option<u64>,
+    round: Round,
+) -> Result<Batch, LoadError> {
+    if urls.is_empty() {
+        return Err(LoadError::NoFeedUrl);
+    }
+    let answers = futures::future::join_all(urls.iter().map(|u| async move {
+        if u.trim().is_empty() {
+            return Err(LoadError::NoFeedUrl);
+        }
+        fetch_bytes(u, timeout_ms)
+            .await
+            .inspect_err(|e| warn_failure(u, e))
+    }))
+    .await;
+    let at = now_unix();
+    let digest = digest(
+        &answers
+            .iter()
+            .map(|a| a.as_ref().ok().map(|(b, _)| b.as_slice()))
+            .collect::<Vec<_>>(),
+    );
+    let fetched: Vec<String> = urls
+        .iter()
+        .map(|u| super::url::absolute_feed_url(u).unwrap_or_else(|| u.clone()))
+        .collect();
+    if known == Some(digest) && answers.iter().all(Result::is_ok) {
+        return Ok(Batch {
+            feed: None,
+            at,
+            failed: Vec::new(),
+            fetched,
+            next: Vec::new(),
+            digest,
+        });
+    }
     let mut feeds = Vec::new();
     let mut failed = Vec::new();
-    let mut first_error = None;
-    for (url, r) in urls.iter().zip(results) {
-        match r {
-            Ok(l) => feeds.push(l.feed),
-            Err(e) => {
-                first_error.get_or_insert_with(|| e.clone());
-                failed.push((url.clone(), e));
+    let mut next = Vec::new();
+    for ((url, abs), answer) in urls.iter().zip(&fetched).zip(answers) {
+        let parsed = answer.and_then(|(bytes, content_type)| {
+            let feed = parse_body(&bytes)
+                .map_err(LoadError::Feed)
+                .inspect_err(|e| warn_failure(url, e))?;
+            if round == Round::First {
+                for w in warnings::after_load(url, &feed, content_type.as_deref(), at) {
+                    warn(&w);
+                }
+                // (Kept as text; an RSS feed in GB2312 is kept only when it is UTF-8.)
+                if let (Some(key), Ok(text)) = (cache_key(url), std::str::from_utf8(&bytes)) {
+                    cache::save(&key, text, at);
+                }
             }
+            Ok(feed)
+        });
+        match parsed {
+            Ok(mut feed) => {
+                if let Some(n) = feed
+                    .next_url
+                    .as_deref()
+                    .and_then(|n| super::url::resolve_http(n, abs))
+                {
+                    next.push(n);
+                }
+                if round == (Round::Older { label: true }) {
+                    label(&mut feed);
+                }
+                feeds.push(feed);
+            }
+            Err(e) => failed.push((url.clone(), e)),
         }
     }
+    let first_error = failed.first().map(|(_, e)| e.clone());
     match crate::feed::merge(feeds) {
-        Some(feed) => Ok((
-            Loaded {
-                feed,
-                at: now_unix(),
-            },
+        Some(feed) => Ok(Batch {
+            feed: Some(feed),
+            at,
             failed,
-        )),
+            fetched,
+            next,
+            digest,
+        }),
         None => Err(first_error.unwrap_or(LoadError::NoFeedUrl)),
     }
+}
+
+/// Marks every item with its feed's title, as a merge of several feeds does.
+fn label(feed: &mut Feed) {
+    if feed.title.is_empty() {
+        return;
+    }
+    let title: std::rc::Rc<str> = std::rc::Rc::from(feed.title.as_str());
+    feed.items = feed
+        .items
+        .iter()
+        .map(|b| {
+            let mut b = (**b).clone();
+            b.source = Some(title.clone());
+            std::rc::Rc::new(b)
+        })
+        .collect();
 }
 
 /// The last good copy of `url`'s feed, if one was kept and still parses.
@@ -198,7 +304,8 @@ pub fn cached_feed(url: &str) -> Option<Loaded> {
     Some(Loaded { feed, at })
 }
 
-fn warn(message: &str) {
+/// A warning for the webmaster, in the console (never shown to readers).
+pub fn warn(message: &str) {
     web_sys::console::warn_1(&format!("[district-bulletin] {message}").into());
 }
 

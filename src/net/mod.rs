@@ -13,4 +13,4 @@ pub mod warnings;
 
 pub use error::LoadError;
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{cached_feed, fetch_bytes, load_feed, load_feeds, Loaded};
+pub use fetch::{cached_feed, fetch_bytes, load_feeds, warn, Batch, Loaded, Round};

@@ -1,0 +1,189 @@
+//! Growing a feed that is already shown: older pages (`next_url`, RSS/Atom
+//! `rel="next"`) appended on 加载更多, and a refreshed first page combined
+//! with the pages fetched before it.
+//!
+//! Plain Rust, tested natively. The rule everywhere: an item is the same item
+//! when its id or its url is the same, and then it is shown once.
+
+use super::{parse::sort_newest_first, Bulletin, Feed};
+use std::collections::HashSet;
+use std::rc::Rc;
+
+/// `base` with those of `more` that it does not have yet, sorted newest first
+/// (ties keep `base`'s order, then `more`'s). Also returns the items that were
+/// added, as they now appear in the feed (with keys unique within it).
+///
+/// `base` keeps its title, paging link and counters; each dropped repeat
+/// counts as a duplicate.
+pub fn append(base: &Feed, more: &[Rc<Bulletin>]) -> (Feed, Vec<Rc<Bulletin>>) {
+    let mut ids: HashSet<&str> = HashSet::new();
+    let mut urls: HashSet<&str> = HashSet::new();
+    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    for b in base.items.iter() {
+        ids.insert(&b.id);
+        if let Some(u) = &b.url {
+            urls.insert(u);
+        }
+        keys.insert(b.key.clone());
+    }
+    let mut items: Vec<Rc<Bulletin>> = base.items.to_vec();
+    let mut added = Vec::new();
+    let mut duplicates = base.duplicates;
+    for b in more {
+        let seen_url = b.url.as_deref().is_some_and(|u| !urls.insert(u));
+        if !ids.insert(&b.id) || seen_url {
+            duplicates += 1;
+            continue;
+        }
+        let mut key = b.key.clone();
+        let mut n = 2;
+        while keys.contains(&key) {
+            key = Rc::from(format!("{}~{n}", b.key));
+            n += 1;
+        }
+        keys.insert(key.clone());
+        let fresh = if key == b.key && b.source_index == items.len() {
+            b.clone()
+        } else {
+            let mut copy = (**b).clone();
+            copy.key = key;
+            copy.source_index = items.len();
+            Rc::new(copy)
+        };
+        items.push(fresh.clone());
+        added.push(fresh);
+    }
+    sort_newest_first(&mut items);
+    let feed = Feed {
+        items: items.into(),
+        duplicates,
+        ..base.clone()
+    };
+    (feed, added)
+}
+
+/// How many items of `new` were not in `old` (by id or url): the count in
+/// the "N 条新信息" notice after a refresh.
+pub fn count_new(old: &Feed, new: &Feed) -> usize {
+    let ids: HashSet<&str> = old.items.iter().map(|b| b.id.as_str()).collect();
+    let urls: HashSet<&str> = old.items.iter().filter_map(|b| b.url.as_deref()).collect();
+    new.items
+        .iter()
+        .filter(|b| {
+            !ids.contains(b.id.as_str()) && !b.url.as_deref().is_some_and(|u| urls.contains(u))
+        })
+        .count()
+}
+
+/// Next-page links worth following: not empty, not a page fetched before
+/// (`seen`) and not twice in the list. Returns them and the loops refused,
+/// so the caller can tell the webmaster.
+pub fn next_links(candidates: Vec<String>, seen: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut keep: Vec<String> = Vec::new();
+    let mut loops = Vec::new();
+    for url in candidates {
+        let url = url.trim().to_string();
+        if url.is_empty() || keep.contains(&url) {
+            continue;
+        }
+        if seen.contains(&url) {
+            loops.push(url);
+        } else {
+            keep.push(url);
+        }
+    }
+    (keep, loops)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::parse_feed;
+
+    fn feed(items: &[(&str, &str)]) -> Feed {
+        let items: Vec<String> = items
+            .iter()
+            .map(|(id, date)| {
+                format!(r#"{{"id":"{id}","title":"t{id}","url":"https://x.cn/{id}","date_published":"{date}"}}"#)
+            })
+            .collect();
+        let json = format!(
+            r#"{{"version":"https://jsonfeed.org/version/1.1","title":"区","next_url":"p2.json","items":[{}]}}"#,
+            items.join(",")
+        );
+        parse_feed(json.as_bytes()).expect("feed")
+    }
+
+    fn ids(f: &Feed) -> Vec<&str> {
+        f.items.iter().map(|b| b.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_page_appends_older_items_once() {
+        let first = feed(&[("3", "2024-03-03"), ("2", "2024-03-02")]);
+        let page = feed(&[("2", "2024-03-02"), ("1", "2024-03-01")]);
+        let (f, added) = append(&first, &page.items);
+        assert_eq!(ids(&f), ["3", "2", "1"]);
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0].id, "1");
+        assert_eq!(f.duplicates, 1);
+        assert_eq!(f.title, "区");
+        assert_eq!(f.next_url.as_deref(), Some("p2.json"));
+    }
+
+    #[test]
+    fn same_url_under_another_id_is_the_same_item() {
+        let first = feed(&[("a", "2024-03-03")]);
+        let mut page = feed(&[("b", "2024-03-01")]);
+        let mut b = (*page.items[0]).clone();
+        b.url = Some("https://x.cn/a".into());
+        page.items = vec![Rc::new(b)].into();
+        let (f, added) = append(&first, &page.items);
+        assert_eq!(ids(&f), ["a"]);
+        assert!(added.is_empty());
+    }
+
+    #[test]
+    fn keys_stay_unique_and_newest_comes_first() {
+        let first = feed(&[("x", "2024-03-01")]);
+        let mut page = feed(&[("y", "2024-05-01")]);
+        let mut b = (*page.items[0]).clone();
+        b.key = Rc::from("x"); // a key the first page already uses
+        page.items = vec![Rc::new(b)].into();
+        let (f, _) = append(&first, &page.items);
+        let keys: Vec<&str> = f.items.iter().map(|b| &*b.key).collect();
+        assert_eq!(keys, ["x~2", "x"]);
+        assert_eq!(ids(&f), ["y", "x"]);
+    }
+
+    #[test]
+    fn counts_new_items() {
+        let old = feed(&[("2", "2024-03-02"), ("1", "2024-03-01")]);
+        let new = feed(&[
+            ("4", "2024-03-04"),
+            ("3", "2024-03-03"),
+            ("2", "2024-03-02"),
+        ]);
+        assert_eq!(count_new(&old, &new), 2);
+        assert_eq!(count_new(&new, &new), 0);
+    }
+
+    #[test]
+    fn loops_are_refused() {
+        let seen = vec![
+            "https://x.cn/feed.json".to_string(),
+            "https://x.cn/p2.json".to_string(),
+        ];
+        let (keep, loops) = next_links(
+            vec![
+                "https://x.cn/p3.json".into(),
+                " https://x.cn/p3.json ".into(),
+                "https://x.cn/feed.json".into(),
+                String::new(),
+            ],
+            &seen,
+        );
+        assert_eq!(keep, ["https://x.cn/p3.json"]);
+        assert_eq!(loops, ["https://x.cn/feed.json"]);
+    }
+}
