@@ -415,6 +415,70 @@ async fn network_faults_end_in_clear_messages() {
     let _ = c.close().await;
 }
 
+#[tokio::test(flavor = "current_thread")]
+async fn refresh_revalidates_with_304_and_shows_new_items() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
+    };
+    let (_bundle, host) = serve(&root, &dist);
+    let (_driver, c) = start_browser().await;
+    c.goto(&format!("{}/tests/e2e/refresh.html", host.origin))
+        .await
+        .expect("open refresh page");
+    wait_rows(&c, "same", 2).await;
+    wait_rows(&c, "grow", 2).await;
+    // The reader opens an article in the growing feed and keeps reading.
+    click(&c, "grow", ".db-open", "第1期").await;
+    let notice = "var r = document.getElementById(arguments[0]).shadowRoot; \
+        var n = r.querySelector('.db-fresh-text'); return n ? n.textContent : '';";
+    // refresh="10": one refresh within about 10 s (the wait allows 20).
+    wait(
+        &c,
+        "the new-items notice in #grow",
+        &format!("return (function(){{ {notice} }}).apply(null, arguments) === '有 1 条新信息';"),
+        vec![json!("grow")],
+    )
+    .await;
+    let article = js(
+        &c,
+        "var r = document.getElementById('grow').shadowRoot; \
+         var a = r.querySelector('.db-article'); return a ? a.textContent : '';",
+        vec![],
+    )
+    .await;
+    assert!(
+        article.as_str().unwrap_or_default().contains("通报正文 1"),
+        "the open article stays open: {article}"
+    );
+    assert_eq!(host.statuses("/fault/etag/grow")[..2], [200, 200]);
+    group("a refresh with new items shows 有 1 条新信息 and leaves the open article open");
+
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while host.statuses("/fault/etag/same").len() < 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The widget has taken the answer in when it is no longer busy.
+    wait(
+        &c,
+        "#same to settle",
+        "var s = document.getElementById('same').shadowRoot.querySelector('section'); \
+         return !!s && s.getAttribute('aria-busy') === 'false';",
+        vec![],
+    )
+    .await;
+    let same = host.statuses("/fault/etag/same");
+    assert_eq!(same[..2], [200, 304], "the browser revalidated: {same:?}");
+    assert_eq!(rows(&c, "same").await, 2);
+    let quiet = js(&c, notice, vec![json!("same")]).await;
+    assert_eq!(quiet, json!(""), "an unchanged feed brings no notice");
+    group("an unchanged feed costs a 304 (If-None-Match) and changes nothing on screen");
+
+    click(&c, "grow", ".db-fresh-show", "查看").await;
+    wait_rows(&c, "grow", 3).await;
+    group("查看 goes back to the list, new item first");
+    let _ = c.close().await;
+}
+
 /// Presses `key` (a WebDriver key code) on whatever has the focus.
 async fn press(c: &Client, key: fantoccini::key::Key) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};

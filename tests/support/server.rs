@@ -43,6 +43,8 @@ pub struct Rules {
 pub struct Server {
     pub origin: String,
     pub log: Arc<Mutex<Vec<(String, Instant)>>>,
+    /// Status of each answer of the conditional routes (`/fault/etag/…`), by path.
+    pub answers: Arc<Mutex<Vec<(String, u16)>>>,
 }
 
 impl Server {
@@ -51,16 +53,40 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let origin = format!("http://{}", listener.local_addr().expect("addr"));
         let log = Arc::new(Mutex::new(Vec::new()));
-        let (root, rules, log2) = (root.to_path_buf(), Arc::new(rules), log.clone());
+        let answers = Arc::new(Mutex::new(Vec::new()));
+        let (root, rules, log2, answers2) = (
+            root.to_path_buf(),
+            Arc::new(rules),
+            log.clone(),
+            answers.clone(),
+        );
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (root, rules, log) = (root.clone(), rules.clone(), log2.clone());
+                let (root, rules, log, answers) =
+                    (root.clone(), rules.clone(), log2.clone(), answers2.clone());
                 thread::spawn(move || {
-                    let _ = handle(stream, &root, &rules, &log);
+                    let _ = handle(stream, &root, &rules, &log, &answers);
                 });
             }
         });
-        Server { origin, log }
+        Server {
+            origin,
+            log,
+            answers,
+        }
+    }
+
+    /// The statuses the conditional route `path` answered with, in order.
+    pub fn statuses(&self, path: &str) -> Vec<u16> {
+        self.answers
+            .lock()
+            .map(|a| {
+                a.iter()
+                    .filter(|(p, _)| p == path)
+                    .map(|(_, s)| *s)
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// How many requests asked for a path ending in `suffix`.
@@ -117,15 +143,22 @@ fn handle(
     root: &Path,
     rules: &Rules,
     log: &Mutex<Vec<(String, Instant)>>,
+    answers: &Mutex<Vec<(String, u16)>>,
 ) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the request headers.
+    // Read the request headers; only the validator matters here.
+    let mut if_none_match = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("if-none-match") {
+                if_none_match = Some(value.trim().to_string());
+            }
         }
     }
     let mut parts = request_line.split_whitespace();
@@ -141,6 +174,13 @@ fn handle(
         })
         .unwrap_or(0);
     if rules.faults {
+        if let Some(rest) = path.strip_prefix("/fault/etag/") {
+            let status = conditional(stream, rest, seen_before, if_none_match.as_deref())?;
+            if let Ok(mut a) = answers.lock() {
+                a.push((path.clone(), status));
+            }
+            return Ok(());
+        }
         if let Some(rest) = path.strip_prefix("/fault/") {
             return fault(stream, rest, seen_before, rules);
         }
@@ -205,6 +245,57 @@ fn handle(
     out.flush()
 }
 
+/// A feed of `n` items (ids 1..=n, newest last added), for the refresh tests.
+fn numbered_feed(n: u32) -> String {
+    let items: Vec<String> = (1..=n)
+        .rev()
+        .map(|i| {
+            format!(
+                r#"{{"id":"e{i}","title":"第{i}期 区情通报","content_text":"通报正文 {i}","date_published":"2019-11-{i:02}T08:00:00+08:00"}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"version":"https://jsonfeed.org/version/1.1","title":"条件请求","items":[{}]}}"#,
+        items.join(",")
+    )
+}
+
+/// A feed with an `ETag`, answered with 304 when the browser already has
+/// it (`If-None-Match`). `same`: never changes. `grow`: gains an item after
+/// the first request. Returns the status sent.
+fn conditional(
+    mut out: TcpStream,
+    route: &str,
+    seen: usize,
+    if_none_match: Option<&str>,
+) -> std::io::Result<u16> {
+    let version: u32 = match route {
+        "grow" if seen >= 1 => 3,
+        _ => 2,
+    };
+    let etag = format!("\"{route}-{version}\"");
+    // Storable but always revalidated: what a CMS serving a feed should send.
+    let common = format!(
+        "ETag: {etag}\r\nCache-Control: no-cache\r\nContent-Type: application/feed+json; charset=utf-8\r\nConnection: close\r\n"
+    );
+    if if_none_match == Some(etag.as_str()) {
+        out.write_all(format!("HTTP/1.1 304 Not Modified\r\n{common}\r\n").as_bytes())?;
+        out.flush()?;
+        return Ok(304);
+    }
+    let body = numbered_feed(version);
+    out.write_all(
+        format!(
+            "HTTP/1.1 200 OK\r\n{common}Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .as_bytes(),
+    )?;
+    out.flush()?;
+    Ok(200)
+}
+
 /// Network faults on demand, for the fault tests. `seen` is how many times
 /// this exact path was asked for before.
 ///
@@ -218,6 +309,8 @@ fn handle(
 /// | `redirect-loop` | 302 to itself |
 /// | `truncated` | a `Content-Length` of 100,000 and 40 bytes, then closed |
 /// | `html-200` | an HTML error page with status 200 |
+///
+/// `etag/same` and `etag/grow` are conditional feeds (see [`conditional`]).
 fn fault(mut out: TcpStream, route: &str, seen: usize, rules: &Rules) -> std::io::Result<()> {
     let parts: Vec<&str> = route.split('/').collect();
     let cors = "Access-Control-Allow-Origin: *\r\n";
