@@ -24,6 +24,8 @@ pub mod components;
 mod entry;
 #[cfg(target_arch = "wasm32")]
 pub mod history;
+#[cfg(target_arch = "wasm32")]
+pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 pub use entry::Widget;

@@ -370,6 +370,11 @@ async fn back_and_forward_step_through_the_readers_changes() {
     .await;
     click(&root, ".db-tab", "城乡建设");
     wait_rows(&root, 1).await;
+    // (The link is written once the list is painted.)
+    wait_for("the new category in the link", &root, |_| {
+        hash().contains("t2.c=%E5%9F%8E")
+    })
+    .await;
     let history = web_sys::window()
         .and_then(|w| w.history().ok())
         .expect("history");

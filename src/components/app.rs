@@ -9,8 +9,10 @@ use crate::feed::Bulletin;
 use crate::history;
 use crate::messages::{load_error, stale_notice, Lang};
 use crate::net::{cached_feed, load_feeds, url::absolute_feed_url, Round};
-use crate::query::search::{Query, SearchCache, SearchIndex};
+use crate::query::lazy::LazyIndex;
+use crate::query::search::{Query, SearchCache};
 use crate::query::{compute, department_counts, ordered_counts, scope};
+use crate::schedule::{after_paint, AfterPaint};
 use crate::state::{Action, Load, State};
 use crate::urlstate::{self, ViewState};
 use std::cell::Cell;
@@ -50,6 +52,10 @@ impl AppProps {
 struct UrlSync {
     last: Option<ViewState>,
     typing: bool,
+    /// The write waiting for the next frame, and whether it starts a new
+    /// history entry. `history.replaceState` costs about as much as the
+    /// rest of a keystroke's work, so it waits until the list is painted.
+    pending: Option<(AfterPaint, bool)>,
 }
 
 const ELDER_KEY: &str = "district-bulletin:elder";
@@ -267,6 +273,12 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(k) = key {
                 let hash = history::current_hash();
                 let mut sync = sync.borrow_mut();
+                // A write still waiting is superseded by this one (dropping it
+                // cancels it); if it was to start a history entry, this one does.
+                let carried_push = sync
+                    .pending
+                    .take()
+                    .is_some_and(|(write, push)| write.is_waiting() && push);
                 if urlstate::read(&hash, k) != *view {
                     let only_query = sync.last.as_ref().is_some_and(|last| {
                         ViewState {
@@ -278,10 +290,10 @@ pub fn app(props: &AppProps) -> Html {
                         } == *view
                     });
                     // Keystrokes after the first replace the entry they started.
-                    history::set_hash(
-                        &urlstate::write(&hash, k, view),
-                        !(only_query && sync.typing),
-                    );
+                    let push = !(only_query && sync.typing) || carried_push;
+                    let target = urlstate::write(&hash, k, view);
+                    let write = after_paint(move || history::set_hash(&target, push));
+                    sync.pending = Some((write, push));
                     sync.typing = only_query;
                 } else {
                     // The URL moved first (Back/Forward, a link): a new run of typing starts fresh.
@@ -344,7 +356,21 @@ pub fn app(props: &AppProps) -> Html {
     ))
     .clone();
     // Built once per feed: the folded search text and the tab/department order.
-    let index = use_memo(items.clone(), |items| Rc::new(SearchIndex::build(items)));
+    // The search index is built after the first rows are painted (or at
+    // the first keystroke, if that comes sooner): see query::lazy.
+    let index = use_mut_ref(LazyIndex::default);
+    {
+        let index = index.clone();
+        use_effect_with(items.clone(), move |items| {
+            let pending = (!items.is_empty()).then(|| {
+                let items = items.clone();
+                after_paint(move || {
+                    index.borrow_mut().get(&items);
+                })
+            });
+            move || drop(pending)
+        });
+    }
     let tabs = use_memo(
         (items.clone(), config.categories.clone()),
         |(items, order)| ordered_counts(items, order.as_deref()),
@@ -352,8 +378,17 @@ pub fn app(props: &AppProps) -> Html {
     let departments = use_memo(items.clone(), |items| department_counts(items));
     let cache = use_mut_ref(SearchCache::default);
     let hits = use_memo(
-        ((*index).clone(), state.filter.query.clone()),
-        move |(index, q)| cache.borrow_mut().search(index, q),
+        (items.clone(), state.filter.query.clone()),
+        move |(items, q)| {
+            if Query::parse(q).is_empty() {
+                // Everything matches: no index needed.
+                *cache.borrow_mut() = SearchCache::default();
+                Rc::new((0..items.len()).collect())
+            } else {
+                let index = index.borrow_mut().get(items);
+                cache.borrow_mut().search(&index, q)
+            }
+        },
     );
     let query = use_memo(state.filter.query.clone(), |q| Query::parse(q));
     let now = use_state(|| (js_sys::Date::now() / 1000.0) as i64);

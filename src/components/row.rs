@@ -71,17 +71,31 @@ fn date_label(
 }
 
 /// Text with the query's matches in `<mark>`: built as nodes, never as HTML.
+///
+/// Always a list that starts with a text node and alternates text, mark,
+/// text …, with or without a search: from one keystroke to the next the same
+/// kind of node stays at the same place, so Yew edits text in place instead
+/// of replacing nodes.
 fn marked(text: &str, q: &Query) -> Html {
-    if q.is_empty() {
-        return html! { { text.to_string() } };
-    }
-    html! {
-        { for highlight(text, q).into_iter().map(|(run, hit)| if hit {
-            html! { <mark>{ run }</mark> }
-        } else {
-            html! { { run } }
-        }) }
-    }
+    let runs = if q.is_empty() {
+        vec![(text.to_string(), false)]
+    } else {
+        highlight(text, q)
+    };
+    // (One flat list: a nested one would be reconciled on its own.)
+    let lead = runs
+        .first()
+        .is_some_and(|(_, hit)| *hit)
+        .then(|| html! { { "" } });
+    lead.into_iter()
+        .chain(runs.into_iter().map(|(run, hit)| {
+            if hit {
+                html! { <mark>{ run }</mark> }
+            } else {
+                html! { { run } }
+            }
+        }))
+        .collect::<Html>()
 }
 
 /// A list row; its title is the button that opens the article.

@@ -1,0 +1,59 @@
+//! Work that should wait until the reader has seen something.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Where a queued task stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Waiting,
+    Ran,
+    Cancelled,
+}
+
+/// A task queued by [`after_paint`]; dropping it cancels the task if it has
+/// not run yet.
+pub struct AfterPaint {
+    stage: Rc<Cell<Stage>>,
+}
+
+impl AfterPaint {
+    /// Whether the task is still waiting for its frame.
+    pub fn is_waiting(&self) -> bool {
+        self.stage.get() == Stage::Waiting
+    }
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        if self.is_waiting() {
+            self.stage.set(Stage::Cancelled);
+        }
+    }
+}
+
+/// Runs `task` once the next frame has been painted: a timer started from a
+/// `requestAnimationFrame` callback fires after that frame, so the rows
+/// already rendered reach the screen before `task` takes the main thread.
+pub fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
+    let stage = Rc::new(Cell::new(Stage::Waiting));
+    let flag = stage.clone();
+    let run = move || {
+        if flag.get() == Stage::Waiting {
+            flag.set(Stage::Ran);
+            task();
+        }
+    };
+    if let Some(window) = web_sys::window() {
+        let timer_window = window.clone();
+        let frame = Closure::once_into_js(move || {
+            let timer = Closure::once_into_js(run);
+            let _ = timer_window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), 0);
+        });
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
+    AfterPaint { stage }
+}
