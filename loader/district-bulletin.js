@@ -40,12 +40,39 @@
   }
 
   var wasmReady = null;
+  var wasmLoaded = false;
+  // Feeds of widgets that start before the wasm is ready: fetched now, in
+  // parallel with it (the very request the widget would make), and handed
+  // over once it is (src/net/early.rs), so the feed does not wait for the wasm.
+  var early = [];
+  function prefetch(host) {
+    if (wasmLoaded) return;
+    var feeds = (attr(host, "feed") || "").trim().split(/\s+/);
+    for (var i = 0; i < feeds.length && i < 8; i++) {
+      var abs;
+      try {
+        abs = new URL(feeds[i], document.baseURI).href;
+      } catch (e) {
+        continue;
+      }
+      if (!/^https?:/i.test(abs)) continue;
+      var abort = new AbortController();
+      var response = fetch(abs, { cache: "no-cache", credentials: "same-origin", signal: abort.signal });
+      response.catch(function () {}); // the widget reports failures, not the console
+      early.push([abs, response, abort]);
+    }
+  }
   function loadWasm() {
     if (!wasmReady) {
       var url = new URL(WASM_FILE, BASE).href;
       var init = { credentials: "same-origin" };
       if (WASM_INTEGRITY.indexOf("sha") === 0) init.integrity = WASM_INTEGRITY;
       wasmReady = wasm_bindgen({ module_or_path: fetch(url, init) }).then(function () {
+        wasmLoaded = true;
+        early.forEach(function (e) {
+          wasm_bindgen.offerFeed(e[0], e[1], e[2]);
+        });
+        early = [];
         return wasm_bindgen;
       });
     }
@@ -143,6 +170,7 @@
     if (this.started) return;
     this.started = true;
     if (this.observer) this.observer.disconnect();
+    prefetch(this.host);
     loadWasm().then(
       function (wasm) {
         if (self.destroyed) return;

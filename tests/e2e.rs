@@ -427,6 +427,11 @@ async fn refresh_revalidates_with_304_and_shows_new_items() {
         .expect("open refresh page");
     wait_rows(&c, "same", 2).await;
     wait_rows(&c, "grow", 2).await;
+    // The loader fetched each feed while the wasm downloaded; the widget
+    // used that response instead of asking again.
+    assert_eq!(host.statuses("/fault/etag/same").len(), 1);
+    assert_eq!(host.statuses("/fault/etag/grow").len(), 1);
+    group("each feed is fetched once at start, in parallel with the wasm");
     // The reader opens an article in the growing feed and keeps reading.
     click(&c, "grow", ".db-open", "第1期").await;
     let notice = "var r = document.getElementById(arguments[0]).shadowRoot; \

@@ -37,23 +37,31 @@ fn now_unix() -> i64 {
 /// the request is aborted.
 async fn fetch_once(url: &str, timeout_ms: u32) -> Result<(Vec<u8>, Option<String>), Failure> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    let init = RequestInit::new();
-    init.set_method("GET");
-    // Always ask the server: the browser revalidates its copy with the
-    // validators it kept (If-None-Match / If-Modified-Since), so an unchanged
-    // feed costs a 304 and no preflight, and a cached copy is never shown as
-    // fresh news.
-    init.set_cache(RequestCache::NoCache);
-    let controller = AbortController::new().ok();
-    if let Some(c) = &controller {
-        init.set_signal(Some(&c.signal()));
-    }
+    // A request the loader started while the wasm was downloading (see
+    // `early`) is used once, with its own abort controller; else a new one.
+    let early = super::url::absolute_feed_url(url).and_then(|abs| super::early::take(&abs));
+    let (pending, controller) = match early {
+        Some((pending, controller)) => (pending, Some(controller)),
+        None => {
+            let init = RequestInit::new();
+            init.set_method("GET");
+            // Always ask the server: the browser revalidates its copy with
+            // the validators it kept (If-None-Match / If-Modified-Since), so
+            // an unchanged feed costs a 304 and no preflight, and a cached
+            // copy is never shown as fresh news.
+            init.set_cache(RequestCache::NoCache);
+            let controller = AbortController::new().ok();
+            if let Some(c) = &controller {
+                init.set_signal(Some(&c.signal()));
+            }
+            (window.fetch_with_str_and_init(url, &init), controller)
+        }
+    };
     // When the timer fires, abort the request: the pending promise then
     // rejects, and the flag tells that rejection apart from a network error.
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let timed_out = timed_out.clone();
-        let controller = controller.clone();
         Timeout::new(timeout_ms, move || {
             timed_out.set(true);
             if let Some(c) = controller {
@@ -70,7 +78,7 @@ async fn fetch_once(url: &str, timeout_ms: u32) -> Result<(Vec<u8>, Option<Strin
         }
     };
 
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    let response: Response = JsFuture::from(pending)
         .await
         .map_err(fail)?
         .dyn_into()

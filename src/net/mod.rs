@@ -3,6 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod cache;
+#[cfg(target_arch = "wasm32")]
+pub mod early;
 mod error;
 #[cfg(target_arch = "wasm32")]
 mod fetch;
