@@ -83,6 +83,9 @@ pub struct State {
     pub request: u32,
     /// Pages of rows shown (加载更多 adds one); back to 1 when the filter changes.
     pub pages: usize,
+    /// Rows shown beyond the pages: one per item a refresh brought, so the
+    /// rows the reader is looking at are not pushed out of the list.
+    pub extra_rows: usize,
     /// When the feed shown was fetched (Unix seconds): now for a fresh one,
     /// earlier for the last good copy kept in the browser.
     pub data_at: Option<i64>,
@@ -104,6 +107,7 @@ impl Default for State {
             open: None,
             request: 0,
             pages: 1,
+            extra_rows: 0,
             data_at: None,
             source_errors: Vec::new(),
             paging: Paging::default(),
@@ -328,7 +332,9 @@ impl State {
                 };
                 if self.refreshing {
                     if let Some(old) = self.load.feed() {
-                        self.new_items += count_new(old, &feed);
+                        let n = count_new(old, &feed);
+                        self.new_items += n;
+                        self.extra_rows += n;
                     }
                 }
                 self.refreshing = false;
@@ -365,25 +371,30 @@ impl State {
                 self.filter.category = c;
                 self.open = None;
                 self.pages = 1;
+                self.extra_rows = 0;
             }
             Action::ShowMore => self.pages = self.pages.saturating_add(1),
             Action::SetQuery(q) => {
                 self.filter.query = q;
                 self.pages = 1;
+                self.extra_rows = 0;
             }
             Action::SetDepartment(d) => {
                 self.filter.department = d;
                 self.open = None;
                 self.pages = 1;
+                self.extra_rows = 0;
             }
             Action::SetRange(r) => {
                 self.filter.range = r;
                 self.open = None;
                 self.pages = 1;
+                self.extra_rows = 0;
             }
             Action::SetSort(s) => {
                 self.filter.sort = s;
                 self.pages = 1;
+                self.extra_rows = 0;
             }
             Action::ClearFilters => {
                 self.filter = Filter {
@@ -392,10 +403,12 @@ impl State {
                 };
                 self.open = None;
                 self.pages = 1;
+                self.extra_rows = 0;
             }
             Action::Restore(v) => {
                 if v.filter != self.filter {
                     self.pages = 1;
+                    self.extra_rows = 0;
                 }
                 self.filter = v.filter;
                 self.open = v.open;
@@ -699,6 +712,7 @@ mod tests {
         let s = loaded(s, 1, page(&["7", "6", "5", "4"]), &["https://x.cn/p2.json"]);
         assert_eq!(ids(&s), ["7", "6", "5", "4", "3"]);
         assert_eq!(s.new_items, 2);
+        assert_eq!(s.extra_rows, 2, "no row the reader sees is pushed out");
         assert_eq!(s.filter.query, "t");
         assert_eq!(s.open.as_deref(), Some("4"));
         // Paging goes on from where it got to.

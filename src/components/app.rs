@@ -520,7 +520,10 @@ pub fn app(props: &AppProps) -> Html {
                         {content_lang} {prev} {next} {on_close} on_open={on_open.clone()} />
                 }
             } else {
-                let limit = config.page_size.saturating_mul(state.pages);
+                let limit = config
+                    .page_size
+                    .saturating_mul(state.pages)
+                    .saturating_add(state.extra_rows);
                 let filters = if config.no_filters {
                     html! {}
                 } else {
