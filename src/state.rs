@@ -94,6 +94,10 @@ pub struct State {
     pub paging: Paging,
     /// The running request is a periodic refresh (its new items are counted).
     pub refreshing: bool,
+    /// The article the reader closed last, whose row gets the focus back,
+    /// and how many times one was closed (so closing the same one twice
+    /// is two changes).
+    pub closed: (Option<Rc<str>>, u32),
     /// Items that refreshes brought since the reader last looked (the
     /// "N 条新信息" notice; 0: no notice).
     pub new_items: usize,
@@ -113,6 +117,7 @@ impl Default for State {
             paging: Paging::default(),
             refreshing: false,
             new_items: 0,
+            closed: (None, 0),
         }
     }
 }
@@ -414,7 +419,11 @@ impl State {
                 self.open = v.open;
             }
             Action::Open(key) => self.open = Some(key),
-            Action::Close => self.open = None,
+            Action::Close => {
+                if let Some(k) = self.open.take() {
+                    self.closed = (Some(k), self.closed.1.wrapping_add(1));
+                }
+            }
         }
         self
     }
@@ -597,6 +606,24 @@ mod tests {
         v.open = Some(Rc::from("k0"));
         let s = State::default().apply(Action::Restore(v.clone()));
         assert_eq!(s.view_state(), v);
+    }
+
+    #[test]
+    fn closing_remembers_the_row_to_return_to() {
+        let s = State::default()
+            .apply(Action::Open(Rc::from("x")))
+            .apply(Action::Close);
+        assert_eq!(s.closed, (Some(Rc::from("x")), 1));
+        let s = s.apply(Action::Open(Rc::from("x"))).apply(Action::Close);
+        assert_eq!(
+            s.closed.1, 2,
+            "the same article closed again is a new change"
+        );
+        assert_eq!(
+            s.clone().apply(Action::Close),
+            s,
+            "nothing open: nothing to close"
+        );
     }
 
     #[test]

@@ -98,9 +98,10 @@ async fn opening_an_article_shows_full_text_and_back_returns() {
     wait_rows(&root, 6).await;
     click(&root, ".db-open", "秋冬蓝天");
     wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
-    assert!(
-        all(&root, ".db-row").is_empty(),
-        "the list gives way to the article"
+    assert_eq!(
+        all(&root, ".db-listview[hidden]").len(),
+        1,
+        "the list gives way to the article (kept, hidden)"
     );
     assert_eq!(
         text(&root, ".db-article-title"),
@@ -121,13 +122,19 @@ async fn opening_an_article_shows_full_text_and_back_returns() {
     ] {
         assert!(meta.contains(needle), "{needle} in {meta}");
     }
-    // Focus lands on the heading.
+    // Focus lands on the heading (effects may run a frame after the DOM).
+    wait_for("focus on the heading", &root, |_| {
+        document()
+            .active_element()
+            .is_some_and(|a| a.class_name() == "db-article-title")
+    })
+    .await;
     let focused = document().active_element().and_then(|e| e.text_content());
     assert_eq!(focused.as_deref(), Some("高新区打响秋冬蓝天“保卫战”"));
 
     click(&root, ".db-back", "返回列表");
+    wait_list(&root).await;
     wait_rows(&root, 6).await;
-    assert!(all(&root, ".db-article").is_empty());
     // Focus goes back to the row the article was opened from.
     wait_for("focus on the row", &root, |r| {
         document()
@@ -220,6 +227,7 @@ async fn bad_items_degrade_without_hiding_good_ones() {
 
     // A javascript: URL never becomes a link.
     click(&root, ".db-back", "返回列表");
+    wait_list(&root).await;
     wait_rows(&root, 4).await;
     click(&root, ".db-open", "标题类型错误时");
     wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
@@ -518,11 +526,16 @@ async fn keyboard_tabs_arrows_enter_and_escape() {
     })
     .await;
     key(&all(&root, ".db-article")[0], "Escape");
+    wait_list(&root).await;
     wait_rows(&root, 6).await;
+    // (The heading and the row read the same: wait for the row's button.)
+    let on_row = |r: &Element| {
+        document()
+            .active_element()
+            .is_some_and(|a| r.contains(Some(&a)) && a.class_name() == "db-open")
+    };
     let start = js_sys::Date::now();
-    while js_sys::Date::now() - start < 10_000.0
-        && focused(&root) != "高新区召开职业技能提升行动工作推进会"
-    {
+    while js_sys::Date::now() - start < 10_000.0 && !on_row(&root) {
         TimeoutFuture::new(20).await;
     }
     let active = document()

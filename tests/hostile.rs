@@ -192,6 +192,7 @@ async fn a_hostile_feed_renders_as_text_and_runs_nothing() {
             );
         }
         click(&root, ".db-back", "返回列表");
+        wait_list(&root).await;
         wait_rows(&root, 11).await;
     }
     // Give any stray handler (img onerror, meta refresh) time to fire.

@@ -17,6 +17,7 @@ use crate::state::{Action, Load, State};
 use crate::urlstate::{self, ViewState};
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -71,6 +72,25 @@ fn remembered_elder() -> bool {
 fn remember_elder(on: bool) {
     if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = s.set_item(ELDER_KEY, if on { "1" } else { "0" });
+    }
+}
+
+/// Focuses the button of the row with `key` inside `section`, if it is there.
+fn focus_row(section: &NodeRef, key: &str) {
+    let Some(rows) = section
+        .cast::<web_sys::Element>()
+        .and_then(|s| s.query_selector_all(".db-row").ok())
+    else {
+        return;
+    };
+    let row = (0..rows.length())
+        .filter_map(|i| rows.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|r| r.get_attribute("data-key").as_deref() == Some(key));
+    if let Some(button) = row
+        .and_then(|r| r.query_selector(".db-open").ok().flatten())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = button.focus();
     }
 }
 
@@ -329,22 +349,20 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Closing an article returns focus to the row it was opened from: the
-    // row focuses itself when it is rendered with `focus` set.
-    let return_to = use_state(|| None::<Rc<str>>);
+    // Closing an article returns focus to the row it was opened from, once
+    // the list (kept behind the article) is painted again. The row comes
+    // from the state, not from watching `open` change: effects of a render
+    // that was overtaken by the next one may never run.
+    let section = use_node_ref();
     {
-        let return_to = return_to.clone();
-        let last_open = use_mut_ref(|| None::<Rc<str>>);
-        use_effect_with(state.open.clone(), move |open| {
-            let closed = std::mem::replace(&mut *last_open.borrow_mut(), open.clone());
-            match (open, closed) {
-                (None, Some(key)) => return_to.set(Some(key)),
-                (Some(_), _) => return_to.set(None),
-                _ => {}
-            }
+        let section = section.clone();
+        let pending = use_mut_ref(|| None::<AfterPaint>);
+        use_effect_with(state.closed.clone(), move |(key, _)| {
+            *pending.borrow_mut() = key
+                .clone()
+                .map(|key| after_paint(move || focus_row(&section, &key)));
         });
     }
-
     let feed = state.load.feed().cloned();
     let items: Rc<[Rc<Bulletin>]> = (*use_memo(
         (feed.clone(), config.categories.clone(), config.max_items),
@@ -441,7 +459,6 @@ pub fn app(props: &AppProps) -> Html {
     let on_older = use_callback((), dispatching(d.clone(), |()| Action::FetchPage));
     let on_dismiss_new = use_callback((), dispatching(d.clone(), |()| Action::DismissNew));
     // 查看: the new items are at the top of the list.
-    let section = use_node_ref();
     let on_show_new = {
         let (d, section) = (d.clone(), section.clone());
         use_callback((), move |(), _| {
@@ -496,9 +513,10 @@ pub fn app(props: &AppProps) -> Html {
                 .open
                 .as_ref()
                 .and_then(|k| items.iter().find(|b| b.key == *k));
-            let main = if items.is_empty() {
-                html! { <Status kind={StatusKind::Empty(m.empty)} /> }
-            } else if let Some(item) = open {
+            // The article, when one is open. The list stays mounted (hidden)
+            // beside it: closing shows the very rows the reader left, scroll
+            // and focus included, without building them again.
+            let article = open.map(|item| {
                 // Previous / next within what the list shows now.
                 let at = view
                     .visible
@@ -517,9 +535,10 @@ pub fn app(props: &AppProps) -> Html {
                     .map(AttrValue::from);
                 html! {
                     <ArticleView item={item.clone()} zone={f.zone_offset_min} base={(*base).clone()}
-                        {content_lang} {prev} {next} {on_close} on_open={on_open.clone()} />
+                        {content_lang} {prev} {next} on_close={on_close.clone()} on_open={on_open.clone()} />
                 }
-            } else {
+            });
+            let list = {
                 let limit = config
                     .page_size
                     .saturating_mul(state.pages)
@@ -567,7 +586,6 @@ pub fn app(props: &AppProps) -> Html {
                                 now={*now}
                                 compact={config.compact}
                                 relative={config.relative_dates}
-                                focus_key={(*return_to).clone()}
                                 content_lang={f.language.clone().map(AttrValue::from)}
                                 query={query.clone()}
                                 {on_open}
@@ -580,6 +598,16 @@ pub fn app(props: &AppProps) -> Html {
                             {on_more}
                             {on_older}
                         />
+                    </>
+                }
+            };
+            let main = if items.is_empty() {
+                html! { <Status kind={StatusKind::Empty(m.empty)} /> }
+            } else {
+                html! {
+                    <>
+                        { for article }
+                        <div class="db-listview" hidden={open.is_some()}>{ list }</div>
                     </>
                 }
             };

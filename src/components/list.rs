@@ -25,9 +25,6 @@ pub struct BulletinListProps {
     /// Recent dates as 今天 / 昨天 / 3天前.
     #[prop_or_default]
     pub relative: bool,
-    /// The row that takes the focus when shown (the article just closed).
-    #[prop_or_default]
-    pub focus_key: Option<Rc<str>>,
     /// The language of the items (the feed's), when known.
     #[prop_or_default]
     pub content_lang: Option<AttrValue>,
@@ -54,7 +51,6 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
                         now={props.now}
                         compact={props.compact}
                         relative={props.relative}
-                        focus={props.focus_key.as_ref() == Some(&b.key)}
                         query={props.query.clone()}
                         on_open={props.on_open.clone()}
                     />

@@ -5,7 +5,6 @@ use crate::feed::Bulletin;
 use crate::messages::{days_ago, Lang};
 use crate::query::search::{highlight, Query};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,36 +17,10 @@ pub struct BulletinRowProps {
     /// Recent dates as 今天 / 昨天 / 3天前.
     #[prop_or_default]
     pub relative: bool,
-    /// Take the keyboard focus (the reader just closed this article).
-    #[prop_or_default]
-    pub focus: bool,
     /// The search, whose matches are marked in the title and summary.
     #[prop_or_default]
     pub query: Rc<Query>,
     pub on_open: Callback<Rc<str>>,
-}
-
-/// Focuses the button; if that did not take (the row not yet in the page
-/// while a busy page settles), tries again shortly, a few times. Once the
-/// focus has landed it is never taken back.
-fn focus_soon(button: NodeRef, tries: u32) {
-    let Some(b) = button.cast::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let _ = b.focus();
-    let has_focus = b
-        .get_root_node()
-        .dyn_ref::<web_sys::ShadowRoot>()
-        .map(|r| r.active_element())
-        .unwrap_or_else(|| {
-            web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element())
-        })
-        .is_some_and(|a| a.is_same_node(Some(&b)));
-    if !has_focus && tries > 0 {
-        gloo::timers::callback::Timeout::new(50, move || focus_soon(button, tries - 1)).forget();
-    }
 }
 
 /// The list date, relative for recent items when asked (今天, 昨天, 3天前).
@@ -108,20 +81,11 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
         let on_open = props.on_open.clone();
         move |_| on_open.emit(key.clone())
     };
-    let button = use_node_ref();
-    {
-        let button = button.clone();
-        use_effect_with(props.focus, move |focus| {
-            if *focus {
-                focus_soon(button, 5);
-            }
-        });
-    }
     let date = b.date();
     html! {
         <li class="db-row" data-key={b.key.to_string()} part="row">
             <h3 class="db-row-title">
-                <button type="button" class="db-open" ref={button} {onclick}>{ marked(&b.display_title(), &props.query) }</button>
+                <button type="button" class="db-open" {onclick}>{ marked(&b.display_title(), &props.query) }</button>
             </h3>
             <p class="db-meta">
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>

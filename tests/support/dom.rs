@@ -159,6 +159,14 @@ pub async fn wait_for(what: &str, root: &Element, cond: impl Fn(&Element) -> boo
     );
 }
 
+/// Waits until the article is closed and the list (kept behind it) shows again.
+pub async fn wait_list(root: &Element) {
+    wait_for("the list", root, |r| {
+        all(r, ".db-article").is_empty() && all(r, ".db-listview[hidden]").is_empty()
+    })
+    .await;
+}
+
 pub async fn wait_rows(root: &Element, n: usize) {
     wait_for(&format!("{n} rows"), root, |r| all(r, ".db-row").len() == n).await;
 }
