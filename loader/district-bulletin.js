@@ -55,7 +55,7 @@
       } catch (e) {
         continue;
       }
-      if (!/^https?:/i.test(abs)) continue;
+      if (!/^https?:/i.test(abs) || early.some(function (e) { return e[0] === abs; })) continue;
       var abort = new AbortController();
       var response = fetch(abs, { cache: "no-cache", credentials: "same-origin", signal: abort.signal });
       response.catch(function () {}); // the widget reports failures, not the console
