@@ -13,10 +13,11 @@ enum Stage {
     Cancelled,
 }
 
-/// A task queued by [`after_paint`]; dropping it cancels the task if it has
-/// not run yet.
+/// A task queued by [`after_paint`] or [`after_quiet`]; dropping it cancels
+/// the task if it has not run yet.
 pub struct AfterPaint {
     stage: Rc<Cell<Stage>>,
+    _timer: Option<gloo::timers::callback::Timeout>,
 }
 
 impl AfterPaint {
@@ -55,5 +56,25 @@ pub fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
         });
         let _ = window.request_animation_frame(frame.unchecked_ref());
     }
-    AfterPaint { stage }
+    AfterPaint {
+        stage,
+        _timer: None,
+    }
+}
+
+/// Runs `task` after `ms` milliseconds unless dropped before: a run of
+/// changes (typing) replaced before then ends in one call, for the last one.
+pub fn after_quiet(ms: u32, task: impl FnOnce() + 'static) -> AfterPaint {
+    let stage = Rc::new(Cell::new(Stage::Waiting));
+    let flag = stage.clone();
+    let timer = gloo::timers::callback::Timeout::new(ms, move || {
+        if flag.get() == Stage::Waiting {
+            flag.set(Stage::Ran);
+            task();
+        }
+    });
+    AfterPaint {
+        stage,
+        _timer: Some(timer),
+    }
 }

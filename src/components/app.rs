@@ -12,7 +12,7 @@ use crate::net::{cached_feed, load_feeds, url::absolute_feed_url, Round};
 use crate::query::lazy::LazyIndex;
 use crate::query::search::{Query, SearchCache};
 use crate::query::{compute, department_counts, ordered_counts, scope};
-use crate::schedule::{after_paint, AfterPaint};
+use crate::schedule::{after_paint, after_quiet, AfterPaint};
 use crate::state::{Action, Load, State};
 use crate::urlstate::{self, ViewState};
 use std::cell::Cell;
@@ -53,11 +53,14 @@ impl AppProps {
 struct UrlSync {
     last: Option<ViewState>,
     typing: bool,
-    /// The write waiting for the next frame, and whether it starts a new
-    /// history entry. `history.replaceState` costs about as much as the
-    /// rest of a keystroke's work, so it waits until the list is painted.
+    /// The write waiting, and whether it starts a new history entry.
+    /// `history.replaceState` costs Chromium a few milliseconds, as much as
+    /// the rest of a keystroke's work: it waits for a pause in the changes.
     pending: Option<(AfterPaint, bool)>,
 }
+
+/// Quiet time before the URL follows the view (a run of typing is one write).
+const URL_QUIET_MS: u32 = 300;
 
 const ELDER_KEY: &str = "district-bulletin:elder";
 
@@ -312,7 +315,7 @@ pub fn app(props: &AppProps) -> Html {
                     // Keystrokes after the first replace the entry they started.
                     let push = !(only_query && sync.typing) || carried_push;
                     let target = urlstate::write(&hash, k, view);
-                    let write = after_paint(move || history::set_hash(&target, push));
+                    let write = after_quiet(URL_QUIET_MS, move || history::set_hash(&target, push));
                     sync.pending = Some((write, push));
                     sync.typing = only_query;
                 } else {
