@@ -11,6 +11,7 @@ pub mod config;
 pub mod dates;
 pub mod feed;
 pub mod html;
+pub mod json;
 pub mod messages;
 pub mod net;
 pub mod query;

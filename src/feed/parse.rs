@@ -1,14 +1,14 @@
 //! Bytes → [`Feed`]: document checks, lenient per-field extraction, fallbacks,
 //! de-duplication and sorting.
 //!
-//! The document is read into a `serde_json::Value` and every field is taken
+//! The document is read into a [`json::Value`] and every field is taken
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
 use super::{Attachment, Author, Bulletin, Encoding, Feed, FeedError, Version, UNCATEGORIZED};
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
+use crate::json::{self, Map, Value};
 use crate::text;
-use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -42,7 +42,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 
 /// A feed from a JSON Feed-shaped object built elsewhere (the RSS/Atom reader).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn from_value(obj: &Map<String, Value>) -> Feed {
+pub(crate) fn from_value(obj: &Map) -> Feed {
     normalize(obj, Version::V1_1)
 }
 
@@ -105,36 +105,32 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
     if looks_like_jsonp(trimmed) {
         return Err(FeedError::Jsonp);
     }
-    serde_json::from_str(trimmed).map_err(|e| classify(&e, trimmed))
+    json::parse(trimmed).map_err(|e| classify(&e, trimmed))
 }
 
 /// Names a JSON parse error for the reader.
-fn classify(e: &serde_json::Error, text: &str) -> FeedError {
-    let msg = e.to_string();
-    if msg.contains("recursion limit") {
-        return FeedError::TooDeep;
+fn classify(e: &json::Error, text: &str) -> FeedError {
+    match e.kind {
+        json::ErrorKind::TooDeep => return FeedError::TooDeep,
+        json::ErrorKind::Eof => return FeedError::Truncated,
+        json::ErrorKind::TrailingComma => return FeedError::TrailingComma,
+        json::ErrorKind::Syntax => {}
     }
-    if e.is_eof() {
-        return FeedError::Truncated;
-    }
-    if msg.contains("trailing comma") {
-        return FeedError::TrailingComma;
-    }
-    // serde_json stops just inside the bad token: look around there.
+    // The reader stops just inside the bad token: look around there.
     let offset: usize = text
         .split_inclusive('\n')
-        .take(e.line().saturating_sub(1))
+        .take(e.line.saturating_sub(1))
         .map(str::len)
         .sum::<usize>()
-        + e.column().saturating_sub(1);
+        + e.column.saturating_sub(1);
     let start = offset.saturating_sub(9);
     let around = text.get(start..(offset + 9).min(text.len())).unwrap_or("");
     if around.contains("NaN") || around.contains("Infinity") {
         return FeedError::NonFiniteNumber;
     }
     FeedError::Syntax {
-        line: e.line(),
-        column: e.column(),
+        line: e.line,
+        column: e.column,
     }
 }
 
@@ -205,7 +201,7 @@ fn text_of(v: Option<&Value>) -> Option<String> {
             let t = strip_controls(s.trim());
             (!t.trim().is_empty()).then(|| t.trim().to_string())
         }
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(n.as_str().to_string()),
         _ => None,
     }
 }
@@ -229,11 +225,7 @@ fn body_of(v: Option<&Value>) -> Option<String> {
 
 fn u64_of(v: Option<&Value>) -> Option<u64> {
     match v? {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && *f >= 0.0)
-                .map(|f| f as u64)
-        }),
+        Value::Number(n) => n.to_u64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
@@ -265,7 +257,7 @@ fn author_of(v: &Value) -> Option<Author> {
 }
 
 /// `authors` (1.1), else `author` (1.0).
-fn authors_of(o: &Map<String, Value>) -> Vec<Author> {
+fn authors_of(o: &Map) -> Vec<Author> {
     let list: Vec<Author> = match o.get("authors") {
         Some(Value::Array(a)) => a.iter().filter_map(author_of).collect(),
         _ => Vec::new(),
@@ -303,12 +295,12 @@ fn attachments_of(v: Option<&Value>) -> Vec<Attachment> {
         .collect()
 }
 
-fn district_of(o: &Map<String, Value>) -> Option<&Map<String, Value>> {
+fn district_of(o: &Map) -> Option<&Map> {
     o.get("_district").and_then(Value::as_object)
 }
 
 /// Builds the feed from a JSON object already known to be a feed.
-fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
+fn normalize(obj: &Map, version: Version) -> Feed {
     let district = district_of(obj);
     let zone_offset_min = district
         .and_then(|d| d.get("timezone").or_else(|| d.get("time_zone")))
