@@ -109,7 +109,7 @@ impl Map {
     /// for a hostile object with millions of keys.
     fn from_members(mut members: Vec<(String, Value)>) -> Map {
         // Stable, so among equal keys the later member comes later…
-        members.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut members, &|a, b| a.0.cmp(&b.0));
         // …and wins: its value moves into the slot that is kept.
         members.dedup_by(|later, kept| {
             let same = later.0 == kept.0;

@@ -15,6 +15,7 @@ pub mod json;
 pub mod messages;
 pub mod net;
 pub mod query;
+pub mod sort;
 pub mod state;
 pub mod text;
 pub mod urlstate;

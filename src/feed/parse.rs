@@ -500,7 +500,7 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
 
 /// Newest first; undated items last; ties keep feed order. Total and stable.
 pub(crate) fn sort_newest_first(items: &mut [Rc<Bulletin>]) {
-    items.sort_by(|a, b| {
+    crate::sort::sort_by(items, &|a, b| {
         let (da, db) = (a.date().map(|t| t.unix), b.date().map(|t| t.unix));
         match (da, db) {
             (Some(x), Some(y)) => y.cmp(&x),

@@ -152,14 +152,15 @@ pub struct CategoryCount {
 /// Categories without items never appear.
 pub fn category_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
     let mut order = tally(items.iter().map(|b| Some(&b.category)));
-    order.sort_by_key(|c| (&*c.name == UNCATEGORIZED, std::cmp::Reverse(c.count)));
+    let key = |c: &CategoryCount| (&*c.name == UNCATEGORIZED, std::cmp::Reverse(c.count));
+    crate::sort::sort_by(&mut order, &|a, b| key(a).cmp(&key(b)));
     order
 }
 
 /// Departments with their item counts, largest first (ties: first appearance).
 pub fn department_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
     let mut order = tally(items.iter().map(|b| b.department.as_ref()));
-    order.sort_by_key(|c| std::cmp::Reverse(c.count));
+    crate::sort::sort_by(&mut order, &|a, b| b.count.cmp(&a.count));
     order
 }
 
@@ -304,7 +305,8 @@ pub fn compute(
             .iter()
             .position(|&i| items[i].date().is_none())
             .unwrap_or(visible.len());
-        visible[..dated].sort_by_key(|&i| (items[i].date().map(|t| t.unix), items[i].source_index));
+        let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
+        crate::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
     }
     let relabel = |names: &[CategoryCount], counts: Vec<usize>| {
         Rc::new(
