@@ -5,6 +5,7 @@
 //! shown on the tabs and in the department list, each reflecting the *other*
 //! active filters (so a tab says how many results choosing it would give).
 
+mod lowercase;
 pub mod search;
 
 use crate::dates::{Civil, Timestamp};
