@@ -9,8 +9,14 @@ use super::{Attachment, Author, Bulletin, Encoding, Feed, FeedError, Version, UN
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
 use crate::json::{self, Map, Value};
 use crate::text;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+/// Every set and map of names in this file (and in `query`) is this one
+/// type, used through the same few methods: each distinct `HashMap` or
+/// `HashSet` type gets its own copy of the hash table code in the wasm
+/// (about 2 kB each). As a set, the value is unused.
+type Names = HashMap<Rc<str>, usize>;
 
 /// The largest body the widget parses (32 MiB): a 10,000-item archive is
 /// about 20 MB; anything much larger would freeze a phone's tab.
@@ -314,21 +320,23 @@ fn normalize(obj: &Map, version: Version) -> Feed {
     };
 
     // Categories and departments repeat across items: share one allocation.
-    let mut interned: HashSet<Rc<str>> = HashSet::new();
+    let mut interned = Names::new();
     let mut intern = |s: &str| -> Rc<str> {
-        if let Some(rc) = interned.get(s) {
+        if let Some((rc, _)) = interned.get_key_value(s) {
             return rc.clone();
         }
         let rc: Rc<str> = Rc::from(s);
-        interned.insert(rc.clone());
+        interned.insert(rc.clone(), 0);
         rc
     };
 
     let mut items: Vec<Rc<Bulletin>> = Vec::with_capacity(raw_items.len());
     let mut skipped = 0;
     let mut duplicates = 0;
-    let mut seen_ids: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    // Each id seen → its group in `same_ids`: the items that used it.
+    let mut seen_ids = Names::new();
+    let mut same_ids: Vec<Vec<usize>> = Vec::new();
+    let mut keys = Names::new();
 
     for (index, raw) in raw_items.iter().enumerate() {
         let Some(o) = raw.as_object() else {
@@ -355,7 +363,15 @@ fn normalize(obj: &Map, version: Version) -> Feed {
 
         // The same id again: an exact repeat collapses, a different item
         // with a reused id is kept under a key of its own.
-        let same_id = seen_ids.entry(id.clone()).or_default();
+        let group = match seen_ids.get(id.as_str()) {
+            Some(&g) => g,
+            None => {
+                seen_ids.insert(Rc::from(id.as_str()), same_ids.len());
+                same_ids.push(Vec::new());
+                same_ids.len() - 1
+            }
+        };
+        let same_id = &mut same_ids[group];
         if same_id.iter().any(|&j| raw_items[j] == *raw) {
             duplicates += 1;
             continue;
@@ -363,11 +379,11 @@ fn normalize(obj: &Map, version: Version) -> Feed {
         same_id.push(index);
         let mut key: Rc<str> = Rc::from(id.as_str());
         let mut n = 2;
-        while keys.contains(&key) {
+        while keys.contains_key(&key) {
             key = Rc::from(format!("{id}~{n}"));
             n += 1;
         }
-        keys.insert(key.clone());
+        keys.insert(key.clone(), 0);
 
         let summary = match &raw_summary {
             Some(s) => text::truncate_chars(&text::fold_whitespace(s), text::SUMMARY_CHARS),
@@ -454,9 +470,9 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
     if rest.is_empty() {
         return Some(first);
     }
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut seen_urls: HashSet<String> = HashSet::new();
-    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    let mut seen_ids = Names::new();
+    let mut seen_urls = Names::new();
+    let mut keys = Names::new();
     let mut items: Vec<Rc<Bulletin>> = Vec::new();
     let mut duplicates = first.duplicates;
     let mut skipped = first.skipped;
@@ -470,8 +486,11 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
     }
     for (title, list) in sources {
         for b in list.iter() {
-            let dup_id = !seen_ids.insert(b.id.clone());
-            let dup_url = b.url.as_ref().is_some_and(|u| !seen_urls.insert(u.clone()));
+            let dup_id = seen_ids.insert(Rc::from(b.id.as_str()), 0).is_some();
+            let dup_url = b
+                .url
+                .as_deref()
+                .is_some_and(|u| seen_urls.insert(Rc::from(u), 0).is_some());
             if dup_id || dup_url {
                 duplicates += 1;
                 continue;
@@ -479,11 +498,11 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
             let mut b = (**b).clone();
             let mut key = b.key.clone();
             let mut n = 2;
-            while keys.contains(&key) {
+            while keys.contains_key(&key) {
                 key = Rc::from(format!("{}~{n}", b.key));
                 n += 1;
             }
-            keys.insert(key.clone());
+            keys.insert(key.clone(), 0);
             b.key = key;
             b.source_index = items.len();
             b.source = (!title.is_empty()).then(|| title.clone());

@@ -259,16 +259,17 @@ pub fn compute(
         (Some((start, end)), Some(t)) => t.unix >= start && t.unix < end,
         (Some(_), None) => false,
     };
-    let cat_pos: HashMap<&str, usize> = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&*c.name, i))
-        .collect();
-    let dep_pos: HashMap<&str, usize> = departments
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&*c.name, i))
-        .collect();
+    // The same map type as in `tally` and `feed::parse`: one copy of the
+    // hash table code in the wasm instead of one per key type.
+    let position = |names: &[CategoryCount]| -> HashMap<Rc<str>, usize> {
+        let mut map = HashMap::new();
+        for (i, c) in names.iter().enumerate() {
+            map.insert(c.name.clone(), i);
+        }
+        map
+    };
+    let cat_pos = position(tabs);
+    let dep_pos = position(departments);
     let mut cat_counts = vec![0usize; tabs.len()];
     let mut dep_counts = vec![0usize; departments.len()];
     let (mut all_categories, mut all_departments) = (0, 0);
