@@ -329,23 +329,20 @@ impl Reader<'_> {
     /// After the opening `"`: the unescaped text, through the closing `"`.
     fn string(&mut self) -> Result<String, Error> {
         let mut out = String::new();
-        let mut start = self.i;
         loop {
-            let Some(b) = self.next() else {
-                return Err(self.err(ErrorKind::Eof));
-            };
-            match b {
-                b'"' => {
-                    out.push_str(self.text(start, self.i - 1));
-                    return Ok(out);
-                }
-                b'\\' => {
-                    out.push_str(self.text(start, self.i - 1));
-                    self.escape(&mut out)?;
-                    start = self.i;
-                }
-                0..=0x1F => return Err(self.err(ErrorKind::Syntax)),
-                _ => {}
+            // Plain text runs up to a quote, a backslash or a control byte.
+            let start = self.i;
+            let rest = self.s.get(start..).unwrap_or_default();
+            self.i += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            out.push_str(self.text(start, self.i));
+            match self.next() {
+                None => return Err(self.err(ErrorKind::Eof)),
+                Some(b'"') => return Ok(out),
+                Some(b'\\') => self.escape(&mut out)?,
+                Some(_) => return Err(self.err(ErrorKind::Syntax)),
             }
         }
     }

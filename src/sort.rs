@@ -11,6 +11,17 @@ use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, stably: elements that compare equal keep their order.
 pub fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
+    // Short lists (most JSON objects): insertion sort, in place, no allocation.
+    if v.len() <= 16 {
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && cmp(&v[j - 1], &v[j]) == Ordering::Greater {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
     let order = stable_order(v.len(), &|a, b| cmp(&v[a], &v[b]) == Ordering::Greater);
     permute(v, order);
 }
