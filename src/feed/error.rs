@@ -69,7 +69,16 @@ impl fmt::Display for FeedError {
                     "the document is {bytes} bytes, over the {limit}-byte cap"
                 )
             }
-            FeedError::Encoding(e) => write!(f, "the document is not UTF-8 (looks like {e:?})"),
+            FeedError::Encoding(e) => {
+                // Names written out: a derived Debug would pull formatting
+                // machinery into the wasm for this one line.
+                let name = match e {
+                    Encoding::Utf16 => "Utf16",
+                    Encoding::Gbk => "Gbk",
+                    Encoding::Unknown => "Unknown",
+                };
+                write!(f, "the document is not UTF-8 (looks like {name})")
+            }
             FeedError::Html => write!(f, "the document is an HTML page, not a feed"),
             FeedError::XmlFeed => write!(f, "the document is XML but neither RSS nor Atom"),
             FeedError::XmlSyntax => write!(f, "the XML is malformed"),

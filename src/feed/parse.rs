@@ -1,16 +1,22 @@
 //! Bytes → [`Feed`]: document checks, lenient per-field extraction, fallbacks,
 //! de-duplication and sorting.
 //!
-//! The document is read into a `serde_json::Value` and every field is taken
+//! The document is read into a [`json::Value`] and every field is taken
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
 use super::{Attachment, Author, Bulletin, Encoding, Feed, FeedError, Version, UNCATEGORIZED};
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
+use crate::json::{self, Map, Value};
 use crate::text;
-use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
+
+/// Every set and map of names in this file (and in `query`) is this one
+/// type, used through the same few methods: each distinct `HashMap` or
+/// `HashSet` type gets its own copy of the hash table code in the wasm
+/// (about 2 kB each). As a set, the value is unused.
+type Names = HashMap<Rc<str>, usize>;
 
 /// The largest body the widget parses (32 MiB): a 10,000-item archive is
 /// about 20 MB; anything much larger would freeze a phone's tab.
@@ -42,7 +48,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 
 /// A feed from a JSON Feed-shaped object built elsewhere (the RSS/Atom reader).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn from_value(obj: &Map<String, Value>) -> Feed {
+pub(crate) fn from_value(obj: &Map) -> Feed {
     normalize(obj, Version::V1_1)
 }
 
@@ -105,36 +111,32 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
     if looks_like_jsonp(trimmed) {
         return Err(FeedError::Jsonp);
     }
-    serde_json::from_str(trimmed).map_err(|e| classify(&e, trimmed))
+    json::parse(trimmed).map_err(|e| classify(&e, trimmed))
 }
 
 /// Names a JSON parse error for the reader.
-fn classify(e: &serde_json::Error, text: &str) -> FeedError {
-    let msg = e.to_string();
-    if msg.contains("recursion limit") {
-        return FeedError::TooDeep;
+fn classify(e: &json::Error, text: &str) -> FeedError {
+    match e.kind {
+        json::ErrorKind::TooDeep => return FeedError::TooDeep,
+        json::ErrorKind::Eof => return FeedError::Truncated,
+        json::ErrorKind::TrailingComma => return FeedError::TrailingComma,
+        json::ErrorKind::Syntax => {}
     }
-    if e.is_eof() {
-        return FeedError::Truncated;
-    }
-    if msg.contains("trailing comma") {
-        return FeedError::TrailingComma;
-    }
-    // serde_json stops just inside the bad token: look around there.
+    // The reader stops just inside the bad token: look around there.
     let offset: usize = text
         .split_inclusive('\n')
-        .take(e.line().saturating_sub(1))
+        .take(e.line.saturating_sub(1))
         .map(str::len)
         .sum::<usize>()
-        + e.column().saturating_sub(1);
+        + e.column.saturating_sub(1);
     let start = offset.saturating_sub(9);
     let around = text.get(start..(offset + 9).min(text.len())).unwrap_or("");
     if around.contains("NaN") || around.contains("Infinity") {
         return FeedError::NonFiniteNumber;
     }
     FeedError::Syntax {
-        line: e.line(),
-        column: e.column(),
+        line: e.line,
+        column: e.column,
     }
 }
 
@@ -205,7 +207,7 @@ fn text_of(v: Option<&Value>) -> Option<String> {
             let t = strip_controls(s.trim());
             (!t.trim().is_empty()).then(|| t.trim().to_string())
         }
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) => Some(n.as_str().to_string()),
         _ => None,
     }
 }
@@ -229,11 +231,7 @@ fn body_of(v: Option<&Value>) -> Option<String> {
 
 fn u64_of(v: Option<&Value>) -> Option<u64> {
     match v? {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && *f >= 0.0)
-                .map(|f| f as u64)
-        }),
+        Value::Number(n) => n.to_u64(),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
@@ -265,7 +263,7 @@ fn author_of(v: &Value) -> Option<Author> {
 }
 
 /// `authors` (1.1), else `author` (1.0).
-fn authors_of(o: &Map<String, Value>) -> Vec<Author> {
+fn authors_of(o: &Map) -> Vec<Author> {
     let list: Vec<Author> = match o.get("authors") {
         Some(Value::Array(a)) => a.iter().filter_map(author_of).collect(),
         _ => Vec::new(),
@@ -303,12 +301,12 @@ fn attachments_of(v: Option<&Value>) -> Vec<Attachment> {
         .collect()
 }
 
-fn district_of(o: &Map<String, Value>) -> Option<&Map<String, Value>> {
+fn district_of(o: &Map) -> Option<&Map> {
     o.get("_district").and_then(Value::as_object)
 }
 
 /// Builds the feed from a JSON object already known to be a feed.
-fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
+fn normalize(obj: &Map, version: Version) -> Feed {
     let district = district_of(obj);
     let zone_offset_min = district
         .and_then(|d| d.get("timezone").or_else(|| d.get("time_zone")))
@@ -322,21 +320,23 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
     };
 
     // Categories and departments repeat across items: share one allocation.
-    let mut interned: HashSet<Rc<str>> = HashSet::new();
+    let mut interned = Names::new();
     let mut intern = |s: &str| -> Rc<str> {
-        if let Some(rc) = interned.get(s) {
+        if let Some((rc, _)) = interned.get_key_value(s) {
             return rc.clone();
         }
         let rc: Rc<str> = Rc::from(s);
-        interned.insert(rc.clone());
+        interned.insert(rc.clone(), 0);
         rc
     };
 
     let mut items: Vec<Rc<Bulletin>> = Vec::with_capacity(raw_items.len());
     let mut skipped = 0;
     let mut duplicates = 0;
-    let mut seen_ids: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    // Each id seen → its group in `same_ids`: the items that used it.
+    let mut seen_ids = Names::new();
+    let mut same_ids: Vec<Vec<usize>> = Vec::new();
+    let mut keys = Names::new();
 
     for (index, raw) in raw_items.iter().enumerate() {
         let Some(o) = raw.as_object() else {
@@ -363,7 +363,15 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
 
         // The same id again: an exact repeat collapses, a different item
         // with a reused id is kept under a key of its own.
-        let same_id = seen_ids.entry(id.clone()).or_default();
+        let group = match seen_ids.get(id.as_str()) {
+            Some(&g) => g,
+            None => {
+                seen_ids.insert(Rc::from(id.as_str()), same_ids.len());
+                same_ids.push(Vec::new());
+                same_ids.len() - 1
+            }
+        };
+        let same_id = &mut same_ids[group];
         if same_id.iter().any(|&j| raw_items[j] == *raw) {
             duplicates += 1;
             continue;
@@ -371,11 +379,11 @@ fn normalize(obj: &Map<String, Value>, version: Version) -> Feed {
         same_id.push(index);
         let mut key: Rc<str> = Rc::from(id.as_str());
         let mut n = 2;
-        while keys.contains(&key) {
+        while keys.contains_key(&key) {
             key = Rc::from(format!("{id}~{n}"));
             n += 1;
         }
-        keys.insert(key.clone());
+        keys.insert(key.clone(), 0);
 
         let summary = match &raw_summary {
             Some(s) => text::truncate_chars(&text::fold_whitespace(s), text::SUMMARY_CHARS),
@@ -462,9 +470,9 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
     if rest.is_empty() {
         return Some(first);
     }
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut seen_urls: HashSet<String> = HashSet::new();
-    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    let mut seen_ids = Names::new();
+    let mut seen_urls = Names::new();
+    let mut keys = Names::new();
     let mut items: Vec<Rc<Bulletin>> = Vec::new();
     let mut duplicates = first.duplicates;
     let mut skipped = first.skipped;
@@ -478,8 +486,11 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
     }
     for (title, list) in sources {
         for b in list.iter() {
-            let dup_id = !seen_ids.insert(b.id.clone());
-            let dup_url = b.url.as_ref().is_some_and(|u| !seen_urls.insert(u.clone()));
+            let dup_id = seen_ids.insert(Rc::from(b.id.as_str()), 0).is_some();
+            let dup_url = b
+                .url
+                .as_deref()
+                .is_some_and(|u| seen_urls.insert(Rc::from(u), 0).is_some());
             if dup_id || dup_url {
                 duplicates += 1;
                 continue;
@@ -487,11 +498,11 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
             let mut b = (**b).clone();
             let mut key = b.key.clone();
             let mut n = 2;
-            while keys.contains(&key) {
+            while keys.contains_key(&key) {
                 key = Rc::from(format!("{}~{n}", b.key));
                 n += 1;
             }
-            keys.insert(key.clone());
+            keys.insert(key.clone(), 0);
             b.key = key;
             b.source_index = items.len();
             b.source = (!title.is_empty()).then(|| title.clone());
@@ -508,7 +519,7 @@ pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
 
 /// Newest first; undated items last; ties keep feed order. Total and stable.
 pub(crate) fn sort_newest_first(items: &mut [Rc<Bulletin>]) {
-    items.sort_by(|a, b| {
+    crate::sort::sort_by(items, &|a, b| {
         let (da, db) = (a.date().map(|t| t.unix), b.date().map(|t| t.unix));
         match (da, db) {
             (Some(x), Some(y)) => y.cmp(&x),

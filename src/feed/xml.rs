@@ -8,13 +8,14 @@
 //! sanitizer like any `content_html`.
 
 use super::{parse::from_value, Feed, FeedError};
+use crate::json::{Map, Value};
 use crate::text::html_to_text;
-use serde_json::{json, Map, Value};
 use web_sys::{DomParser, Element, SupportedType};
 
 const RSS_CONTENT: &str = "http://purl.org/rss/1.0/modules/content/";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
+const VERSION_1_1: &str = "https://jsonfeed.org/version/1.1";
 
 /// HTML entities that CMSs put into RSS without declaring them (XML knows
 /// only five): rewritten as character references so the document parses.
@@ -99,10 +100,17 @@ fn text(el: Option<Element>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
-fn set(o: &mut Map<String, Value>, key: &str, v: Option<String>) {
+fn set(o: &mut Map, key: &str, v: Option<String>) {
     if let Some(v) = v {
         o.insert(key.to_string(), Value::String(v));
     }
+}
+
+/// `[{"name": name}]`: an item's author.
+fn named(name: String) -> Value {
+    let mut author = Map::new();
+    author.insert("name".into(), Value::String(name));
+    Value::Array(vec![Value::Object(author)])
 }
 
 /// An `atom:link` (in RSS or Atom) with this `rel`.
@@ -116,7 +124,7 @@ fn atom_link(el: &Element, rel: &str) -> Option<String> {
 
 fn rss(channel: &Element, items_parent: &Element) -> Value {
     let mut feed = Map::new();
-    feed.insert("version".into(), json!("https://jsonfeed.org/version/1.1"));
+    feed.insert("version".into(), Value::String(VERSION_1_1.into()));
     set(&mut feed, "title", text(child(channel, "title")));
     set(
         &mut feed,
@@ -156,10 +164,10 @@ fn rss_item(item: &Element) -> Value {
     match (description, encoded) {
         (d, Some(html)) => {
             set(&mut o, "summary", d.map(|d| html_to_text(&d)));
-            o.insert("content_html".into(), json!(html));
+            o.insert("content_html".into(), Value::String(html));
         }
         (Some(d), None) => {
-            o.insert("content_html".into(), json!(d));
+            o.insert("content_html".into(), Value::String(d));
         }
         (None, None) => {}
     }
@@ -183,7 +191,7 @@ fn rss_item(item: &Element) -> Value {
     if let Some(name) =
         text(child_ns(item, Some(DC), "creator")).or_else(|| text(child(item, "author")))
     {
-        o.insert("authors".into(), json!([{ "name": name }]));
+        o.insert("authors".into(), named(name));
     }
     let mut image = None;
     let attachments: Vec<Value> = children(item)
@@ -195,7 +203,11 @@ fn rss_item(item: &Element) -> Value {
             if image.is_none() && mime.as_deref().is_some_and(|m| m.starts_with("image/")) {
                 image = Some(url.clone());
             }
-            Some(json!({ "url": url, "mime_type": mime, "size_in_bytes": c.get_attribute("length") }))
+            let mut a = Map::new();
+            set(&mut a, "url", Some(url));
+            set(&mut a, "mime_type", mime);
+            set(&mut a, "size_in_bytes", c.get_attribute("length"));
+            Some(Value::Object(a))
         })
         .collect();
     if !attachments.is_empty() {
@@ -224,7 +236,7 @@ fn atom_text(el: Option<Element>) -> Option<String> {
 
 fn atom(feed_el: &Element) -> Value {
     let mut feed = Map::new();
-    feed.insert("version".into(), json!("https://jsonfeed.org/version/1.1"));
+    feed.insert("version".into(), Value::String(VERSION_1_1.into()));
     set(&mut feed, "title", atom_text(child(feed_el, "title")));
     set(
         &mut feed,
@@ -274,7 +286,7 @@ fn atom(feed_el: &Element) -> Value {
                 o.insert("tags".into(), Value::Array(tags));
             }
             if let Some(name) = child(&entry, "author").and_then(|a| text(child(&a, "name"))) {
-                o.insert("authors".into(), json!([{ "name": name }]));
+                o.insert("authors".into(), named(name));
             }
             let attachments: Vec<Value> = children(&entry)
                 .into_iter()
@@ -283,12 +295,12 @@ fn atom(feed_el: &Element) -> Value {
                         && c.get_attribute("rel").as_deref() == Some("enclosure")
                 })
                 .filter_map(|c| {
-                    Some(json!({
-                        "url": c.get_attribute("href")?,
-                        "mime_type": c.get_attribute("type"),
-                        "title": c.get_attribute("title"),
-                        "size_in_bytes": c.get_attribute("length"),
-                    }))
+                    let mut a = Map::new();
+                    set(&mut a, "url", Some(c.get_attribute("href")?));
+                    set(&mut a, "mime_type", c.get_attribute("type"));
+                    set(&mut a, "title", c.get_attribute("title"));
+                    set(&mut a, "size_in_bytes", c.get_attribute("length"));
+                    Some(Value::Object(a))
                 })
                 .collect();
             if !attachments.is_empty() {
@@ -299,7 +311,7 @@ fn atom(feed_el: &Element) -> Value {
                 .find(|c| c.local_name() == "thumbnail")
                 .and_then(|c| c.get_attribute("url"))
             {
-                o.insert("image".into(), json!(img));
+                o.insert("image".into(), Value::String(img));
             }
             Value::Object(o)
         })

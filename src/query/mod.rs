@@ -6,6 +6,7 @@
 //! active filters (so a tab says how many results choosing it would give).
 
 pub mod lazy;
+mod lowercase;
 pub mod search;
 
 use crate::dates::{Civil, Timestamp};
@@ -153,14 +154,15 @@ pub struct CategoryCount {
 /// Categories without items never appear.
 pub fn category_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
     let mut order = tally(items.iter().map(|b| Some(&b.category)));
-    order.sort_by_key(|c| (&*c.name == UNCATEGORIZED, std::cmp::Reverse(c.count)));
+    let key = |c: &CategoryCount| (&*c.name == UNCATEGORIZED, std::cmp::Reverse(c.count));
+    crate::sort::sort_by(&mut order, &|a, b| key(a).cmp(&key(b)));
     order
 }
 
 /// Departments with their item counts, largest first (ties: first appearance).
 pub fn department_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
     let mut order = tally(items.iter().map(|b| b.department.as_ref()));
-    order.sort_by_key(|c| std::cmp::Reverse(c.count));
+    crate::sort::sort_by(&mut order, &|a, b| b.count.cmp(&a.count));
     order
 }
 
@@ -258,16 +260,17 @@ pub fn compute(
         (Some((start, end)), Some(t)) => t.unix >= start && t.unix < end,
         (Some(_), None) => false,
     };
-    let cat_pos: HashMap<&str, usize> = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&*c.name, i))
-        .collect();
-    let dep_pos: HashMap<&str, usize> = departments
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&*c.name, i))
-        .collect();
+    // The same map type as in `tally` and `feed::parse`: one copy of the
+    // hash table code in the wasm instead of one per key type.
+    let position = |names: &[CategoryCount]| -> HashMap<Rc<str>, usize> {
+        let mut map = HashMap::new();
+        for (i, c) in names.iter().enumerate() {
+            map.insert(c.name.clone(), i);
+        }
+        map
+    };
+    let cat_pos = position(tabs);
+    let dep_pos = position(departments);
     let mut cat_counts = vec![0usize; tabs.len()];
     let mut dep_counts = vec![0usize; departments.len()];
     let (mut all_categories, mut all_departments) = (0, 0);
@@ -305,7 +308,8 @@ pub fn compute(
             .iter()
             .position(|&i| items[i].date().is_none())
             .unwrap_or(visible.len());
-        visible[..dated].sort_by_key(|&i| (items[i].date().map(|t| t.unix), items[i].source_index));
+        let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
+        crate::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
     }
     let relabel = |names: &[CategoryCount], counts: Vec<usize>| {
         Rc::new(
