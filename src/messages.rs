@@ -254,8 +254,8 @@ fn feed_error_zh(e: &FeedError) -> String {
     match e {
         FeedError::Empty => "信息源返回了空内容。".into(),
         FeedError::TooLarge { bytes, limit } => format!(
-            "信息源过大（{:.1} MB，上限 {} MB），为避免页面卡死已停止加载。",
-            *bytes as f64 / 1_048_576.0,
+            "信息源过大（{} MB，上限 {} MB），为避免页面卡死已停止加载。",
+            crate::text::binary_fraction(*bytes as u64, 20, 1),
             limit / 1_048_576
         ),
         FeedError::Encoding(Encoding::Utf16) => "信息源的文字编码是 UTF-16，请改为 UTF-8。".into(),
@@ -302,8 +302,8 @@ fn load_error_en(e: &LoadError) -> String {
         LoadError::Feed(f) => match f {
             FeedError::Empty => "The feed is empty.".into(),
             FeedError::TooLarge { bytes, limit } => format!(
-                "The feed is too large ({:.1} MB, limit {} MB); loading stopped to keep the page responsive.",
-                *bytes as f64 / 1_048_576.0,
+                "The feed is too large ({} MB, limit {} MB); loading stopped to keep the page responsive.",
+                crate::text::binary_fraction(*bytes as u64, 20, 1),
                 limit / 1_048_576
             ),
             FeedError::Encoding(Encoding::Utf16) => "The feed is encoded as UTF-16; it must be UTF-8.".into(),

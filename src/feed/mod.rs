@@ -10,7 +10,7 @@ mod parse;
 pub mod xml;
 
 pub use error::{Encoding, FeedError};
-pub use page::{append, count_new, next_links};
+pub use page::{append, count_new, labelled, next_links};
 pub use parse::{merge, parse_feed, MAX_FEED_BYTES};
 
 use crate::dates::Timestamp;

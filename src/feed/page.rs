@@ -5,8 +5,8 @@
 //! Plain Rust, tested natively. The rule everywhere: an item is the same item
 //! when its id or its url is the same, and then it is shown once.
 
-use super::{parse::sort_newest_first, Bulletin, Feed};
-use std::collections::HashSet;
+use super::parse::{sort_newest_first, Names};
+use super::{Bulletin, Feed};
 use std::rc::Rc;
 
 /// `base` with those of `more` that it does not have yet, sorted newest first
@@ -16,32 +16,37 @@ use std::rc::Rc;
 /// `base` keeps its title, paging link and counters; each dropped repeat
 /// counts as a duplicate.
 pub fn append(base: &Feed, more: &[Rc<Bulletin>]) -> (Feed, Vec<Rc<Bulletin>>) {
-    let mut ids: HashSet<&str> = HashSet::new();
-    let mut urls: HashSet<&str> = HashSet::new();
-    let mut keys: HashSet<Rc<str>> = HashSet::new();
+    // (One map type for every name lookup: each other kind of hash table
+    // would add its own copy of the table code to the wasm.)
+    let mut ids = Names::new();
+    let mut urls = Names::new();
+    let mut keys = Names::new();
     for b in base.items.iter() {
-        ids.insert(&b.id);
+        ids.insert(Rc::from(b.id.as_str()), 0);
         if let Some(u) = &b.url {
-            urls.insert(u);
+            urls.insert(Rc::from(u.as_str()), 0);
         }
-        keys.insert(b.key.clone());
+        keys.insert(b.key.clone(), 0);
     }
     let mut items: Vec<Rc<Bulletin>> = base.items.to_vec();
     let mut added = Vec::new();
     let mut duplicates = base.duplicates;
     for b in more {
-        let seen_url = b.url.as_deref().is_some_and(|u| !urls.insert(u));
-        if !ids.insert(&b.id) || seen_url {
+        let seen_url = b
+            .url
+            .as_deref()
+            .is_some_and(|u| urls.insert(Rc::from(u), 0).is_some());
+        if ids.insert(Rc::from(b.id.as_str()), 0).is_some() || seen_url {
             duplicates += 1;
             continue;
         }
         let mut key = b.key.clone();
         let mut n = 2;
-        while keys.contains(&key) {
+        while keys.contains_key(&key) {
             key = Rc::from(format!("{}~{n}", b.key));
             n += 1;
         }
-        keys.insert(key.clone());
+        keys.insert(key.clone(), 0);
         let fresh = if key == b.key && b.source_index == items.len() {
             b.clone()
         } else {
@@ -65,14 +70,39 @@ pub fn append(base: &Feed, more: &[Rc<Bulletin>]) -> (Feed, Vec<Rc<Bulletin>>) {
 /// How many items of `new` were not in `old` (by id or url): the count in
 /// the "N 条新信息" notice after a refresh.
 pub fn count_new(old: &Feed, new: &Feed) -> usize {
-    let ids: HashSet<&str> = old.items.iter().map(|b| b.id.as_str()).collect();
-    let urls: HashSet<&str> = old.items.iter().filter_map(|b| b.url.as_deref()).collect();
+    let mut ids = Names::new();
+    let mut urls = Names::new();
+    for b in old.items.iter() {
+        ids.insert(Rc::from(b.id.as_str()), 0);
+        if let Some(u) = &b.url {
+            urls.insert(Rc::from(u.as_str()), 0);
+        }
+    }
     new.items
         .iter()
         .filter(|b| {
-            !ids.contains(b.id.as_str()) && !b.url.as_deref().is_some_and(|u| urls.contains(u))
+            !ids.contains_key(b.id.as_str())
+                && !b.url.as_deref().is_some_and(|u| urls.contains_key(u))
         })
         .count()
+}
+
+/// `feed` with every item naming it as its source (by its title), as the
+/// items of several feeds shown together do.
+pub fn labelled(mut feed: Feed) -> Feed {
+    if !feed.title.is_empty() {
+        let title: Rc<str> = Rc::from(feed.title.as_str());
+        feed.items = feed
+            .items
+            .iter()
+            .map(|b| {
+                let mut b = (**b).clone();
+                b.source = Some(title.clone());
+                Rc::new(b)
+            })
+            .collect();
+    }
+    feed
 }
 
 /// Next-page links worth following: not empty, not a page fetched before

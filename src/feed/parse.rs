@@ -16,7 +16,7 @@ use std::rc::Rc;
 /// type, used through the same few methods: each distinct `HashMap` or
 /// `HashSet` type gets its own copy of the hash table code in the wasm
 /// (about 2 kB each). As a set, the value is unused.
-type Names = HashMap<Rc<str>, usize>;
+pub(crate) type Names = HashMap<Rc<str>, usize>;
 
 /// The largest body the widget parses (32 MiB): a 10,000-item archive is
 /// about 20 MB; anything much larger would freeze a phone's tab.
@@ -457,64 +457,29 @@ fn normalize(obj: &Map, version: Version) -> Feed {
     }
 }
 
-type Items = Rc<[Rc<Bulletin>]>;
-
 /// Several feeds as one (新闻动态 + 通知公告): items merged newest first, an
 /// item present in more than one feed (same id, or same url) shown once,
 /// each item remembering which feed it came from. Title, language and zone
 /// are the first feed's; paging (`next_url`) applies to single feeds only.
 pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
     let mut feeds = feeds.into_iter();
-    let mut first = feeds.next()?;
+    let first = feeds.next()?;
     let rest: Vec<Feed> = feeds.collect();
     if rest.is_empty() {
         return Some(first);
     }
-    let mut seen_ids = Names::new();
-    let mut seen_urls = Names::new();
-    let mut keys = Names::new();
-    let mut items: Vec<Rc<Bulletin>> = Vec::new();
-    let mut duplicates = first.duplicates;
-    let mut skipped = first.skipped;
-    let sources: Vec<(Rc<str>, Items)> = std::iter::once(&first)
-        .chain(rest.iter())
-        .map(|f| (Rc::from(f.title.as_str()), f.items.clone()))
-        .collect();
-    for f in &rest {
-        duplicates += f.duplicates;
-        skipped += f.skipped;
+    // Each later feed is appended to what came before: an item already there
+    // (same id or url) is shown once, as when older pages are appended.
+    let mut merged = super::page::labelled(first);
+    for f in rest {
+        let (skipped, duplicates) = (f.skipped, f.duplicates);
+        let f = super::page::labelled(f);
+        merged = super::page::append(&merged, &f.items).0;
+        merged.skipped += skipped;
+        merged.duplicates += duplicates;
     }
-    for (title, list) in sources {
-        for b in list.iter() {
-            let dup_id = seen_ids.insert(Rc::from(b.id.as_str()), 0).is_some();
-            let dup_url = b
-                .url
-                .as_deref()
-                .is_some_and(|u| seen_urls.insert(Rc::from(u), 0).is_some());
-            if dup_id || dup_url {
-                duplicates += 1;
-                continue;
-            }
-            let mut b = (**b).clone();
-            let mut key = b.key.clone();
-            let mut n = 2;
-            while keys.contains_key(&key) {
-                key = Rc::from(format!("{}~{n}", b.key));
-                n += 1;
-            }
-            keys.insert(key.clone(), 0);
-            b.key = key;
-            b.source_index = items.len();
-            b.source = (!title.is_empty()).then(|| title.clone());
-            items.push(Rc::new(b));
-        }
-    }
-    sort_newest_first(&mut items);
-    first.items = items.into();
-    first.duplicates = duplicates;
-    first.skipped = skipped;
-    first.next_url = None;
-    Some(first)
+    merged.next_url = None;
+    Some(merged)
 }
 
 /// Newest first; undated items last; ties keep feed order. Total and stable.

@@ -264,7 +264,7 @@ pub async fn load_feeds(
                     next.push(n);
                 }
                 if round == (Round::Older { label: true }) {
-                    label(&mut feed);
+                    feed = crate::feed::labelled(feed);
                 }
                 feeds.push(feed);
             }
@@ -283,23 +283,6 @@ pub async fn load_feeds(
         }),
         None => Err(first_error.unwrap_or(LoadError::NoFeedUrl)),
     }
-}
-
-/// Marks every item with its feed's title, as a merge of several feeds does.
-fn label(feed: &mut Feed) {
-    if feed.title.is_empty() {
-        return;
-    }
-    let title: std::rc::Rc<str> = std::rc::Rc::from(feed.title.as_str());
-    feed.items = feed
-        .items
-        .iter()
-        .map(|b| {
-            let mut b = (**b).clone();
-            b.source = Some(title.clone());
-            std::rc::Rc::new(b)
-        })
-        .collect();
 }
 
 /// The last good copy of `url`'s feed, if one was kept and still parses.
