@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, renameSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
@@ -38,7 +39,9 @@ if (banned) {
 
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
 const wasm = readFileSync(wasmIn);
-const css = readFileSync(join(source, "styles", "widget.css"), "utf8");
+const release = process.env.TRUNK_PROFILE === "release";
+const cssSource = readFileSync(join(source, "styles", "widget.css"), "utf8");
+const css = release ? minifyCss(cssSource) : cssSource;
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(source, "Cargo.toml"), "utf8"))[1];
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
 
@@ -59,6 +62,23 @@ for (const [mark, value] of Object.entries(fill)) {
   loader = loader.split(mark).join(value);
 }
 
+// Release: the loader, the wasm-bindgen glue and the stylesheet are minified
+// (terser from npm, installed by scripts/setup.sh), since every reader downloads them.
+if (release) {
+  const terserDir = process.env.DISTRICT_BULLETIN_TERSER;
+  if (terserDir && existsSync(join(terserDir, "main.js"))) {
+    const { minify } = await import(pathToFileURL(join(terserDir, "main.js")).href);
+    const out = await minify(loader, {
+      compress: { passes: 2 },
+      mangle: true,
+      format: { comments: false, ascii_only: false },
+    });
+    loader = out.code;
+  } else {
+    console.error("bundle-loader: terser not found (DISTRICT_BULLETIN_TERSER): the loader is not minified; run through scripts/setup.sh");
+  }
+}
+
 writeFileSync(join(staging, "district-bulletin.js"), loader);
 renameSync(wasmIn, join(staging, wasmName));
 
@@ -67,3 +87,20 @@ writeFileSync(join(staging, "district-bulletin.sri"), sri + "\n");
 
 console.log(`bundle-loader: district-bulletin.js ${loader.length} B, ${wasmName} ${wasm.length} B`);
 console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${sri}" crossorigin="anonymous" async></script>`);
+
+/** CSS without comments and needless whitespace; string literals untouched. */
+function minifyCss(text) {
+  // (Comments first: they may hold quotes; no string here holds a comment.)
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part; // a string literal
+      return part
+        .replace(/\s+/g, " ")
+        .replace(/\s*([{};,>])\s*/g, "$1")
+        .replace(/;}/g, "}");
+    })
+    .join("")
+    .trim();
+}

@@ -9,6 +9,7 @@
 #   wasm-opt           npm's binaryen@123 (Debian's 108 fails on current rustc output)
 #   cargo-fuzz         the fuzz run
 #   axe-core 4.14.1    npm, for the accessibility checks
+#   terser 5.51.4      npm, minifies the release loader
 #   chromium, chromium-driver, fonts-noto-cjk, brotli   Debian packages (browser
 #                      tests, screenshots, bundle size)
 set -euo pipefail
@@ -63,6 +64,16 @@ if [ ! -f "$tools_dir/node_modules/axe-core/axe.min.js" ] \
   npm install --silent --no-audit --no-fund --prefix "$tools_dir" "axe-core@${AXE_VERSION}" >/dev/null
 fi
 export DISTRICT_BULLETIN_AXE="$tools_dir/node_modules/axe-core"
+
+# 3c. terser from npm: minifies the release loader (with the wasm-bindgen
+#     glue and the stylesheet inside it) in scripts/bundle-loader.mjs.
+TERSER_VERSION="5.51.4"
+if ! grep -qs "\"version\": \"$TERSER_VERSION\"" "$tools_dir/node_modules/terser/package.json"; then
+  say "installing terser@${TERSER_VERSION} (npm) into $tools_dir"
+  mkdir -p "$tools_dir"
+  npm install --silent --no-audit --no-fund --prefix "$tools_dir" "terser@${TERSER_VERSION}" >/dev/null
+fi
+export DISTRICT_BULLETIN_TERSER="$tools_dir/node_modules/terser"
 
 # 4. wasm-bindgen-cli at exactly the Cargo.lock version (trunk and the test
 #    runner refuse a mismatch). `--locked` does not build here; plain install does.
