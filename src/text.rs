@@ -131,6 +131,33 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// The start of [`one_line`]`(s)`: it stops once it holds more than
+/// `max_chars` characters, which is all a summary needs of a 20 kB body.
+pub fn one_line_start(s: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for line in s.lines() {
+        let p = fold_whitespace(line);
+        if p.is_empty() {
+            continue;
+        }
+        let joins_tight = match (out.chars().last(), p.chars().next()) {
+            (Some(a), Some(b)) => is_cjk(a) || is_cjk(b),
+            _ => true,
+        };
+        if !out.is_empty() && !joins_tight {
+            out.push(' ');
+            chars += 1;
+        }
+        chars += p.chars().count();
+        out.push_str(&p);
+        if chars > max_chars {
+            break;
+        }
+    }
+    out
+}
+
 /// Splits text into paragraphs: one per non-blank line, whitespace folded.
 /// Feeds separate paragraphs with `\n\n` or a single `\n`; both work.
 pub fn paragraphs(s: &str) -> Vec<String> {
@@ -343,6 +370,17 @@ mod tests {
             file_kind(Some("audio/mpeg"), "https://x/a"),
             Some("MPEG".into())
         );
+    }
+
+    #[test]
+    fn the_start_of_one_line_is_its_prefix() {
+        let body = "第一段 文字。\n\n  Second   paragraph here.\n第三段\n\n\nlast words";
+        let full = one_line(body);
+        for max in [0, 3, 8, 20, 200] {
+            let start = one_line_start(body, max);
+            assert!(full.starts_with(&start), "{max}: {start:?} of {full:?}");
+            assert!(start.chars().count() > max || start == full, "{max}: {start:?}");
+        }
     }
 
     #[test]

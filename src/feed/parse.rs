@@ -215,9 +215,45 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 /// Drops control characters (NUL, escape sequences, C1 …) but keeps line
 /// breaks and tabs: they can only garble a page, never carry text.
 fn strip_controls(s: &str) -> String {
+    // Almost every text has none: a byte scan then a copy, not a rebuild
+    // character by character. C1 controls (U+0080–U+009F) are 0xC2 0x80–0x9F.
+    let b = s.as_bytes();
+    let control = |i: usize| match b[i] {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|&n| n < 0xa0),
+        _ => false,
+    };
+    if !(0..b.len()).any(control) {
+        return s.to_string();
+    }
     s.chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect()
+}
+
+/// The start of an item's text as one line, enough for its summary: from
+/// `content_text`, else from `content_html` read as text. Only the start
+/// of the body is read (bodies can be 20 kB; a summary is 80 characters).
+fn summary_start(content_text: Option<&str>, content_html: Option<&str>) -> String {
+    let enough = text::SUMMARY_CHARS + 1;
+    match (content_text, content_html) {
+        (Some(t), _) => text::one_line_start(t, enough),
+        (None, Some(h)) => {
+            let mut cut = h.len().min(4096);
+            while !h.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let start = text::one_line_start(&text::html_to_text(&h[..cut]), enough);
+            if start.chars().count() >= enough || cut == h.len() {
+                start
+            } else {
+                // Markup heavy at the top: read it all.
+                text::one_line_start(&text::html_to_text(h), enough)
+            }
+        }
+        (None, None) => String::new(),
+    }
 }
 
 /// Like [`text_of`], but keeps inner line breaks and only trims the ends:
@@ -387,13 +423,10 @@ fn normalize(obj: &Map, version: Version) -> Feed {
 
         let summary = match &raw_summary {
             Some(s) => text::truncate_chars(&text::fold_whitespace(s), text::SUMMARY_CHARS),
-            None => {
-                let body = content_text
-                    .clone()
-                    .or_else(|| content_html.as_deref().map(text::html_to_text))
-                    .unwrap_or_default();
-                text::truncate_chars(&text::one_line(&body), text::SUMMARY_CHARS)
-            }
+            None => text::truncate_chars(
+                &summary_start(content_text.as_deref(), content_html.as_deref()),
+                text::SUMMARY_CHARS,
+            ),
         };
 
         let d = district_of(o);
@@ -505,6 +538,15 @@ mod tests {
     }
 
     const V11: &str = "https://jsonfeed.org/version/1.1";
+
+    #[test]
+    fn controls_go_and_everything_else_stays() {
+        assert_eq!(
+            strip_controls("a\u{85}b\u{a0}c\u{1b}[31md\ne\tf\u{7f}·©"),
+            "ab\u{a0}c[31md\ne\tf·©"
+        );
+        assert_eq!(strip_controls("通知公告"), "通知公告");
+    }
 
     #[test]
     fn minimal_feeds_of_both_versions() {
