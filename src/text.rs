@@ -379,7 +379,10 @@ mod tests {
         for max in [0, 3, 8, 20, 200] {
             let start = one_line_start(body, max);
             assert!(full.starts_with(&start), "{max}: {start:?} of {full:?}");
-            assert!(start.chars().count() > max || start == full, "{max}: {start:?}");
+            assert!(
+                start.chars().count() > max || start == full,
+                "{max}: {start:?}"
+            );
         }
     }
 
