@@ -314,8 +314,15 @@ pub fn app(props: &AppProps) -> Html {
                     });
                     // Keystrokes after the first replace the entry they started.
                     let push = !(only_query && sync.typing) || carried_push;
-                    let target = urlstate::write(&hash, k, view);
-                    let write = after_quiet(URL_QUIET_MS, move || history::set_hash(&target, push));
+                    // (The hash is read again when writing: the page may have
+                    // changed its own parts meanwhile.)
+                    let (k, view) = (k.clone(), view.clone());
+                    let write = after_quiet(URL_QUIET_MS, move || {
+                        history::set_hash(
+                            &urlstate::write(&history::current_hash(), &k, &view),
+                            push,
+                        )
+                    });
                     sync.pending = Some((write, push));
                     sync.typing = only_query;
                 } else {
