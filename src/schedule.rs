@@ -15,19 +15,19 @@ enum Stage {
 
 /// A task queued by [`after_paint`] or [`after_quiet`]; dropping it cancels
 /// the task if it has not run yet.
-pub struct AfterPaint {
+pub struct Deferred {
     stage: Rc<Cell<Stage>>,
     _timer: Option<gloo::timers::callback::Timeout>,
 }
 
-impl AfterPaint {
+impl Deferred {
     /// Whether the task is still waiting for its frame.
     pub fn is_waiting(&self) -> bool {
         self.stage.get() == Stage::Waiting
     }
 }
 
-impl Drop for AfterPaint {
+impl Drop for Deferred {
     fn drop(&mut self) {
         if self.is_waiting() {
             self.stage.set(Stage::Cancelled);
@@ -38,7 +38,7 @@ impl Drop for AfterPaint {
 /// Runs `task` once the next frame has been painted: a timer started from a
 /// `requestAnimationFrame` callback fires after that frame, so the rows
 /// already rendered reach the screen before `task` takes the main thread.
-pub fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
+pub fn after_paint(task: impl FnOnce() + 'static) -> Deferred {
     let stage = Rc::new(Cell::new(Stage::Waiting));
     let flag = stage.clone();
     let run = move || {
@@ -56,7 +56,7 @@ pub fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
         });
         let _ = window.request_animation_frame(frame.unchecked_ref());
     }
-    AfterPaint {
+    Deferred {
         stage,
         _timer: None,
     }
@@ -64,7 +64,7 @@ pub fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
 
 /// Runs `task` after `ms` milliseconds unless dropped before: a run of
 /// changes (typing) replaced before then ends in one call, for the last one.
-pub fn after_quiet(ms: u32, task: impl FnOnce() + 'static) -> AfterPaint {
+pub fn after_quiet(ms: u32, task: impl FnOnce() + 'static) -> Deferred {
     let stage = Rc::new(Cell::new(Stage::Waiting));
     let flag = stage.clone();
     let timer = gloo::timers::callback::Timeout::new(ms, move || {
@@ -73,7 +73,7 @@ pub fn after_quiet(ms: u32, task: impl FnOnce() + 'static) -> AfterPaint {
             task();
         }
     });
-    AfterPaint {
+    Deferred {
         stage,
         _timer: Some(timer),
     }

@@ -117,18 +117,7 @@ fn is_cjk(c: char) -> bool {
 /// Text on one line, for summaries: paragraphs joined with a space, except
 /// between Chinese text (where a space would be a stray gap: 推进会。会议…).
 pub fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for p in paragraphs(s) {
-        let joins_tight = match (out.chars().last(), p.chars().next()) {
-            (Some(a), Some(b)) => is_cjk(a) || is_cjk(b),
-            _ => true,
-        };
-        if !out.is_empty() && !joins_tight {
-            out.push(' ');
-        }
-        out.push_str(&p);
-    }
-    out
+    one_line_start(s, usize::MAX)
 }
 
 /// The start of [`one_line`]`(s)`: it stops once it holds more than

@@ -12,7 +12,7 @@ use crate::net::{cached_feed, load_feeds, url::absolute_feed_url, Round};
 use crate::query::lazy::LazyIndex;
 use crate::query::search::{Query, SearchCache};
 use crate::query::{compute, department_counts, ordered_counts, scope};
-use crate::schedule::{after_paint, after_quiet, AfterPaint};
+use crate::schedule::{after_paint, after_quiet, Deferred};
 use crate::state::{Action, Load, State};
 use crate::urlstate::{self, ViewState};
 use std::cell::Cell;
@@ -56,7 +56,7 @@ struct UrlSync {
     /// The write waiting, and whether it starts a new history entry.
     /// `history.replaceState` costs Chromium a few milliseconds, as much as
     /// the rest of a keystroke's work: it waits for a pause in the changes.
-    pending: Option<(AfterPaint, bool)>,
+    pending: Option<(Deferred, bool)>,
 }
 
 /// Quiet time before the URL follows the view (a run of typing is one write).
@@ -366,7 +366,7 @@ pub fn app(props: &AppProps) -> Html {
     let section = use_node_ref();
     {
         let section = section.clone();
-        let pending = use_mut_ref(|| None::<AfterPaint>);
+        let pending = use_mut_ref(|| None::<Deferred>);
         use_effect_with(state.closed.clone(), move |(key, _)| {
             *pending.borrow_mut() = key
                 .clone()
