@@ -1,19 +1,35 @@
 //! The wasm side of embedding: the loader (`loader/district-bulletin.js`)
 //! creates each instance's shadow root and calls [`Widget`] to render in it.
 
-use crate::components::{App, AppProps};
+use crate::components::{App, AppProps, FirstRound};
 use crate::config::Config;
 use crate::messages::Lang;
+use crate::net::{has_cached_feed, load_feeds, Round};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::AppHandle;
 
-/// One mounted widget instance, owned by the loader.
+/// Where an instance stands.
+enum Slot {
+    /// Its first round is being fetched; it mounts with the answer. Until
+    /// then the loader's placeholder (the same markup as the widget's own
+    /// loading state) stays, so no skeleton is rendered, laid out and
+    /// replaced: the first render is the rows.
+    Fetching {
+        container: Element,
+        props: AppProps,
+    },
+    Mounted(AppHandle<App>),
+    Destroyed,
+}
+
+/// One widget instance, owned by the loader.
 #[wasm_bindgen]
 pub struct Widget {
-    handle: Option<AppHandle<App>>,
+    slot: Rc<RefCell<Slot>>,
 }
 
 /// Reads the instance's settings from its host element: plain attribute
@@ -37,6 +53,7 @@ fn props_from(host: &Element) -> AppProps {
         config: Rc::new(config),
         page_lang,
         state_key: Some(state_key(host)),
+        first: None,
     }
 }
 
@@ -66,23 +83,51 @@ impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: &Element, container: Element) -> Widget {
         install_panic_hook();
-        let handle =
-            yew::Renderer::<App>::with_root_and_props(container, props_from(host)).render();
-        Widget {
-            handle: Some(handle),
+        let props = props_from(host);
+        let feed = props.config.feed.clone();
+        // With a last good copy, the widget mounts at once and shows it
+        // while the network answers; without a feed it mounts to say so.
+        if feed.trim().is_empty() || has_cached_feed(&feed) {
+            let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
+            return Widget {
+                slot: Rc::new(RefCell::new(Slot::Mounted(handle))),
+            };
         }
+        let timeout_ms = props.config.timeout_secs.saturating_mul(1000);
+        let slot = Rc::new(RefCell::new(Slot::Fetching { container, props }));
+        let waiting = slot.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let urls: Vec<String> = feed.split_whitespace().map(str::to_string).collect();
+            let result = load_feeds(&urls, timeout_ms, None, Round::First).await;
+            let mut slot = waiting.borrow_mut();
+            if let Slot::Fetching {
+                container,
+                mut props,
+            } = std::mem::replace(&mut *slot, Slot::Destroyed)
+            {
+                // (If the feed attribute changed meanwhile, the widget
+                // ignores this round and fetches its new feed.)
+                props.first = Some(Rc::new(FirstRound::new(feed, result)));
+                *slot = Slot::Mounted(
+                    yew::Renderer::<App>::with_root_and_props(container, props).render(),
+                );
+            }
+        });
+        Widget { slot }
     }
 
     /// Re-reads the host's attributes (after one changed).
     pub fn update(&mut self, host: &Element) {
-        if let Some(h) = &mut self.handle {
-            h.update(props_from(host));
+        match &mut *self.slot.borrow_mut() {
+            Slot::Mounted(h) => h.update(props_from(host)),
+            Slot::Fetching { props, .. } => *props = props_from(host),
+            Slot::Destroyed => {}
         }
     }
 
     /// Tears the instance down: its components, effects and DOM.
     pub fn destroy(&mut self) {
-        if let Some(h) = self.handle.take() {
+        if let Slot::Mounted(h) = std::mem::replace(&mut *self.slot.borrow_mut(), Slot::Destroyed) {
             h.destroy();
         }
     }

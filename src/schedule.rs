@@ -27,6 +27,17 @@ impl Deferred {
     }
 }
 
+impl Deferred {
+    /// Lets the task run even though nobody keeps the handle.
+    pub fn detach(mut self) {
+        if let Some(timer) = self._timer.take() {
+            timer.forget();
+        }
+        // What `drop` will look at: not the task's own stage.
+        self.stage = Rc::new(Cell::new(Stage::Ran));
+    }
+}
+
 impl Drop for Deferred {
     fn drop(&mut self) {
         if self.is_waiting() {

@@ -9,13 +9,14 @@ use crate::feed::Bulletin;
 use crate::history;
 use crate::messages::{load_error, stale_notice, Lang};
 use crate::net::{cached_feed, load_feeds, url::absolute_feed_url, Round};
+use crate::net::{Batch, LoadError};
 use crate::query::lazy::LazyIndex;
 use crate::query::search::{Query, SearchCache};
 use crate::query::{compute, department_counts, ordered_counts, scope};
 use crate::schedule::{after_paint, after_quiet, Deferred};
 use crate::state::{Action, Load, State};
 use crate::urlstate::{self, ViewState};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -31,6 +32,40 @@ pub struct AppProps {
     /// This instance's name in the URL hash (`None`: the view is not kept in the URL).
     #[prop_or_default]
     pub state_key: Option<String>,
+    /// The first round, fetched before mounting (see `entry`): the first
+    /// render then shows rows, not a loading skeleton to be laid out and
+    /// replaced a moment later.
+    #[prop_or_default]
+    pub first: Option<Rc<FirstRound>>,
+}
+
+/// A first round fetched ahead of the widget, for [`AppProps::first`]:
+/// used once, by the widget whose feed attribute it was fetched for.
+pub struct FirstRound {
+    feed: String,
+    result: RefCell<Option<Result<Batch, LoadError>>>,
+}
+
+impl FirstRound {
+    /// The answer of `load_feeds` for the feed attribute `feed`.
+    pub fn new(feed: String, result: Result<Batch, LoadError>) -> FirstRound {
+        FirstRound {
+            feed,
+            result: RefCell::new(Some(result)),
+        }
+    }
+
+    /// The answer, the first time it is asked for with the same feed.
+    fn take(&self, feed: &str) -> Option<Result<Batch, LoadError>> {
+        (self.feed == feed).then(|| self.result.borrow_mut().take())?
+    }
+}
+
+impl PartialEq for FirstRound {
+    /// The same round only: rounds are not compared by content.
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl AppProps {
@@ -43,6 +78,7 @@ impl AppProps {
             }),
             page_lang: None,
             state_key: None,
+            first: None,
         }
     }
 }
@@ -97,6 +133,36 @@ fn focus_row(section: &NodeRef, key: &str) {
     }
 }
 
+/// What the answer to first-round request `request` does to the state;
+/// keeps the bodies' fingerprint in `known`, so an unchanged feed is not
+/// parsed again.
+fn answered(
+    request: u32,
+    result: Result<Batch, LoadError>,
+    known: &RefCell<Option<u64>>,
+) -> Action {
+    match result {
+        Ok(batch) => {
+            *known.borrow_mut() = Some(batch.digest);
+            match batch.feed {
+                None => Action::Unchanged {
+                    request,
+                    at: batch.at,
+                },
+                Some(feed) => Action::Loaded {
+                    request,
+                    feed: Rc::new(feed),
+                    at: batch.at,
+                    failed: batch.failed,
+                    fetched: batch.fetched,
+                    next: batch.next,
+                },
+            }
+        }
+        Err(error) => Action::Failed { request, error },
+    }
+}
+
 /// A callback body that turns its argument into an action and dispatches it.
 fn dispatching<T>(d: UseReducerDispatcher<State>, make: fn(T) -> Action) -> impl Fn(T, &()) {
     move |x, _| d.dispatch(make(x))
@@ -107,10 +173,15 @@ fn dispatching<T>(d: UseReducerDispatcher<State>, make: fn(T) -> Action) -> impl
 pub fn app(props: &AppProps) -> Html {
     let config = &props.config;
     let key = props.state_key.clone();
+    // Fingerprint of the bodies last shown: an unchanged feed is not parsed again.
+    let known = use_mut_ref(|| None::<u64>);
+    // A first round fetched before mounting is the answer to request 0.
+    let first = use_mut_ref(|| props.first.as_ref().and_then(|f| f.take(&config.feed)));
+    let preloaded = use_mut_ref(|| first.borrow().is_some());
     let state = use_reducer(|| {
         let s = State::with_category(config.category.as_deref());
         // A link to a view (the URL hash) wins over the configured start.
-        match &key {
+        let s = match &key {
             Some(k) => {
                 let linked = urlstate::read(&history::current_hash(), k);
                 if linked == ViewState::default() {
@@ -120,14 +191,19 @@ pub fn app(props: &AppProps) -> Html {
                 }
             }
             None => s,
+        };
+        match first.borrow_mut().take() {
+            Some(result) => {
+                let request = s.request;
+                s.apply(answered(request, result, &known))
+            }
+            None => s,
         }
     });
 
     // Fetch whenever the URL or the request number changes. A new URL first
     // resets the state (which bumps the request number and fetches again).
     let last_url = use_mut_ref(|| None::<String>);
-    // Fingerprint of the bodies last shown: an unchanged feed is not parsed again.
-    let known = use_mut_ref(|| None::<u64>);
     {
         let dispatcher = state.dispatcher();
         let timeout_ms = config.timeout_secs.saturating_mul(1000);
@@ -139,7 +215,9 @@ pub fn app(props: &AppProps) -> Html {
                 let changed = matches!(&*last_url.borrow(), Some(old) if old != url);
                 *last_url.borrow_mut() = Some(url.clone());
                 let alive = Rc::new(Cell::new(true));
-                if changed {
+                if std::mem::take(&mut *preloaded.borrow_mut()) && !changed {
+                    // Request 0 was answered before mounting.
+                } else if changed {
                     *known.borrow_mut() = None;
                     dispatcher.dispatch(Action::Reset {
                         category: category.as_deref().map(Rc::from),
@@ -168,26 +246,7 @@ pub fn app(props: &AppProps) -> Html {
                         if !alive.get() {
                             return;
                         }
-                        dispatcher.dispatch(match result {
-                            Ok(batch) => {
-                                *known.borrow_mut() = Some(batch.digest);
-                                match batch.feed {
-                                    None => Action::Unchanged {
-                                        request,
-                                        at: batch.at,
-                                    },
-                                    Some(feed) => Action::Loaded {
-                                        request,
-                                        feed: Rc::new(feed),
-                                        at: batch.at,
-                                        failed: batch.failed,
-                                        fetched: batch.fetched,
-                                        next: batch.next,
-                                    },
-                                }
-                            }
-                            Err(error) => Action::Failed { request, error },
-                        });
+                        dispatcher.dispatch(answered(request, result, &known));
                     });
                 }
                 move || alive.set(false)

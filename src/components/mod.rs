@@ -13,7 +13,7 @@ mod search;
 mod status;
 mod tabs;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, FirstRound};
 pub use article::{ArticleProps, ArticleView, Neighbour};
 pub use filters::{FilterBar, FilterBarProps};
 pub use fresh::{FreshNotice, FreshNoticeProps};
