@@ -13,6 +13,7 @@ pub mod feed;
 pub mod html;
 pub mod json;
 pub mod messages;
+pub mod names;
 pub mod net;
 pub mod query;
 pub mod sort;

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         let index = Rc::new(SearchIndex::build(&feed.items));
         let tabs = category_counts(&feed.items);
         let deps = department_counts(&feed.items);
-        let q = feed.items.first().map(|b| text::truncate_chars(&b.summary, 3)).unwrap_or_default();
+        let q = feed.items.first().map(|b| text::truncate_chars(b.summary(), 3)).unwrap_or_default();
         let hits = SearchCache::default().search(&index, &q);
         let view = compute(&feed.items, &hits, &Filter::default(), &tabs, &deps, 0, 480);
         for &i in view.visible.iter().take(5) {

@@ -96,8 +96,8 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
                 }
                 <span class="db-cat">{ &*b.category }</span>
             </p>
-            if !props.compact && !b.summary.is_empty() {
-                <p class="db-summary">{ marked(&b.summary, &props.query) }</p>
+            if !props.compact && !b.summary().is_empty() {
+                <p class="db-summary">{ marked(b.summary(), &props.query) }</p>
             }
         </li>
     }

@@ -49,6 +49,21 @@ pub struct Attachment {
     pub duration_in_seconds: Option<u64>,
 }
 
+/// A value worked out from an item's other fields the first time it is
+/// needed: most items of a long feed are never shown, and the start-up path
+/// should not pay for them. Equal whenever those fields are, so it takes no
+/// part in comparisons.
+#[derive(Clone, Debug, Default)]
+pub struct Derived<T>(std::cell::OnceCell<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Derived<T> {}
+
 /// One bulletin, normalized: every fallback already applied.
 /// `Eq` lets `Rc<Bulletin>` compare by pointer first (std's shortcut for
 /// `Eq` types), which keeps Yew's prop comparisons cheap.
@@ -62,8 +77,10 @@ pub struct Bulletin {
     pub url: Option<String>,
     pub external_url: Option<String>,
     pub title: Option<String>,
-    /// `summary`, else the start of the text; at most [`text::SUMMARY_CHARS`] characters.
-    pub summary: String,
+    /// The item's own `summary`, as given (see [`Bulletin::summary`]).
+    pub given_summary: Option<String>,
+    /// [`Bulletin::summary`], once asked for.
+    pub(crate) summary: Derived<String>,
     pub content_text: Option<String>,
     pub content_html: Option<String>,
     pub image: Option<String>,
@@ -99,8 +116,22 @@ impl Bulletin {
     pub fn display_title(&self) -> String {
         match &self.title {
             Some(t) => t.clone(),
-            None => text::truncate_chars(&self.summary, 30),
+            None => text::truncate_chars(self.summary(), 30),
         }
+    }
+
+    /// The list's summary: `summary`, else the start of the text, on one
+    /// line and at most [`text::SUMMARY_CHARS`] characters (… when cut).
+    pub fn summary(&self) -> &str {
+        self.summary.0.get_or_init(|| {
+            let line = match &self.given_summary {
+                Some(s) => text::fold_whitespace(s),
+                None => {
+                    parse::summary_start(self.content_text.as_deref(), self.content_html.as_deref())
+                }
+            };
+            text::truncate_chars(&line, text::SUMMARY_CHARS)
+        })
     }
 
     /// The body as plain paragraphs: `content_text`, else a text reading of
@@ -118,7 +149,7 @@ impl Bulletin {
                 return p;
             }
         }
-        text::paragraphs(&self.summary)
+        text::paragraphs(self.summary())
     }
 }
 

@@ -5,8 +5,9 @@
 //! Plain Rust, tested natively. The rule everywhere: an item is the same item
 //! when its id or its url is the same, and then it is shown once.
 
-use super::parse::{sort_newest_first, Names};
+use super::parse::sort_newest_first;
 use super::{Bulletin, Feed};
+use crate::names::names;
 use std::rc::Rc;
 
 /// `base` with those of `more` that it does not have yet, sorted newest first
@@ -18,9 +19,9 @@ use std::rc::Rc;
 pub fn append(base: &Feed, more: &[Rc<Bulletin>]) -> (Feed, Vec<Rc<Bulletin>>) {
     // (One map type for every name lookup: each other kind of hash table
     // would add its own copy of the table code to the wasm.)
-    let mut ids = Names::new();
-    let mut urls = Names::new();
-    let mut keys = Names::new();
+    let mut ids = names();
+    let mut urls = names();
+    let mut keys = names();
     for b in base.items.iter() {
         ids.insert(Rc::from(b.id.as_str()), 0);
         if let Some(u) = &b.url {
@@ -70,8 +71,8 @@ pub fn append(base: &Feed, more: &[Rc<Bulletin>]) -> (Feed, Vec<Rc<Bulletin>>) {
 /// How many items of `new` were not in `old` (by id or url): the count in
 /// the "N 条新信息" notice after a refresh.
 pub fn count_new(old: &Feed, new: &Feed) -> usize {
-    let mut ids = Names::new();
-    let mut urls = Names::new();
+    let mut ids = names();
+    let mut urls = names();
     for b in old.items.iter() {
         ids.insert(Rc::from(b.id.as_str()), 0);
         if let Some(u) = &b.url {

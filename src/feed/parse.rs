@@ -5,18 +5,15 @@
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
-use super::{Attachment, Author, Bulletin, Encoding, Feed, FeedError, Version, UNCATEGORIZED};
+use super::{
+    Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, Version, UNCATEGORIZED,
+};
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
 use crate::json::{self, Map, Value};
+use crate::names::names;
 use crate::text;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::rc::Rc;
-
-/// Every set and map of names in this file (and in `query`) is this one
-/// type, used through the same few methods: each distinct `HashMap` or
-/// `HashSet` type gets its own copy of the hash table code in the wasm
-/// (about 2 kB each). As a set, the value is unused.
-pub(crate) type Names = HashMap<Rc<str>, usize>;
 
 /// The largest body the widget parses (32 MiB): a 10,000-item archive is
 /// about 20 MB; anything much larger would freeze a phone's tab.
@@ -205,7 +202,8 @@ fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
         Value::String(s) => {
             let t = strip_controls(s.trim());
-            (!t.trim().is_empty()).then(|| t.trim().to_string())
+            let t = t.trim();
+            (!t.is_empty()).then(|| t.to_string())
         }
         Value::Number(n) => Some(n.as_str().to_string()),
         _ => None,
@@ -214,28 +212,40 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 
 /// Drops control characters (NUL, escape sequences, C1 …) but keeps line
 /// breaks and tabs: they can only garble a page, never carry text.
-fn strip_controls(s: &str) -> String {
-    // Almost every text has none: a byte scan then a copy, not a rebuild
-    // character by character. C1 controls (U+0080–U+009F) are 0xC2 0x80–0x9F.
-    let b = s.as_bytes();
-    let control = |i: usize| match b[i] {
-        b'\n' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => b.get(i + 1).is_some_and(|&n| n < 0xa0),
-        _ => false,
-    };
-    if !(0..b.len()).any(control) {
-        return s.to_string();
+fn strip_controls(s: &str) -> Cow<'_, str> {
+    if !has_controls(s.as_bytes()) {
+        return Cow::Borrowed(s);
     }
-    s.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
+    Cow::Owned(
+        s.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect(),
+    )
+}
+
+/// Whether UTF-8 text `b` holds a control character other than a line break
+/// or tab. Almost no text does, and every text is checked: a plain byte loop
+/// (cheap even before the browser has optimized the wasm). C1 controls
+/// (U+0080–U+009F) are 0xC2 0x80–0x9F.
+fn has_controls(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if (c < 0x20 && c != b'\n' && c != b'\t')
+            || c == 0x7f
+            || (c == 0xc2 && i + 1 < b.len() && b[i + 1] < 0xa0)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The start of an item's text as one line, enough for its summary: from
 /// `content_text`, else from `content_html` read as text. Only the start
 /// of the body is read (bodies can be 20 kB; a summary is 80 characters).
-fn summary_start(content_text: Option<&str>, content_html: Option<&str>) -> String {
+pub(crate) fn summary_start(content_text: Option<&str>, content_html: Option<&str>) -> String {
     let enough = text::SUMMARY_CHARS + 1;
     match (content_text, content_html) {
         (Some(t), _) => text::one_line_start(t, enough),
@@ -260,7 +270,7 @@ fn summary_start(content_text: Option<&str>, content_html: Option<&str>) -> Stri
 /// for bodies, whose paragraphs are separated by newlines.
 fn body_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(strip_controls(s.trim())),
+        Value::String(s) if !s.trim().is_empty() => Some(strip_controls(s.trim()).into_owned()),
         _ => None,
     }
 }
@@ -356,7 +366,7 @@ fn normalize(obj: &Map, version: Version) -> Feed {
     };
 
     // Categories and departments repeat across items: share one allocation.
-    let mut interned = Names::new();
+    let mut interned = names();
     let mut intern = |s: &str| -> Rc<str> {
         if let Some((rc, _)) = interned.get_key_value(s) {
             return rc.clone();
@@ -370,9 +380,9 @@ fn normalize(obj: &Map, version: Version) -> Feed {
     let mut skipped = 0;
     let mut duplicates = 0;
     // Each id seen → its group in `same_ids`: the items that used it.
-    let mut seen_ids = Names::new();
+    let mut seen_ids = names();
     let mut same_ids: Vec<Vec<usize>> = Vec::new();
-    let mut keys = Names::new();
+    let mut keys = names();
 
     for (index, raw) in raw_items.iter().enumerate() {
         let Some(o) = raw.as_object() else {
@@ -421,14 +431,6 @@ fn normalize(obj: &Map, version: Version) -> Feed {
         }
         keys.insert(key.clone(), 0);
 
-        let summary = match &raw_summary {
-            Some(s) => text::truncate_chars(&text::fold_whitespace(s), text::SUMMARY_CHARS),
-            None => text::truncate_chars(
-                &summary_start(content_text.as_deref(), content_html.as_deref()),
-                text::SUMMARY_CHARS,
-            ),
-        };
-
         let d = district_of(o);
         let dtext = |k: &str| d.and_then(|d| text_of(d.get(k)));
         let tags = tags_of(o.get("tags"));
@@ -448,7 +450,8 @@ fn normalize(obj: &Map, version: Version) -> Feed {
             url,
             external_url: text_of(o.get("external_url")),
             title,
-            summary,
+            given_summary: raw_summary,
+            summary: Derived::default(),
             content_text,
             content_html,
             image: text_of(o.get("image")),
@@ -698,10 +701,13 @@ mod tests {
             {{"id":"3","content_html":"<p>Hello &amp; <b>world</b></p><script>x()</script>"}}
         ]}}"#
         ));
-        assert_eq!(f.items[0].summary, "摘要");
-        assert_eq!(f.items[1].summary.chars().count(), text::SUMMARY_CHARS + 1);
-        assert!(f.items[1].summary.ends_with('…'));
-        assert_eq!(f.items[2].summary, "Hello & world");
+        assert_eq!(f.items[0].summary(), "摘要");
+        assert_eq!(
+            f.items[1].summary().chars().count(),
+            text::SUMMARY_CHARS + 1
+        );
+        assert!(f.items[1].summary().ends_with('…'));
+        assert_eq!(f.items[2].summary(), "Hello & world");
         assert_eq!(f.items[2].body_paragraphs(), ["Hello & world"]);
     }
 

@@ -11,7 +11,7 @@ pub mod search;
 
 use crate::dates::{Civil, Timestamp};
 use crate::feed::{Bulletin, UNCATEGORIZED};
-use std::collections::HashMap;
+use crate::names::{names, Names};
 use std::rc::Rc;
 
 /// List order.
@@ -167,10 +167,10 @@ pub fn department_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
 }
 
 /// Counts names in first-appearance order.
-fn tally<'a>(names: impl Iterator<Item = Option<&'a Rc<str>>>) -> Vec<CategoryCount> {
+fn tally<'a>(all: impl Iterator<Item = Option<&'a Rc<str>>>) -> Vec<CategoryCount> {
     let mut order: Vec<CategoryCount> = Vec::new();
-    let mut index: HashMap<Rc<str>, usize> = HashMap::new();
-    for name in names.flatten() {
+    let mut index = names();
+    for name in all.flatten() {
         match index.get(name) {
             Some(&i) => order[i].count += 1,
             None => {
@@ -262,9 +262,9 @@ pub fn compute(
     };
     // The same map type as in `tally` and `feed::parse`: one copy of the
     // hash table code in the wasm instead of one per key type.
-    let position = |names: &[CategoryCount]| -> HashMap<Rc<str>, usize> {
-        let mut map = HashMap::new();
-        for (i, c) in names.iter().enumerate() {
+    let position = |counts: &[CategoryCount]| -> Names {
+        let mut map = names();
+        for (i, c) in counts.iter().enumerate() {
             map.insert(c.name.clone(), i);
         }
         map

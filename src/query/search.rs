@@ -96,7 +96,8 @@ impl SearchIndex {
                 let body = b.body_paragraphs().join("\n");
                 let fields: [&str; 8] = [
                     b.title.as_deref().unwrap_or(""),
-                    &b.summary,
+                    // (A summary made from the body is in `body` already.)
+                    b.given_summary.as_deref().unwrap_or(""),
                     &body,
                     b.department.as_deref().unwrap_or(""),
                     &b.category,
