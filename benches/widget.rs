@@ -102,10 +102,10 @@ mod native {
     /// The figures of one page load, by name (ms, MB, counts).
     type Figures = BTreeMap<&'static str, f64>;
 
-    /// One page load of one widget on one feed: every figure.
-    async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> Figures {
-        let page = format!("{origin}/bench/pages/{kind}.html?feed={feed}");
-        c.goto(&page).await.expect("open bench page");
+    /// Opens a bench page and waits for its first row: the page's
+    /// `__bench` record (first row, feed's arrival).
+    async fn open(c: &Client, page: &str) -> Value {
+        c.goto(page).await.expect("open bench page");
         wait(
             c,
             "the first row",
@@ -113,7 +113,24 @@ mod native {
             vec![],
         )
         .await;
-        let load = js(c, "return __bench;", vec![]).await;
+        js(c, "return __bench;", vec![]).await
+    }
+
+    /// Time to the first row on a return visit: the same widget served
+    /// from `/cached/` (kept by the browser), loaded once, then again after
+    /// a pause in which the browser caches the compiled code.
+    async fn return_visit(c: &Client, origin: &str, kind: &str, feed: &str) -> f64 {
+        let page = format!("{origin}/bench/pages/{kind}-return.html?feed={feed}");
+        open(c, &page).await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        open(c, &page).await["firstRow"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    }
+
+    /// One page load of one widget on one feed: every figure.
+    async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> Figures {
+        let load = open(c, &format!("{origin}/bench/pages/{kind}.html?feed={feed}")).await;
         let mut m = BTreeMap::new();
         let first = load["firstRow"].as_f64().unwrap_or(f64::NAN);
         m.insert("first_row_ms", first);
@@ -206,6 +223,10 @@ mod native {
             "wasm_memory_mb",
             after[2].as_f64().unwrap_or(0.0) / 1_048_576.0,
         );
+        m.insert(
+            "first_row_return_ms",
+            return_visit(c, origin, kind, feed).await,
+        );
         m
     }
 
@@ -259,8 +280,11 @@ mod native {
             Rules {
                 mounts: vec![
                     ("/dist/".into(), dist.clone()),
+                    ("/cached/dist/".into(), dist.clone()),
+                    ("/cached/".into(), root.clone()),
                     ("/bench-feeds/".into(), feeds.clone()),
                 ],
+                cacheable: vec!["/cached/".into()],
                 ..Rules::default()
             },
         );

@@ -37,6 +37,9 @@ pub struct Rules {
     pub bare_prefix: Option<String>,
     /// A body served by the fault routes when they succeed.
     pub good_body: Vec<u8>,
+    /// Path prefixes the browser may keep for an hour (everything else is
+    /// `no-store`): a return visit, with its compiled code cached.
+    pub cacheable: Vec<String>,
 }
 
 /// A running server; requests it saw are kept for assertions.
@@ -221,8 +224,13 @@ fn handle(
             *b ^= 0xff;
         }
     }
+    let caching = if rules.cacheable.iter().any(|p| path.starts_with(p.as_str())) {
+        "max-age=3600"
+    } else {
+        "no-store"
+    };
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: no-store\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: {caching}\r\n",
         bytes.len()
     );
     let bare = rules
