@@ -58,8 +58,16 @@
       if (!/^https?:/i.test(abs) || early.some(function (e) { return e[0] === abs; })) continue;
       var abort = new AbortController();
       var response = fetch(abs, { cache: "no-cache", credentials: "same-origin", signal: abort.signal });
-      response.catch(function () {}); // the widget reports failures, not the console
-      early.push([abs, response, abort]);
+      var entry = [abs, response, abort, false];
+      // Whether the answer is in by the time the wasm is: then a last good
+      // copy is not worth showing first.
+      response.then(
+        function () {
+          entry[3] = true;
+        },
+        function () {} // the widget reports failures, not the console
+      );
+      early.push(entry);
     }
   }
   function loadWasm() {
@@ -70,7 +78,7 @@
       wasmReady = wasm_bindgen({ module_or_path: fetch(url, init) }).then(function () {
         wasmLoaded = true;
         early.forEach(function (e) {
-          wasm_bindgen.offerFeed(e[0], e[1], e[2]);
+          wasm_bindgen.offerFeed(e[0], e[1], e[2], e[3]);
         });
         early = [];
         return wasm_bindgen;
@@ -174,7 +182,7 @@
     loadWasm().then(
       function (wasm) {
         if (self.destroyed) return;
-        self.container.replaceChildren();
+        // The placeholder stays until the widget mounts (it clears it then).
         self.widget = new wasm.Widget(self.host, self.container);
       },
       function (error) {

@@ -4,7 +4,7 @@
 use crate::components::{App, AppProps, FirstRound};
 use crate::config::Config;
 use crate::messages::Lang;
-use crate::net::{has_cached_feed, load_feeds, Round};
+use crate::net::{cached_feed, early, load_feeds, url::absolute_feed_url, Round};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -83,15 +83,21 @@ impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: &Element, container: Element) -> Widget {
         install_panic_hook();
-        let props = props_from(host);
+        let mut props = props_from(host);
         let feed = props.config.feed.clone();
-        // With a last good copy, the widget mounts at once and shows it
-        // while the network answers; without a feed it mounts to say so.
-        if feed.trim().is_empty() || has_cached_feed(&feed) {
-            let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
-            return Widget {
-                slot: Rc::new(RefCell::new(Slot::Mounted(handle))),
-            };
+        // Without a feed the widget mounts to say so. With a last good copy
+        // it mounts at once and shows it (rows in the first render) while
+        // the network answers, unless the answer is already in: then
+        // showing the copy first would only mean parsing and drawing twice.
+        let answered = absolute_feed_url(&feed).is_some_and(|u| early::answered(&u));
+        let kept = (!answered).then(|| cached_feed(&feed)).flatten();
+        match (!feed.trim().is_empty()).then_some(kept) {
+            None => return Widget::mounted(container, props),
+            Some(Some(copy)) => {
+                props.first = Some(Rc::new(FirstRound::kept(feed, copy)));
+                return Widget::mounted(container, props);
+            }
+            Some(None) => {}
         }
         let timeout_ms = props.config.timeout_secs.saturating_mul(1000);
         let slot = Rc::new(RefCell::new(Slot::Fetching { container, props }));
@@ -107,13 +113,18 @@ impl Widget {
             {
                 // (If the feed attribute changed meanwhile, the widget
                 // ignores this round and fetches its new feed.)
-                props.first = Some(Rc::new(FirstRound::new(feed, result)));
-                *slot = Slot::Mounted(
-                    yew::Renderer::<App>::with_root_and_props(container, props).render(),
-                );
+                props.first = Some(Rc::new(FirstRound::answered(feed, result)));
+                *slot = Slot::Mounted(mount(container, props));
             }
         });
         Widget { slot }
+    }
+
+    /// A widget mounted now, with `props`.
+    fn mounted(container: Element, props: AppProps) -> Widget {
+        Widget {
+            slot: Rc::new(RefCell::new(Slot::Mounted(mount(container, props)))),
+        }
     }
 
     /// Re-reads the host's attributes (after one changed).
@@ -131,6 +142,14 @@ impl Widget {
             h.destroy();
         }
     }
+}
+
+/// Renders the widget into `container` in place of the loader's placeholder.
+/// (Yew renders in a microtask of this same task, so no frame shows the
+/// container empty.)
+fn mount(container: Element, props: AppProps) -> AppHandle<App> {
+    container.set_text_content(None);
+    yew::Renderer::<App>::with_root_and_props(container, props).render()
 }
 
 /// The attribute names the widget reads, for the loader's `observedAttributes`.

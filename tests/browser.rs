@@ -443,6 +443,7 @@ async fn the_last_good_copy_stays_when_the_network_fails() {
     clear_storage();
     let first = mount(SEED);
     wait_rows(&first, 6).await;
+    wait_kept(&first, "seed.json").await;
     // The next visit finds the server failing every attempt: the reader
     // still sees the news, with its age and a way to retry.
     fail_next_fetches(3, 503);
@@ -640,4 +641,68 @@ async fn several_feeds_merge_and_a_failing_one_does_not_hide_the_others() {
         text(&root, ".db-article-meta").contains("宽松解析"),
         "the source is named"
     );
+}
+
+/// Waits until the last good copy of a feed whose URL contains `name` is
+/// kept (it is written once the rows are painted).
+async fn wait_kept(root: &Element, name: &str) {
+    wait_for("the copy to be kept", root, |_| {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item("district-bulletin:feeds").ok().flatten())
+            .is_some_and(|index| index.contains(name))
+    })
+    .await;
+}
+
+/// A widget as the loader makes it: `host` carries the attributes, and the
+/// container holds the loader's placeholder until the widget mounts.
+fn widget_host(feed: &str) -> (Element, Element) {
+    let host = document()
+        .create_element("district-bulletin")
+        .expect("host");
+    host.set_attribute("feed", feed).expect("feed");
+    let container = document().create_element("div").expect("container");
+    container.set_inner_html("<p class=\"placeholder\">正在加载…</p>");
+    host.append_child(&container).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    (host, container)
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_mounts_with_its_first_answer_then_with_its_kept_copy() {
+    clear_storage();
+    // First visit: the placeholder stays while the feed is fetched, and the
+    // widget's first render already has the rows.
+    let (host, container) = widget_host(SEED);
+    let mut first = district_bulletin::Widget::new(&host, container.clone());
+    assert!(
+        !all(&container, ".placeholder").is_empty(),
+        "placeholder kept"
+    );
+    wait_rows(&container, 6).await;
+    assert!(
+        all(&container, ".placeholder").is_empty(),
+        "placeholder replaced"
+    );
+    assert!(all(&container, ".db-loading").is_empty());
+    wait_kept(&container, "seed.json").await;
+    first.destroy();
+
+    // Return visit with the server failing: the kept copy is mounted at
+    // once (the network has not answered yet), then the failure is told.
+    fail_next_fetches(3, 503);
+    let (host, container) = widget_host(SEED);
+    let mut again = district_bulletin::Widget::new(&host, container.clone());
+    wait_rows(&container, 6).await;
+    wait_for("the stale notice", &container, |r| {
+        !all(r, ".db-stale").is_empty()
+    })
+    .await;
+    assert_eq!(all(&container, ".db-row").len(), 6);
+    again.destroy();
 }

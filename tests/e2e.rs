@@ -381,6 +381,22 @@ async fn network_faults_end_in_clear_messages() {
         }
     };
     message("s404", "HTTP 404").await;
+    // The wasm runs; the stalled feed has not failed yet (three attempts of
+    // a second each): its widget waits for its first answer behind the
+    // loading placeholder, never an empty box.
+    let pending = js(
+        &c,
+        "var r = document.getElementById('stall').shadowRoot; \
+         var l = r && r.querySelector('.db-loading[role=status]'); \
+         return [!!l, !!r && !!r.querySelector('.db-error-message')];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        pending,
+        json!([true, false]),
+        "loading placeholder while waiting"
+    );
     message("html", "网页").await;
     message("loop", "网络连接失败").await;
     message("cors", "跨域").await;
@@ -388,7 +404,7 @@ async fn network_faults_end_in_clear_messages() {
     message("s500", "HTTP 500").await;
     message("stall", "1 秒内没有响应").await;
     message("late", "1 秒内没有响应").await;
-    group("status codes, HTML with 200, redirect loops, CORS refusals, cut-off bodies, stalls and late answers each end in a message");
+    group("status codes, HTML with 200, redirect loops, CORS refusals, cut-off bodies, stalls and late answers each end in a message; the placeholder shows while waiting");
 
     wait_rows(&c, "flaky", 6).await;
     wait_rows(&c, "ra", 6).await;

@@ -9,7 +9,7 @@ use crate::feed::Bulletin;
 use crate::history;
 use crate::messages::{load_error, stale_notice, Lang};
 use crate::net::{cached_feed, load_feeds, url::absolute_feed_url, Round};
-use crate::net::{Batch, LoadError};
+use crate::net::{Batch, LoadError, Loaded};
 use crate::query::lazy::LazyIndex;
 use crate::query::search::{Query, SearchCache};
 use crate::query::{compute, department_counts, ordered_counts, scope};
@@ -39,25 +39,42 @@ pub struct AppProps {
     pub first: Option<Rc<FirstRound>>,
 }
 
-/// A first round fetched ahead of the widget, for [`AppProps::first`]:
-/// used once, by the widget whose feed attribute it was fetched for.
+/// What a widget knows before it mounts (see `entry`), for
+/// [`AppProps::first`]: used once, by the widget whose feed attribute it was
+/// made for.
 pub struct FirstRound {
     feed: String,
-    result: RefCell<Option<Result<Batch, LoadError>>>,
+    head: RefCell<Option<Head>>,
+}
+
+/// The head start itself.
+enum Head {
+    /// The answer to the first request: the widget does not send it again.
+    Answer(Result<Batch, LoadError>),
+    /// The last good copy, shown while the first request runs.
+    Kept(Loaded),
 }
 
 impl FirstRound {
     /// The answer of `load_feeds` for the feed attribute `feed`.
-    pub fn new(feed: String, result: Result<Batch, LoadError>) -> FirstRound {
+    pub fn answered(feed: String, result: Result<Batch, LoadError>) -> FirstRound {
         FirstRound {
             feed,
-            result: RefCell::new(Some(result)),
+            head: RefCell::new(Some(Head::Answer(result))),
         }
     }
 
-    /// The answer, the first time it is asked for with the same feed.
-    fn take(&self, feed: &str) -> Option<Result<Batch, LoadError>> {
-        (self.feed == feed).then(|| self.result.borrow_mut().take())?
+    /// The last good copy of the feed attribute `feed`.
+    pub fn kept(feed: String, copy: Loaded) -> FirstRound {
+        FirstRound {
+            feed,
+            head: RefCell::new(Some(Head::Kept(copy))),
+        }
+    }
+
+    /// The head start, the first time it is asked for with the same feed.
+    fn take(&self, feed: &str) -> Option<Head> {
+        (self.feed == feed).then(|| self.head.borrow_mut().take())?
     }
 }
 
@@ -175,9 +192,10 @@ pub fn app(props: &AppProps) -> Html {
     let key = props.state_key.clone();
     // Fingerprint of the bodies last shown: an unchanged feed is not parsed again.
     let known = use_mut_ref(|| None::<u64>);
-    // A first round fetched before mounting is the answer to request 0.
+    // A first round fetched before mounting is the answer to request 0; a
+    // last good copy read before mounting is shown while request 0 runs.
     let first = use_mut_ref(|| props.first.as_ref().and_then(|f| f.take(&config.feed)));
-    let preloaded = use_mut_ref(|| first.borrow().is_some());
+    let preloaded = use_mut_ref(|| matches!(*first.borrow(), Some(Head::Answer(_))));
     let state = use_reducer(|| {
         let s = State::with_category(config.category.as_deref());
         // A link to a view (the URL hash) wins over the configured start.
@@ -192,11 +210,14 @@ pub fn app(props: &AppProps) -> Html {
             }
             None => s,
         };
+        let request = s.request;
         match first.borrow_mut().take() {
-            Some(result) => {
-                let request = s.request;
-                s.apply(answered(request, result, &known))
-            }
+            Some(Head::Answer(result)) => s.apply(answered(request, result, &known)),
+            Some(Head::Kept(copy)) => s.apply(Action::Cached {
+                request,
+                feed: Rc::new(copy.feed),
+                at: copy.at,
+            }),
             None => s,
         }
     });

@@ -25,14 +25,6 @@ pub fn load(url: &str) -> Option<(String, i64)> {
     Some((body.to_string(), time.parse().ok()?))
 }
 
-/// Whether a copy of `url` is kept. (Cheaper than [`load`]: the index
-/// holds the names only.)
-pub fn has(url: &str) -> bool {
-    storage()
-        .and_then(|s| s.get_item(INDEX).ok().flatten())
-        .is_some_and(|index| index.lines().any(|u| u == url))
-}
-
 /// Keeps `body` as the last good copy of `url`, fetched at `at` (Unix seconds).
 pub fn save(url: &str, body: &str, at: i64) {
     let Some(s) = storage() else {

@@ -9,9 +9,9 @@
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-/// The URL, the pending response, the controller that aborts it, and when it
-/// was offered.
-type Offer = (String, js_sys::Promise, web_sys::AbortController, f64);
+/// The URL, the pending response, the controller that aborts it, when it
+/// was offered, and whether its answer had arrived by then.
+type Offer = (String, js_sys::Promise, web_sys::AbortController, f64, bool);
 
 /// An offer older than this is not used: the widget asked much later (a
 /// single-page app mounting on demand), and the news may have moved on.
@@ -23,15 +23,32 @@ thread_local! {
 
 /// Called by the loader: `response` is the pending `fetch` of the absolute
 /// feed URL `url`, made with the options the widget uses and the signal of
-/// `abort` (the widget's timeout aborts it, as it would its own request).
+/// `abort` (the widget's timeout aborts it, as it would its own request);
+/// `answered`: its response (the headers) is already in.
 #[wasm_bindgen(js_name = offerFeed)]
-pub fn offer_feed(url: String, response: js_sys::Promise, abort: web_sys::AbortController) {
+pub fn offer_feed(
+    url: String,
+    response: js_sys::Promise,
+    abort: web_sys::AbortController,
+    answered: bool,
+) {
     let now = js_sys::Date::now();
     OFFERS.with(|o| {
         let mut o = o.borrow_mut();
-        o.retain(|(u, _, _, at)| *u != url && now - at < FRESH_MS);
-        o.push((url, response, abort, now));
+        o.retain(|(u, _, _, at, _)| *u != url && now - at < FRESH_MS);
+        o.push((url, response, abort, now, answered));
     });
+}
+
+/// Whether the loader offers a request for the absolute URL `url` whose
+/// answer was already in when offered.
+pub fn answered(url: &str) -> bool {
+    let now = js_sys::Date::now();
+    OFFERS.with(|o| {
+        o.borrow()
+            .iter()
+            .any(|(u, _, _, at, answered)| u == url && *answered && now - at < FRESH_MS)
+    })
 }
 
 /// The loader's pending response for the absolute URL `url` and its abort
@@ -40,8 +57,8 @@ pub fn take(url: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
     let now = js_sys::Date::now();
     OFFERS.with(|o| {
         let mut o = o.borrow_mut();
-        let i = o.iter().position(|(u, _, _, _)| u == url)?;
-        let (_, response, abort, at) = o.swap_remove(i);
+        let i = o.iter().position(|(u, _, _, _, _)| u == url)?;
+        let (_, response, abort, at, _) = o.swap_remove(i);
         if now - at < FRESH_MS {
             Some((response, abort))
         } else {

@@ -296,11 +296,6 @@ pub fn cached_feed(url: &str) -> Option<Loaded> {
     Some(Loaded { feed, at })
 }
 
-/// Whether a last good copy of `url` is kept (without reading it).
-pub fn has_cached_feed(url: &str) -> bool {
-    url.split_whitespace().nth(1).is_none() && cache_key(url).is_some_and(|k| cache::has(&k))
-}
-
 /// A warning for the webmaster, in the console (never shown to readers).
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&format!("[district-bulletin] {message}").into());

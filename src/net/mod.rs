@@ -15,6 +15,4 @@ pub mod warnings;
 
 pub use error::LoadError;
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{
-    cached_feed, fetch_bytes, has_cached_feed, load_feeds, warn, Batch, Loaded, Round,
-};
+pub use fetch::{cached_feed, fetch_bytes, load_feeds, warn, Batch, Loaded, Round};
