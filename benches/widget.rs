@@ -227,6 +227,7 @@ mod native {
                 r#"
                 var done = arguments[arguments.length - 1];
                 var rows = document.getElementById('w').shadowRoot.querySelectorAll('.db-row').length;
+                if (window.gc) gc(); // live memory, not the garbage of earlier pages
                 var heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
                 var stats = window.DistrictBulletin ? DistrictBulletin.stats() : Promise.resolve({ wasmMemoryBytes: 0 });
                 stats.then(function (s) { done([rows, heap, s.wasmMemoryBytes]); });
@@ -312,7 +313,9 @@ mod native {
             .build()
             .expect("runtime");
         let results = rt.block_on(async {
-            let (_driver, c) = start_browser_with(&["--enable-precise-memory-info"]).await;
+            let (_driver, c) =
+                start_browser_with(&["--enable-precise-memory-info", "--js-flags=--expose-gc"])
+                    .await;
             // One unrecorded load of each first: the browser's own start-up
             // (processes, fonts) would otherwise fall on whichever goes first.
             if let Some(&n) = sizes.first() {

@@ -5,6 +5,15 @@
 (function () {
   "use strict";
   var feed = new URLSearchParams(location.search).get("feed") || "/feeds/seed.json";
+  // A first visit: no last good copy left by an earlier load (the widget
+  // would show it at once). Return-visit pages keep theirs.
+  if (!/-return\.html$/.test(location.pathname)) {
+    try {
+      Object.keys(localStorage).forEach(function (k) {
+        if (k.indexOf("district-bulletin:") === 0) localStorage.removeItem(k);
+      });
+    } catch (e) {}
+  }
   var kind = document.documentElement.getAttribute("data-kind");
   var bench = { kind: kind, feed: feed, firstRow: null, feedEnd: null };
   Object.defineProperty(window, "__bench", { value: bench });
