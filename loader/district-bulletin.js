@@ -59,11 +59,12 @@
       var abort = new AbortController();
       var response = fetch(abs, { cache: "no-cache", credentials: "same-origin", signal: abort.signal });
       var entry = [abs, response, abort, false];
-      // Whether the answer is in by the time the wasm is: then a last good
-      // copy is not worth showing first.
+      // Whether a good answer is in by the time the wasm is: then a last
+      // good copy is not worth showing first. (A failing one is retried,
+      // which takes seconds: the copy is shown meanwhile.)
       response.then(
-        function () {
-          entry[3] = true;
+        function (r) {
+          entry[3] = r.ok;
         },
         function () {} // the widget reports failures, not the console
       );

@@ -24,7 +24,7 @@ thread_local! {
 /// Called by the loader: `response` is the pending `fetch` of the absolute
 /// feed URL `url`, made with the options the widget uses and the signal of
 /// `abort` (the widget's timeout aborts it, as it would its own request);
-/// `answered`: its response (the headers) is already in.
+/// `answered`: its response (the headers) is already in, and not an error.
 #[wasm_bindgen(js_name = offerFeed)]
 pub fn offer_feed(
     url: String,
@@ -41,7 +41,7 @@ pub fn offer_feed(
 }
 
 /// Whether the loader offers a request for the absolute URL `url` whose
-/// answer was already in when offered.
+/// good answer was already in when offered.
 pub fn answered(url: &str) -> bool {
     let now = js_sys::Date::now();
     OFFERS.with(|o| {
