@@ -106,13 +106,15 @@ impl Widget {
             let urls: Vec<String> = feed.split_whitespace().map(str::to_string).collect();
             let result = load_feeds(&urls, timeout_ms, None, Round::First).await;
             let mut slot = waiting.borrow_mut();
+            // Still waiting: not destroyed, nor mounted for another feed.
+            if !matches!(*slot, Slot::Fetching { .. }) {
+                return;
+            }
             if let Slot::Fetching {
                 container,
                 mut props,
             } = std::mem::replace(&mut *slot, Slot::Destroyed)
             {
-                // (If the feed attribute changed meanwhile, the widget
-                // ignores this round and fetches its new feed.)
                 props.first = Some(Rc::new(FirstRound::answered(feed, result)));
                 *slot = Slot::Mounted(mount(container, props));
             }
@@ -129,9 +131,24 @@ impl Widget {
 
     /// Re-reads the host's attributes (after one changed).
     pub fn update(&mut self, host: &Element) {
-        match &mut *self.slot.borrow_mut() {
-            Slot::Mounted(h) => h.update(props_from(host)),
-            Slot::Fetching { props, .. } => *props = props_from(host),
+        let new = props_from(host);
+        let mut slot = self.slot.borrow_mut();
+        match std::mem::replace(&mut *slot, Slot::Destroyed) {
+            Slot::Mounted(mut h) => {
+                h.update(new);
+                *slot = Slot::Mounted(h);
+            }
+            // Another feed: the answer awaited is of no use any more (and
+            // may be slow in coming); the widget mounts and fetches the new one.
+            Slot::Fetching { container, props } if props.config.feed != new.config.feed => {
+                *slot = Slot::Mounted(mount(container, new));
+            }
+            Slot::Fetching { container, .. } => {
+                *slot = Slot::Fetching {
+                    container,
+                    props: new,
+                }
+            }
             Slot::Destroyed => {}
         }
     }

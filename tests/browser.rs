@@ -31,10 +31,21 @@ export function fail_next_fetches(n, status) {
     return original.apply(this, args);
   };
 }
+export function stall_fetches_of(part) {
+  const original = window.fetch;
+  window.fetch = function (...args) {
+    if (String(args[0]).includes(part)) return new Promise(() => {});
+    return original.apply(this, args);
+  };
+  return () => { window.fetch = original; };
+}
 "#)]
 extern "C" {
     /// Forgets the last good copies kept in localStorage.
     fn clear_storage();
+    /// Makes every request whose URL contains `part` hang; returns the
+    /// function that undoes it.
+    fn stall_fetches_of(part: &str) -> js_sys::Function;
     /// Makes the next `n` calls to `window.fetch` answer `status`, then restores it.
     fn fail_next_fetches(n: u32, status: u16);
 }
@@ -705,4 +716,19 @@ async fn the_widget_mounts_with_its_first_answer_then_with_its_kept_copy() {
     .await;
     assert_eq!(all(&container, ".db-row").len(), 6);
     again.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_feed_while_the_first_answer_is_awaited_mounts_at_once() {
+    clear_storage();
+    let restore = stall_fetches_of("/never/");
+    let (host, container) = widget_host("/never/answers.json");
+    let mut w = district_bulletin::Widget::new(&host, container.clone());
+    assert!(!all(&container, ".placeholder").is_empty(), "waiting");
+    // The webmaster's script points the widget at another feed.
+    host.set_attribute("feed", SEED).expect("feed");
+    w.update(&host);
+    wait_rows(&container, 6).await;
+    let _ = restore.call0(&JsValue::NULL);
+    w.destroy();
 }
