@@ -85,19 +85,18 @@ impl Widget {
         install_panic_hook();
         let mut props = props_from(host);
         let feed = props.config.feed.clone();
-        // Without a feed the widget mounts to say so. With a last good copy
-        // it mounts at once and shows it (rows in the first render) while
-        // the network answers, unless the answer is already in: then
-        // showing the copy first would only mean parsing and drawing twice.
+        // Without a feed the widget mounts to say so.
+        if feed.trim().is_empty() {
+            return Widget::mounted(container, props);
+        }
+        // With a last good copy it mounts at once and shows it (rows in the
+        // first render) while the network answers, unless a good answer is
+        // already in: showing the copy first would mean parsing and drawing
+        // twice.
         let answered = absolute_feed_url(&feed).is_some_and(|u| early::answered(&u));
-        let kept = (!answered).then(|| cached_feed(&feed)).flatten();
-        match (!feed.trim().is_empty()).then_some(kept) {
-            None => return Widget::mounted(container, props),
-            Some(Some(copy)) => {
-                props.first = Some(Rc::new(FirstRound::kept(feed, copy)));
-                return Widget::mounted(container, props);
-            }
-            Some(None) => {}
+        if let Some(copy) = (!answered).then(|| cached_feed(&feed)).flatten() {
+            props.first = Some(Rc::new(FirstRound::kept(feed, copy)));
+            return Widget::mounted(container, props);
         }
         let timeout_ms = props.config.timeout_secs.saturating_mul(1000);
         let slot = Rc::new(RefCell::new(Slot::Fetching { container, props }));
@@ -106,18 +105,18 @@ impl Widget {
             let urls: Vec<String> = feed.split_whitespace().map(str::to_string).collect();
             let result = load_feeds(&urls, timeout_ms, None, Round::First).await;
             let mut slot = waiting.borrow_mut();
-            // Still waiting: not destroyed, nor mounted for another feed.
-            if !matches!(*slot, Slot::Fetching { .. }) {
-                return;
-            }
-            if let Slot::Fetching {
-                container,
-                mut props,
-            } = std::mem::replace(&mut *slot, Slot::Destroyed)
-            {
-                props.first = Some(Rc::new(FirstRound::answered(feed, result)));
-                *slot = Slot::Mounted(mount(container, props));
-            }
+            // Only while still waiting: not destroyed, nor mounted meanwhile
+            // for another feed.
+            *slot = match std::mem::replace(&mut *slot, Slot::Destroyed) {
+                Slot::Fetching {
+                    container,
+                    mut props,
+                } => {
+                    props.first = Some(Rc::new(FirstRound::answered(feed, result)));
+                    Slot::Mounted(mount(container, props))
+                }
+                other => other,
+            };
         });
         Widget { slot }
     }

@@ -126,9 +126,7 @@ impl Bulletin {
         self.summary.0.get_or_init(|| {
             let line = match &self.given_summary {
                 Some(s) => text::fold_whitespace(s),
-                None => {
-                    parse::summary_start(self.content_text.as_deref(), self.content_html.as_deref())
-                }
+                None => summary_start(self.content_text.as_deref(), self.content_html.as_deref()),
             };
             text::truncate_chars(&line, text::SUMMARY_CHARS)
         })
@@ -150,6 +148,30 @@ impl Bulletin {
             }
         }
         text::paragraphs(self.summary())
+    }
+}
+
+/// The start of an item's text as one line, enough for its summary: from
+/// `content_text`, else from `content_html` read as text. Only the start
+/// of the body is read (bodies can be 20 kB; a summary is 80 characters).
+fn summary_start(content_text: Option<&str>, content_html: Option<&str>) -> String {
+    let enough = text::SUMMARY_CHARS + 1;
+    match (content_text, content_html) {
+        (Some(t), _) => text::one_line_start(t, enough),
+        (None, Some(h)) => {
+            let mut cut = h.len().min(4096);
+            while !h.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let start = text::one_line_start(&text::html_to_text(&h[..cut]), enough);
+            if start.chars().count() >= enough || cut == h.len() {
+                start
+            } else {
+                // Markup heavy at the top: read it all.
+                text::one_line_start(&text::html_to_text(h), enough)
+            }
+        }
+        (None, None) => String::new(),
     }
 }
 

@@ -11,7 +11,6 @@ use super::{
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
 use crate::json::{self, Map, Value};
 use crate::names::names;
-use crate::text;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -240,30 +239,6 @@ fn has_controls(b: &[u8]) -> bool {
         i += 1;
     }
     false
-}
-
-/// The start of an item's text as one line, enough for its summary: from
-/// `content_text`, else from `content_html` read as text. Only the start
-/// of the body is read (bodies can be 20 kB; a summary is 80 characters).
-pub(crate) fn summary_start(content_text: Option<&str>, content_html: Option<&str>) -> String {
-    let enough = text::SUMMARY_CHARS + 1;
-    match (content_text, content_html) {
-        (Some(t), _) => text::one_line_start(t, enough),
-        (None, Some(h)) => {
-            let mut cut = h.len().min(4096);
-            while !h.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            let start = text::one_line_start(&text::html_to_text(&h[..cut]), enough);
-            if start.chars().count() >= enough || cut == h.len() {
-                start
-            } else {
-                // Markup heavy at the top: read it all.
-                text::one_line_start(&text::html_to_text(h), enough)
-            }
-        }
-        (None, None) => String::new(),
-    }
 }
 
 /// Like [`text_of`], but keeps inner line breaks and only trims the ends:
@@ -704,7 +679,7 @@ mod tests {
         assert_eq!(f.items[0].summary(), "摘要");
         assert_eq!(
             f.items[1].summary().chars().count(),
-            text::SUMMARY_CHARS + 1
+            crate::text::SUMMARY_CHARS + 1
         );
         assert!(f.items[1].summary().ends_with('…'));
         assert_eq!(f.items[2].summary(), "Hello & world");
