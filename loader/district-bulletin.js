@@ -9,7 +9,11 @@
  * inline styles, and one global: window.DistrictBulletin.
  *
  * This file is a template: scripts/bundle-loader.mjs fills in the
- * wasm-bindgen glue, the stylesheet and the wasm's hash at build time.
+ * wasm-bindgen glue, the stylesheet, the wasm's hash and CONTRACT, the
+ * contract with the widget written in Rust (src/contract.rs): attribute
+ * names, the boolean rule, the request options, the language table, the
+ * classes and the placeholder's markup as the widget's own components
+ * render it. Nothing of that is listed here by hand.
  */
 (function () {
   "use strict";
@@ -19,8 +23,8 @@
   var WASM_FILE = "@WASM_FILE@";
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
   var CSS = "@CSS@";
-  // Kept in step with src/config.rs ATTRIBUTES (a native test checks).
-  var ATTRIBUTES = ["feed", "category", "categories", "page-size", "max-items", "lang", "heading", "no-header", "compact", "no-filters", "theme", "timeout", "elder", "relative-dates", "refresh"];
+  var CONTRACT = "@CONTRACT@";
+  var ATTRIBUTES = CONTRACT.attributes;
 
   // The bundle's own location, not the host page's: the wasm sits beside it.
   var me = document.currentScript;
@@ -48,7 +52,7 @@
   function prefetch(host) {
     if (wasmLoaded) return;
     var feeds = (attr(host, "feed") || "").trim().split(/\s+/);
-    for (var i = 0; i < feeds.length && i < 8; i++) {
+    for (var i = 0; i < feeds.length && i < CONTRACT.maxFeeds; i++) {
       var abs;
       try {
         abs = new URL(feeds[i], document.baseURI).href;
@@ -57,7 +61,11 @@
       }
       if (!/^https?:/i.test(abs) || early.some(function (e) { return e[0] === abs; })) continue;
       var abort = new AbortController();
-      var response = fetch(abs, { cache: "no-cache", credentials: "same-origin", signal: abort.signal });
+      var response = fetch(abs, {
+        cache: CONTRACT.request.cache,
+        credentials: CONTRACT.request.credentials,
+        signal: abort.signal
+      });
       var entry = [abs, response, abort, false];
       // Whether a good answer is in by the time the wasm is: then a last
       // good copy is not worth showing first. (A failing one is retried,
@@ -89,64 +97,56 @@
   }
 
   function isElement(host) {
-    return host.localName === "district-bulletin";
+    return host.localName === CONTRACT.element;
   }
   function attr(host, name) {
-    return host.getAttribute(isElement(host) ? name : "data-" + name);
+    return host.getAttribute(isElement(host) ? name : CONTRACT.prefix + name);
   }
   function flag(host, name) {
     var v = attr(host, name);
-    return v !== null && !/^(false|0|no|off)$/i.test(v.trim());
+    return v !== null && CONTRACT.falseWords.indexOf(v.trim().toLowerCase()) < 0;
   }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
+  // The interface language as far as it is known before the feed: the
+  // `lang` attribute, else the page's, by the widget's own table.
+  function language(host) {
+    var tags = [attr(host, "lang"), ((host.closest("[lang]") || document.documentElement).getAttribute("lang"))];
+    for (var i = 0; i < tags.length; i++) {
+      var primary = (tags[i] || "").trim().split(/[-_]/)[0].toLowerCase();
+      if (CONTRACT.langs.hasOwnProperty(primary)) return CONTRACT.langs[primary];
+    }
+    return CONTRACT.defaultLang;
+  }
+  function rememberedElder() {
+    try {
+      return localStorage.getItem(CONTRACT.elderKey) === "1";
+    } catch (e) {
+      return false; // storage disabled
+    }
+  }
+  // Markup from the contract ([tag, {attributes}, child, …]), built node by
+  // node: no HTML is parsed in the page.
+  function build(node, heading) {
+    if (typeof node === "string") return document.createTextNode(node === CONTRACT.headingSlot ? heading : node);
+    var e = document.createElement(node[0]);
+    for (var name in node[1]) e.setAttribute(name, node[1][name]);
+    for (var i = 2; i < node.length; i++) e.appendChild(build(node[i], heading));
     return e;
   }
-  function english(host) {
-    var l = attr(host, "lang") || (host.closest("[lang]") || document.documentElement).getAttribute("lang") || "";
-    return /^en\b/i.test(l);
-  }
 
-  // The same markup as the widget's own loading state, so nothing moves
-  // when the wasm takes over.
+  // The widget's own loading state, as its components render it, so nothing
+  // moves when the wasm takes over.
   function placeholder(host) {
-    var section = el("section", "db");
-    section.setAttribute("aria-busy", "true");
-    if (!flag(host, "no-header")) {
-      var header = el("header", "db-header");
-      header.appendChild(el("h2", "db-title", attr(host, "heading") || "\u00a0"));
-      section.appendChild(header);
-    }
-    var status = el("div", "db-status db-loading");
-    status.setAttribute("role", "status");
-    status.appendChild(el("span", "db-visually-hidden", english(host) ? "Loading…" : "正在加载…"));
-    var list = el("ul", "db-skeleton");
-    list.setAttribute("aria-hidden", "true");
-    for (var i = 0; i < 4; i++) {
-      var li = el("li");
-      li.appendChild(el("span"));
-      li.appendChild(el("span"));
-      list.appendChild(li);
-    }
-    status.appendChild(list);
-    section.appendChild(status);
+    var variant = (flag(host, "no-header") ? "bare" : "header") + (flag(host, "elder") || rememberedElder() ? "-elder" : "");
+    var section = build(CONTRACT.placeholder[language(host)][variant], (attr(host, "heading") || "").trim() || "\u00a0");
+    var theme = CONTRACT.themes[(attr(host, "theme") || "").trim().toLowerCase()];
+    if (theme) section.classList.add(theme);
+    if (flag(host, "compact")) section.classList.add(CONTRACT.compactClass);
     return section;
   }
 
   function failure(host, error) {
-    var section = el("section", "db");
-    var box = el("div", "db-status db-error");
-    box.setAttribute("role", "alert");
-    var en = english(host);
-    box.appendChild(el("p", "db-error-title", en ? "The news widget could not start" : "信息组件加载失败"));
-    box.appendChild(
-      el("p", "db-error-message", en ? "Please reload the page. If this persists, tell the site's webmaster." : "请刷新页面重试；如果问题持续，请联系网站管理员。")
-    );
-    section.appendChild(box);
     if (window.console) console.error("[district-bulletin] could not load " + WASM_FILE + ":", error);
-    return section;
+    return build(CONTRACT.failure[language(host)], "");
   }
 
   /** One widget on one host element. */
@@ -157,7 +157,8 @@
     this.observer = null;
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [stylesheet()];
-    this.container = el("div", "db-root");
+    this.container = document.createElement("div");
+    this.container.className = "db-root";
     this.container.appendChild(placeholder(host));
     root.replaceChildren(this.container);
     this.watch();
@@ -220,9 +221,9 @@
   }
 
   // <district-bulletin feed="…">
-  if (window.customElements && !customElements.get("district-bulletin")) {
+  if (window.customElements && !customElements.get(CONTRACT.element)) {
     customElements.define(
-      "district-bulletin",
+      CONTRACT.element,
       class extends HTMLElement {
         static get observedAttributes() {
           return ATTRIBUTES;
@@ -243,7 +244,7 @@
 
   // <div data-district-bulletin data-feed="…">, including ones added later,
   // changed, or removed.
-  var SELECTOR = "[data-district-bulletin]";
+  var SELECTOR = "[" + CONTRACT.marker + "]";
   function scan(root) {
     if (root.matches && root.matches(SELECTOR)) attach(root);
     if (root.querySelectorAll) root.querySelectorAll(SELECTOR).forEach(attach);
@@ -256,7 +257,7 @@
         if (r.type === "attributes") {
           var inst = instances.get(r.target);
           if (inst && !isElement(r.target)) inst.update();
-          else if (r.attributeName === "data-district-bulletin") scan(r.target);
+          else if (r.attributeName === CONTRACT.marker) scan(r.target);
         } else {
           r.addedNodes.forEach(function (n) {
             if (n.nodeType === 1) scan(n);
@@ -271,9 +272,9 @@
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ["data-district-bulletin"].concat(
+      attributeFilter: [CONTRACT.marker].concat(
         ATTRIBUTES.map(function (a) {
-          return "data-" + a;
+          return CONTRACT.prefix + a;
         })
       )
     });
@@ -286,9 +287,9 @@
     version: VERSION,
     /**
      * Shows a widget in `element` (any element that can have a shadow root,
-     * e.g. a <div>). `options` keys are the attribute names: feed, category,
-     * categories, page-size (or pageSize), max-items, lang, heading,
-     * no-header, compact, theme, eager. Calling it again updates the options.
+     * e.g. a <div>). `options` keys are the attribute names (README's
+     * Attributes table), as written or in camelCase (pageSize). Calling it
+     * again updates the options.
      */
     mount: function (element, options) {
       options = options || {};
@@ -297,11 +298,11 @@
           return "-" + c.toLowerCase();
         });
         var value = options[key];
-        var full = isElement(element) ? name : "data-" + name;
+        var full = isElement(element) ? name : CONTRACT.prefix + name;
         if (value === false || value === null || value === undefined) element.removeAttribute(full);
         else element.setAttribute(full, value === true ? "" : String(value));
       });
-      if (!isElement(element)) element.setAttribute("data-district-bulletin", "");
+      if (!isElement(element)) element.setAttribute(CONTRACT.marker, "");
       var inst = attach(element);
       if (inst) inst.update();
       return inst ? true : false;

@@ -1,13 +1,17 @@
 // Trunk post-build hook: turns trunk's output into the release bundle.
 //
 //   district-bulletin.js    the loader (loader/district-bulletin.js) with the
-//                           wasm-bindgen glue, the stylesheet and the wasm's
-//                           SHA-384 filled in: the one file a page includes
+//                           wasm-bindgen glue, the stylesheet, the wasm's
+//                           SHA-384 and the contract with the widget
+//                           (`district-bulletin contract`: attribute names,
+//                           rules, placeholder markup, all from Rust) filled
+//                           in: the one file a page includes
 //   district-bulletin.wasm  the widget
 //   district-bulletin.sri   the loader's integrity value, for <script integrity>
 //
 // Run by trunk with TRUNK_STAGING_DIR set; prints the SRI snippet.
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, renameSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -45,7 +49,25 @@ const css = release ? minifyCss(cssSource) : cssSource;
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(source, "Cargo.toml"), "utf8"))[1];
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
 
+// The contract, from the widget's own code (a native build of this crate;
+// Cargo's cache makes it instant after the first time).
+const env = { ...process.env };
+delete env.CARGO_BUILD_TARGET;
+let contract;
+try {
+  contract = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--bin", "district-bulletin", "--", "contract"],
+    { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 }
+  );
+  JSON.parse(contract);
+} catch (e) {
+  console.error(`bundle-loader: \`district-bulletin contract\` failed: ${e.message}`);
+  process.exit(1);
+}
+
 const fill = {
+  '"@CONTRACT@"': contract.trim(),
   '"@WASM_FILE@"': JSON.stringify(wasmName),
   '"@WASM_INTEGRITY@"': JSON.stringify(sha384(wasm)),
   '"@CSS@"': JSON.stringify(css),
@@ -81,6 +103,14 @@ if (release) {
 
 writeFileSync(join(staging, "district-bulletin.js"), loader);
 renameSync(wasmIn, join(staging, wasmName));
+
+// The dev page: trunk leaves its (inert) <link data-trunk rel="rust"> in
+// place when it injects no scripts (Trunk.toml): drop it, so the page holds
+// exactly what a webmaster's page would.
+const page = join(staging, "index.html");
+if (existsSync(page)) {
+  writeFileSync(page, readFileSync(page, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/, ""));
+}
 
 const sri = sha384(Buffer.from(loader));
 writeFileSync(join(staging, "district-bulletin.sri"), sri + "\n");

@@ -1,17 +1,58 @@
-//! Widget configuration read from the host element's attributes.
+//! The widget's attributes: their names, how each value is read, and the
+//! defaults. This is the one source of that contract: [`Config`] reads it,
+//! the build writes it into the loader (`district-bulletin contract`, see
+//! [`crate::contract`]), and `district-bulletin render` takes the same names
+//! as flags.
 //!
 //! Plain Rust: the caller hands over an attribute getter, so the rules
 //! (names, defaults, bad values) are tested natively. The custom element uses
 //! plain names (`feed`, `page-size`); the `<div>` form the same names with a
-//! `data-` prefix (`data-feed`, `data-page-size`).
+//! [`DATA_PREFIX`] (`data-feed`, `data-page-size`).
 
-use crate::messages::Lang;
+use crate::i18n::Lang;
+
+/// The custom element's name.
+pub const ELEMENT: &str = "district-bulletin";
+
+/// The attribute that marks any other element as a widget host (the form
+/// for CMSs that strip unknown tags): `<div data-district-bulletin>`.
+pub const DATA_MARKER: &str = "data-district-bulletin";
+
+/// The prefix of every attribute on a `data-` host.
+pub const DATA_PREFIX: &str = "data-";
+
+/// Every widget host on a page, custom element or marked element.
+pub const HOST_SELECTOR: &str = "district-bulletin, [data-district-bulletin]";
+
+/// Attribute values that turn a boolean attribute off although it is present
+/// (compared trimmed, ignoring ASCII case). Present with any other value,
+/// empty included, means on, as for HTML boolean attributes.
+pub const FALSE_WORDS: &[&str] = &["false", "0", "no", "off"];
+
+/// The class of the widget's root element; with [`ELDER_CLASS`],
+/// [`COMPACT_CLASS`] and [`Theme::class`] when those are on.
+pub const ROOT_CLASS: &str = "db";
+
+/// The root's class in 长者模式.
+pub const ELDER_CLASS: &str = "db-elder";
+
+/// The root's class for `compact`.
+pub const COMPACT_CLASS: &str = "db-compact";
+
+/// Most feeds one widget reads (the rest of the `feed` list is ignored).
+pub const MAX_FEEDS: usize = 8;
 
 /// Rows shown before 加载更多 when the page does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 20;
 
+/// Most rows per page a page may ask for.
+pub const MAX_PAGE_SIZE: usize = 1000;
+
 /// Seconds a feed request may take when the page does not say.
 pub const DEFAULT_TIMEOUT_SECS: u32 = 20;
+
+/// Longest a page may let one request take, in seconds.
+pub const MAX_TIMEOUT_SECS: u32 = 120;
 
 /// Shortest refresh interval a page may ask for, in seconds: a feed is
 /// news, not a ticker, and every reader's browser polls the server.
@@ -19,6 +60,140 @@ pub const MIN_REFRESH_SECS: u32 = 10;
 
 /// Longest refresh interval, in seconds (a day).
 pub const MAX_REFRESH_SECS: u32 = 86_400;
+
+/// How an attribute's value is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// On when present, unless its value is one of [`FALSE_WORDS`].
+    Flag,
+    /// Text, trimmed; blank is absent.
+    Text,
+    /// A whole number in a range; anything else is the default.
+    Number,
+    /// One of a few words, ignoring case; anything else is the default.
+    Choice(&'static [&'static str]),
+}
+
+/// One attribute of the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribute {
+    /// The name on `<district-bulletin>` (with [`DATA_PREFIX`] on other hosts).
+    pub name: &'static str,
+    pub kind: Kind,
+    /// What it means, in a line (the `render` command's help).
+    pub about: &'static str,
+    /// Read by the loader only (when to start), not by the widget; still
+    /// observed, so the custom element sees it change.
+    pub loader_only: bool,
+}
+
+const fn attribute(name: &'static str, kind: Kind, about: &'static str) -> Attribute {
+    Attribute {
+        name,
+        kind,
+        about,
+        loader_only: false,
+    }
+}
+
+/// The attributes, one constant each: code reads them by these names only.
+pub mod attr {
+    use super::{attribute, Attribute, Kind};
+
+    pub const FEED: Attribute = attribute(
+        "feed",
+        Kind::Text,
+        "URL of the feed (JSON Feed, RSS or Atom); several separated by spaces",
+    );
+    pub const CATEGORY: Attribute =
+        attribute("category", Kind::Text, "category (栏目) selected at start");
+    pub const CATEGORIES: Attribute = attribute(
+        "categories",
+        Kind::Text,
+        "only these categories, in this order (separated by , ， 、 or |)",
+    );
+    pub const PAGE_SIZE: Attribute = attribute(
+        "page-size",
+        Kind::Number,
+        "rows shown before 加载更多 (1–1000)",
+    );
+    pub const MAX_ITEMS: Attribute = attribute(
+        "max-items",
+        Kind::Number,
+        "show at most this many of the newest items",
+    );
+    pub const LANG: Attribute = attribute(
+        "lang",
+        Kind::Text,
+        "interface language: zh-CN or en (default: the feed's, else the page's)",
+    );
+    pub const HEADING: Attribute = attribute(
+        "heading",
+        Kind::Text,
+        "header text instead of the feed's title",
+    );
+    pub const NO_HEADER: Attribute = attribute("no-header", Kind::Flag, "no header at all");
+    pub const COMPACT: Attribute = attribute("compact", Kind::Flag, "dense rows without summaries");
+    pub const NO_FILTERS: Attribute = attribute(
+        "no-filters",
+        Kind::Flag,
+        "no search box or filter bar (tabs and list only)",
+    );
+    pub const THEME: Attribute = attribute(
+        "theme",
+        Kind::Choice(&["light", "dark", "auto"]),
+        "light, dark, or auto (follows the reader's system)",
+    );
+    pub const TIMEOUT: Attribute = attribute(
+        "timeout",
+        Kind::Number,
+        "seconds one feed request may take (1–120)",
+    );
+    pub const ELDER: Attribute = attribute(
+        "elder",
+        Kind::Flag,
+        "start in 长者模式 (readers can switch it; their choice is remembered)",
+    );
+    pub const RELATIVE_DATES: Attribute = attribute(
+        "relative-dates",
+        Kind::Flag,
+        "今天 / 昨天 / N天前 for recent items",
+    );
+    pub const REFRESH: Attribute = attribute(
+        "refresh",
+        Kind::Number,
+        "fetch the feed again every this many seconds (10–86400)",
+    );
+    pub const EAGER: Attribute = Attribute {
+        loader_only: true,
+        ..attribute(
+            "eager",
+            Kind::Flag,
+            "start at once instead of when the widget nears the viewport",
+        )
+    };
+}
+
+/// Every attribute, in the order README lists them; the custom element
+/// observes exactly these.
+pub const ATTRIBUTES: &[Attribute] = &[
+    attr::FEED,
+    attr::CATEGORY,
+    attr::CATEGORIES,
+    attr::PAGE_SIZE,
+    attr::MAX_ITEMS,
+    attr::LANG,
+    attr::HEADING,
+    attr::NO_HEADER,
+    attr::COMPACT,
+    attr::NO_FILTERS,
+    attr::THEME,
+    attr::EAGER,
+    attr::TIMEOUT,
+    attr::ELDER,
+    attr::RELATIVE_DATES,
+    attr::REFRESH,
+];
 
 /// Colour theme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,11 +207,22 @@ pub enum Theme {
     Auto,
 }
 
+impl Theme {
+    /// The widget root's class for this theme (none for the default).
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            Theme::Light => None,
+            Theme::Dark => Some("db-theme-dark"),
+            Theme::Auto => Some("db-theme-auto"),
+        }
+    }
+}
+
 /// Everything a webmaster can set on one widget instance.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
-    /// URL of the feed (`feed`).
-    pub feed: String,
+    /// URLs of the feeds (`feed`, separated by whitespace), at most [`MAX_FEEDS`].
+    pub feeds: Vec<String>,
     /// Category selected at start (`category`).
     pub category: Option<String>,
     /// Only these categories, in this order (`categories`, comma-separated).
@@ -68,35 +254,12 @@ pub struct Config {
     pub refresh_secs: Option<u32>,
 }
 
-/// Names of all attributes the widget reads (without the `data-` prefix);
-/// the custom element observes exactly these.
-pub const ATTRIBUTES: &[&str] = &[
-    "feed",
-    "category",
-    "categories",
-    "page-size",
-    "max-items",
-    "lang",
-    "heading",
-    "no-header",
-    "compact",
-    "no-filters",
-    "theme",
-    "timeout",
-    "elder",
-    "relative-dates",
-    "refresh",
-];
-
-fn flag(v: Option<String>) -> bool {
-    // Present means on, as for HTML boolean attributes, except an explicit "false"/"0"/"no".
-    match v {
-        None => false,
-        Some(s) => !matches!(
-            s.trim().to_ascii_lowercase().as_str(),
-            "false" | "0" | "no" | "off"
-        ),
-    }
+/// Whether a boolean attribute with this value (`None`: absent) is on.
+pub fn flag_on(v: Option<&str>) -> bool {
+    v.is_some_and(|s| {
+        let s = s.trim();
+        !FALSE_WORDS.iter().any(|w| s.eq_ignore_ascii_case(w))
+    })
 }
 
 fn positive(v: Option<String>) -> Option<usize> {
@@ -108,12 +271,28 @@ fn nonblank(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// The feed URLs of a `feed` attribute: separated by whitespace, at most
+/// [`MAX_FEEDS`], each once.
+pub fn feed_list(value: &str) -> Vec<String> {
+    let mut feeds: Vec<String> = Vec::new();
+    for url in value.split_whitespace() {
+        if feeds.len() == MAX_FEEDS {
+            break;
+        }
+        if !feeds.iter().any(|f| f == url) {
+            feeds.push(url.to_string());
+        }
+    }
+    feeds
+}
+
 impl Config {
     /// Reads the configuration through `get(name)`, which returns the
     /// attribute's value (for the `<div>` form the caller adds `data-`).
     /// Bad values fall back to defaults; nothing here fails.
     pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Config {
-        let categories = nonblank(get("categories")).map(|s| {
+        let flag = |a: crate::config::Attribute| flag_on(get(a.name).as_deref());
+        let categories = nonblank(get(attr::CATEGORIES.name)).map(|s| {
             let mut seen = Vec::new();
             for c in s.split([',', '，', '、', '|']) {
                 let c = c.trim();
@@ -123,34 +302,51 @@ impl Config {
             }
             seen
         });
+        let theme = get(attr::THEME.name).map(|t| t.trim().to_ascii_lowercase());
         Config {
-            feed: nonblank(get("feed")).unwrap_or_default(),
-            category: nonblank(get("category")),
+            feeds: feed_list(&get(attr::FEED.name).unwrap_or_default()),
+            category: nonblank(get(attr::CATEGORY.name)),
             categories: categories.filter(|c| !c.is_empty()),
-            page_size: positive(get("page-size"))
+            page_size: positive(get(attr::PAGE_SIZE.name))
                 .unwrap_or(DEFAULT_PAGE_SIZE)
-                .min(1000),
-            max_items: positive(get("max-items")),
-            lang: get("lang").as_deref().and_then(Lang::from_tag),
-            heading: nonblank(get("heading")),
-            no_header: flag(get("no-header")),
-            compact: flag(get("compact")),
-            no_filters: flag(get("no-filters")),
-            elder: flag(get("elder")),
-            relative_dates: flag(get("relative-dates")),
-            refresh_secs: positive(get("refresh"))
+                .min(MAX_PAGE_SIZE),
+            max_items: positive(get(attr::MAX_ITEMS.name)),
+            lang: get(attr::LANG.name).as_deref().and_then(Lang::from_tag),
+            heading: nonblank(get(attr::HEADING.name)),
+            no_header: flag(attr::NO_HEADER),
+            compact: flag(attr::COMPACT),
+            no_filters: flag(attr::NO_FILTERS),
+            elder: flag(attr::ELDER),
+            relative_dates: flag(attr::RELATIVE_DATES),
+            refresh_secs: positive(get(attr::REFRESH.name))
                 .map(|s| s.clamp(MIN_REFRESH_SECS as usize, MAX_REFRESH_SECS as usize) as u32),
-            timeout_secs: positive(get("timeout"))
-                .map_or(DEFAULT_TIMEOUT_SECS, |t| t.min(120) as u32),
-            theme: match get("theme")
-                .map(|t| t.trim().to_ascii_lowercase())
-                .as_deref()
-            {
+            timeout_secs: positive(get(attr::TIMEOUT.name)).map_or(DEFAULT_TIMEOUT_SECS, |t| {
+                t.min(MAX_TIMEOUT_SECS as usize) as u32
+            }),
+            theme: match theme.as_deref() {
                 Some("dark") => Theme::Dark,
                 Some("auto") => Theme::Auto,
                 _ => Theme::Light,
             },
         }
+    }
+
+    /// A configuration for `feeds` with every other setting at its default.
+    pub fn for_feeds(feeds: &[&str]) -> Config {
+        Config {
+            feeds: feeds.iter().map(|f| f.to_string()).collect(),
+            ..Config::from_attributes(|_| None)
+        }
+    }
+
+    /// Whether several feeds are shown together (items then name their source).
+    pub fn merges(&self) -> bool {
+        self.feeds.len() > 1
+    }
+
+    /// One request's time limit, in milliseconds.
+    pub fn timeout_ms(&self) -> u32 {
+        self.timeout_secs.saturating_mul(1000)
     }
 }
 
@@ -170,7 +366,7 @@ mod tests {
     #[test]
     fn defaults() {
         let c = cfg(&[]);
-        assert_eq!(c.feed, "");
+        assert!(c.feeds.is_empty());
         assert_eq!(c.page_size, DEFAULT_PAGE_SIZE);
         assert_eq!(c.theme, Theme::Light);
         assert!(!c.compact && !c.no_header);
@@ -192,7 +388,7 @@ mod tests {
             ("compact", "true"),
             ("theme", "Dark"),
         ]);
-        assert_eq!(c.feed, "/news/feed.json");
+        assert_eq!(c.feeds, ["/news/feed.json"]);
         assert_eq!(c.category.as_deref(), Some("通知公告"));
         assert_eq!(
             c.categories,
@@ -206,14 +402,32 @@ mod tests {
     }
 
     #[test]
-    fn the_loader_observes_exactly_these_attributes() {
-        let loader = include_str!("../loader/district-bulletin.js");
-        let line = loader
-            .lines()
-            .find(|l| l.contains("var ATTRIBUTES = ["))
-            .expect("ATTRIBUTES in the loader");
-        let listed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
-        assert_eq!(listed, ATTRIBUTES);
+    fn feeds_are_a_list() {
+        let c = cfg(&[("feed", " /a.json\t/b.xml\n /a.json ")]);
+        assert_eq!(c.feeds, ["/a.json", "/b.xml"]);
+        assert!(c.merges());
+        let many: Vec<String> = (0..20).map(|i| format!("/f{i}.json")).collect();
+        assert_eq!(feed_list(&many.join(" ")).len(), MAX_FEEDS);
+    }
+
+    #[test]
+    fn boolean_attributes() {
+        assert!(flag_on(Some("")));
+        assert!(flag_on(Some("compact")));
+        assert!(flag_on(Some("true")));
+        for off in ["false", " FALSE ", "0", "no", "Off"] {
+            assert!(!flag_on(Some(off)), "{off:?}");
+        }
+        assert!(!flag_on(None));
+    }
+
+    #[test]
+    fn names_are_unique_and_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for a in ATTRIBUTES {
+            assert!(seen.insert(a.name), "{} twice", a.name);
+            assert!(a.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
     }
 
     #[test]

@@ -1,12 +1,13 @@
-//! Dates: lenient parsing of the timestamps feeds carry, and their display.
+//! Dates: lenient parsing of the timestamps feeds carry, and calendar
+//! arithmetic. (What the reader reads, 11月27日 or 日期未知, is composed in
+//! `i18n::dates`.)
 //!
 //! Plain Rust, no DOM, so every rule is tested natively. Times are kept as
 //! Unix seconds plus the UTC offset they were written with; display converts
 //! them to one fixed offset per feed (Asia/Shanghai, +08:00, unless the feed
 //! says otherwise). Nothing here ever produces "NaN", "Invalid Date" or 1970
-//! for bad input: unparseable dates are `None` and shown as 日期未知.
+//! for bad input: unparseable dates are `None`.
 
-use crate::messages::Lang;
 use std::fmt::Write as _;
 
 /// Offset of Asia/Shanghai (and of every zone China uses), in minutes east of UTC.
@@ -444,57 +445,11 @@ impl Timestamp {
     }
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-fn month_en(m: u32) -> &'static str {
-    MONTHS_EN
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
-}
-
-/// The list label: `11月27日` (`Nov 27`), with the year when it is not the
-/// current year. `now_unix` is "now" (the caller reads the clock, so this
-/// stays pure).
-pub fn list_label(ts: Option<&Timestamp>, zone: i32, now_unix: i64, lang: Lang) -> String {
-    let Some(ts) = ts else {
-        return lang.messages().unknown_date.to_string();
-    };
-    let c = ts.civil(zone);
-    let this_year = Civil::at(now_unix, zone).year == c.year;
-    match (lang, this_year) {
-        (Lang::ZhCn, true) => format!("{}月{}日", c.month, c.day),
-        (Lang::ZhCn, false) => format!("{}年{}月{}日", c.year, c.month, c.day),
-        (Lang::En, true) => format!("{} {}", month_en(c.month), c.day),
-        (Lang::En, false) => format!("{} {}, {}", month_en(c.month), c.day, c.year),
-    }
-}
-
 /// Whole calendar days from `ts` to now in `zone` (0 today, 1 yesterday;
 /// negative for the future).
 pub fn days_before(ts: &Timestamp, zone: i32, now_unix: i64) -> i64 {
     let day = |c: Civil| days_from_civil(c.year, c.month, c.day);
     day(Civil::at(now_unix, zone)) - day(ts.civil(zone))
-}
-
-/// The full label for an article: `2019年11月27日 10:30` (`Nov 27, 2019,
-/// 10:30`), without a time when the source gave none (or wrote midnight).
-pub fn full_label(ts: Option<&Timestamp>, zone: i32, lang: Lang) -> String {
-    let Some(ts) = ts else {
-        return lang.messages().unknown_date.to_string();
-    };
-    let c = ts.civil(zone);
-    let mut s = match lang {
-        Lang::ZhCn => format!("{}年{}月{}日", c.year, c.month, c.day),
-        Lang::En => format!("{} {}, {}", month_en(c.month), c.day, c.year),
-    };
-    if ts.shows_time(zone) {
-        let sep = if lang == Lang::En { ", " } else { " " };
-        let _ = write!(s, "{sep}{:02}:{:02}", c.hour, c.minute);
-    }
-    s
 }
 
 /// A machine-readable date for `<time datetime>`: `2019-11-27` or
@@ -523,7 +478,6 @@ mod tests {
     use super::*;
 
     const SH: i32 = SHANGHAI_OFFSET_MIN;
-    const ZH: Lang = Lang::ZhCn;
 
     fn ts(s: &str) -> Timestamp {
         parse(s).unwrap_or_else(|| panic!("should parse: {s}"))
@@ -611,34 +565,6 @@ mod tests {
     }
 
     #[test]
-    fn labels() {
-        let now = ts("2026-11-28T12:00:00+08:00").unix;
-        let seed = ts("2019-11-27T00:00:00+08:00");
-        assert_eq!(list_label(Some(&seed), SH, now, ZH), "2019年11月27日");
-        assert_eq!(
-            list_label(Some(&seed), SH, seed.unix + 3600, ZH),
-            "11月27日"
-        );
-        assert_eq!(full_label(Some(&seed), SH, ZH), "2019年11月27日");
-        assert_eq!(machine_label(&seed, SH), "2019-11-27");
-        let t = ts("2019-11-27T02:30:00Z");
-        assert_eq!(full_label(Some(&t), SH, ZH), "2019年11月27日 10:30");
-        assert_eq!(machine_label(&t, SH), "2019-11-27T10:30+08:00");
-        assert_eq!(list_label(None, SH, now, ZH), "日期未知");
-        assert_eq!(full_label(None, SH, ZH), "日期未知");
-    }
-
-    #[test]
-    fn english_labels() {
-        let t = ts("2019-11-27T02:30:00Z");
-        let now = ts("2026-11-28T12:00:00+08:00").unix;
-        assert_eq!(list_label(Some(&t), SH, now, Lang::En), "Nov 27, 2019");
-        assert_eq!(list_label(Some(&t), SH, t.unix, Lang::En), "Nov 27");
-        assert_eq!(full_label(Some(&t), SH, Lang::En), "Nov 27, 2019, 10:30");
-        assert_eq!(full_label(None, SH, Lang::En), "Date unknown");
-    }
-
-    #[test]
     fn whole_days_before_now() {
         let now = ts("2019-11-28T08:00:00+08:00").unix;
         assert_eq!(days_before(&ts("2019-11-28T00:30:00+08:00"), SH, now), 0);
@@ -648,19 +574,9 @@ mod tests {
     }
 
     #[test]
-    fn bare_day_never_shifts_and_shows_no_hour() {
-        let d = ts("2019-11-27");
-        // Even shown in a zone far west of Shanghai, the day stays the 27th.
-        assert_eq!(full_label(Some(&d), -8 * 60, ZH), "2019年11月27日");
-        assert!(!d.shows_time(0));
-    }
-
-    #[test]
-    fn year_boundary_uses_display_zone() {
-        // 2019-12-31T17:00Z is already 2020 in Shanghai.
-        let t = ts("2019-12-31T17:00:00Z");
-        let now = ts("2020-06-01T00:00:00+08:00").unix;
-        assert_eq!(list_label(Some(&t), SH, now, ZH), "1月1日");
+    fn bare_day_shows_no_hour() {
+        assert!(!ts("2019-11-27").shows_time(0));
+        assert_eq!(machine_label(&ts("2019-11-27"), -8 * 60), "2019-11-27");
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! The wasm side of embedding: the loader (`loader/district-bulletin.js`)
 //! creates each instance's shadow root and calls [`Widget`] to render in it.
+//! Everything the first render needs from the browser (the clock, the URL
+//! hash, the reader's remembered choices, a head start) is read here, so the
+//! render itself reads none of it.
 
-use crate::components::{App, AppProps, FirstRound};
-use crate::config::Config;
-use crate::messages::Lang;
-use crate::net::{cached_feed, early, load_feeds, url::absolute_feed_url, Round};
+use crate::components::{App, AppProps, Start};
+use crate::config::{Config, DATA_PREFIX, ELEMENT, HOST_SELECTOR};
+use crate::hooks::{browser_now, linked_view, remembered_elder};
+use crate::i18n::Lang;
+use crate::net::{cache, early, load::load_feeds, url::absolute_feed_url, Purpose};
+use crate::state::Head;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -35,10 +40,10 @@ pub struct Widget {
 /// Reads the instance's settings from its host element: plain attribute
 /// names on `<district-bulletin>`, `data-` names on any other element.
 fn props_from(host: &Element) -> AppProps {
-    let prefix = if host.tag_name().eq_ignore_ascii_case("district-bulletin") {
+    let prefix = if host.tag_name().eq_ignore_ascii_case(ELEMENT) {
         ""
     } else {
-        "data-"
+        DATA_PREFIX
     };
     let config = Config::from_attributes(|name| host.get_attribute(&format!("{prefix}{name}")));
     // The page's language: the nearest `lang` at or above the host.
@@ -53,7 +58,7 @@ fn props_from(host: &Element) -> AppProps {
         config: Rc::new(config),
         page_lang,
         state_key: Some(state_key(host)),
-        first: None,
+        start: Start::default(),
     }
 }
 
@@ -65,10 +70,7 @@ fn state_key(host: &Element) -> String {
     }
     let position = host
         .owner_document()
-        .and_then(|d| {
-            d.query_selector_all("district-bulletin, [data-district-bulletin]")
-                .ok()
-        })
+        .and_then(|d| d.query_selector_all(HOST_SELECTOR).ok())
         .and_then(|all| {
             (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(host))))
         })
@@ -83,37 +85,33 @@ impl Widget {
     #[wasm_bindgen(constructor)]
     pub fn new(host: &Element, container: Element) -> Widget {
         install_panic_hook();
-        let mut props = props_from(host);
-        let feed = props.config.feed.clone();
+        let props = props_from(host);
+        let feeds = props.config.feeds.clone();
         // Without a feed the widget mounts to say so.
-        if feed.trim().is_empty() {
-            return Widget::mounted(container, props);
+        if feeds.is_empty() {
+            return Widget::mounted(container, props, None);
         }
         // With a last good copy it mounts at once and shows it (rows in the
         // first render) while the network answers, unless a good answer is
         // already in: showing the copy first would mean parsing and drawing
         // twice.
-        let answered = absolute_feed_url(&feed).is_some_and(|u| early::answered(&u));
-        if let Some(copy) = (!answered).then(|| cached_feed(&feed)).flatten() {
-            props.first = Some(Rc::new(FirstRound::kept(feed, copy)));
-            return Widget::mounted(container, props);
+        let answered = feeds
+            .iter()
+            .all(|f| absolute_feed_url(f).is_some_and(|u| early::answered(&u)));
+        if let Some((feed, at)) = (!answered).then(|| cache::kept_feed(&feeds)).flatten() {
+            return Widget::mounted(container, props, Some(Head::Kept { feed, at }));
         }
-        let timeout_ms = props.config.timeout_secs.saturating_mul(1000);
+        let timeout_ms = props.config.timeout_ms();
         let slot = Rc::new(RefCell::new(Slot::Fetching { container, props }));
         let waiting = slot.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let urls: Vec<String> = feed.split_whitespace().map(str::to_string).collect();
-            let result = load_feeds(&urls, timeout_ms, None, Round::First).await;
+            let answer = load_feeds(&feeds, timeout_ms, None, Purpose::First).await;
             let mut slot = waiting.borrow_mut();
             // Only while still waiting: not destroyed, nor mounted meanwhile
             // for another feed.
             *slot = match std::mem::replace(&mut *slot, Slot::Destroyed) {
-                Slot::Fetching {
-                    container,
-                    mut props,
-                } => {
-                    props.first = Some(Rc::new(FirstRound::answered(feed, result)));
-                    Slot::Mounted(mount(container, props))
+                Slot::Fetching { container, props } => {
+                    Slot::Mounted(mount(container, props, Some(Head::Answer(answer))))
                 }
                 other => other,
             };
@@ -122,9 +120,9 @@ impl Widget {
     }
 
     /// A widget mounted now, with `props`.
-    fn mounted(container: Element, props: AppProps) -> Widget {
+    fn mounted(container: Element, props: AppProps, head: Option<Head>) -> Widget {
         Widget {
-            slot: Rc::new(RefCell::new(Slot::Mounted(mount(container, props)))),
+            slot: Rc::new(RefCell::new(Slot::Mounted(mount(container, props, head)))),
         }
     }
 
@@ -139,8 +137,8 @@ impl Widget {
             }
             // Another feed: the answer awaited is of no use any more (and
             // may be slow in coming); the widget mounts and fetches the new one.
-            Slot::Fetching { container, props } if props.config.feed != new.config.feed => {
-                *slot = Slot::Mounted(mount(container, new));
+            Slot::Fetching { container, props } if props.config.feeds != new.config.feeds => {
+                *slot = Slot::Mounted(mount(container, new, None));
             }
             Slot::Fetching { container, .. } => {
                 *slot = Slot::Fetching {
@@ -160,21 +158,24 @@ impl Widget {
     }
 }
 
+/// What the widget starts from, read from the browser now: the clock, the
+/// view in the URL hash, the reader's remembered 长者模式, and `head`.
+pub fn browser_start(state_key: Option<&str>, head: Option<Head>) -> Start {
+    Start {
+        now: browser_now(),
+        linked: linked_view(state_key),
+        elder: remembered_elder(),
+        head: head.map(Rc::new),
+    }
+}
+
 /// Renders the widget into `container` in place of the loader's placeholder.
 /// (Yew renders in a microtask of this same task, so no frame shows the
 /// container empty.)
-fn mount(container: Element, props: AppProps) -> AppHandle<App> {
+fn mount(container: Element, mut props: AppProps, head: Option<Head>) -> AppHandle<App> {
+    props.start = browser_start(props.state_key.as_deref(), head);
     container.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(container, props).render()
-}
-
-/// The attribute names the widget reads, for the loader's `observedAttributes`.
-#[wasm_bindgen(js_name = attributeNames)]
-pub fn attribute_names() -> Vec<JsValue> {
-    crate::config::ATTRIBUTES
-        .iter()
-        .map(|a| JsValue::from_str(a))
-        .collect()
 }
 
 /// Bytes of linear memory the wasm instance holds (for benchmarks and diagnostics).
@@ -199,7 +200,7 @@ fn install_panic_hook() {
             let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
                 return;
             };
-            let Ok(hosts) = doc.query_selector_all("district-bulletin, [data-district-bulletin]") else {
+            let Ok(hosts) = doc.query_selector_all(HOST_SELECTOR) else {
                 return;
             };
             for i in 0..hosts.length() {

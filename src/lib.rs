@@ -1,34 +1,40 @@
-//! district-bulletin: a district news widget (Rust + Yew → WebAssembly).
+//! district-bulletin: a district news widget (Rust + Yew → WebAssembly), and
+//! the webmaster's command (`src/bin/district-bulletin.rs`) on the same model.
 //!
-//! Plain-Rust modules (tested natively): [`feed`] (JSON Feed model and
-//! lenient parsing), [`query`] (filters and counts), [`config`] (attributes),
-//! [`dates`], [`text`],
-//! [`messages`] (the reader's strings), [`state`] (state + actions) and the
-//! error type of [`net`]. Browser-only modules: `components` (Yew) and the
-//! entry points below.
+//! Data flows one way: attributes → [`config`] → fetch ([`net`]) → parse
+//! ([`feed`], [`json`]) → [`state`] → derived view ([`query`]) →
+//! [`components`] → DOM, or → HTML on the server. Effects live in [`hooks`].
+//!
+//! Plain Rust, tested natively: [`config`], [`feed`], [`json`], [`dates`],
+//! [`i18n`] (every string the reader reads), [`query`], [`state`],
+//! [`urlstate`], [`text`], [`names`], [`sort`], and the rules of [`net`] and
+//! [`html`]. The components and hooks compile natively too (server
+//! rendering); what they call in the browser only runs there.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+pub mod components;
 pub mod config;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod contract;
 pub mod dates;
 pub mod feed;
+pub mod history;
+pub mod hooks;
 pub mod html;
+pub mod i18n;
 pub mod json;
-pub mod messages;
 pub mod names;
 pub mod net;
 pub mod query;
+pub mod schedule;
 pub mod sort;
 pub mod state;
 pub mod text;
 pub mod urlstate;
 
 #[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
 mod entry;
-#[cfg(target_arch = "wasm32")]
-pub mod history;
-#[cfg(target_arch = "wasm32")]
-pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
-pub use entry::Widget;
+pub use entry::{browser_start, Widget};

@@ -47,6 +47,12 @@ impl Seeded {
     }
 }
 
+/// The hash with a fixed seed, for fingerprints that must match across
+/// calls (see `net::digest`).
+pub fn fixed_hasher() -> Seeded {
+    Seeded::fixed()
+}
+
 impl Default for Seeded {
     fn default() -> Self {
         Seeded::new()

@@ -184,9 +184,112 @@ pub fn write(hash: &str, key: &str, state: &ViewState) -> String {
     all.join("&")
 }
 
+/// How the URL follows the view: which changes write the hash, and whether
+/// a write starts a history entry (`pushState`) or replaces the current one.
+/// A run of keystrokes in the search box is one entry, so Back undoes a
+/// search in one step; every other change is an entry of its own. (The
+/// `use_url_sync` hook carries the writes out, after a quiet moment.)
+#[derive(Debug, Default)]
+pub struct HashSync {
+    /// The view as of the last change seen.
+    last: Option<ViewState>,
+    /// The last change was to the search text only.
+    typing: bool,
+}
+
+impl HashSync {
+    /// The view changed to `view` while the URL holds `in_url`. Returns
+    /// `Some(push)` when the hash must be written; `carried_push` says that a
+    /// write still waiting (superseded by this one) was to start an entry,
+    /// which this one then does.
+    pub fn changed(
+        &mut self,
+        in_url: &ViewState,
+        view: &ViewState,
+        carried_push: bool,
+    ) -> Option<bool> {
+        let write = if in_url != view {
+            let only_query = self.last.as_ref().is_some_and(|last| {
+                ViewState {
+                    filter: Filter {
+                        query: view.filter.query.clone(),
+                        ..last.filter.clone()
+                    },
+                    open: last.open.clone(),
+                } == *view
+            });
+            // Keystrokes after the first replace the entry they started.
+            let push = !(only_query && self.typing) || carried_push;
+            self.typing = only_query;
+            Some(push)
+        } else {
+            // The URL moved first (Back/Forward, a link): a new run of typing starts fresh.
+            self.typing = false;
+            None
+        };
+        self.last = Some(view.clone());
+        write
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn query(q: &str) -> ViewState {
+        ViewState {
+            filter: Filter {
+                query: q.into(),
+                ..Filter::default()
+            },
+            open: None,
+        }
+    }
+
+    #[test]
+    fn a_run_of_typing_is_one_history_entry() {
+        let mut sync = HashSync::default();
+        let start = ViewState::default();
+        assert_eq!(
+            sync.changed(&start, &start, false),
+            None,
+            "nothing to write"
+        );
+        assert_eq!(
+            sync.changed(&start, &query("工"), false),
+            Some(true),
+            "the first key pushes"
+        );
+        assert_eq!(
+            sync.changed(&query("工"), &query("工地"), false),
+            Some(false),
+            "the next replace"
+        );
+        // A write still waiting when the next key comes was a push: carried on.
+        assert_eq!(sync.changed(&start, &query("工地扬"), true), Some(true));
+        // Another kind of change is an entry of its own…
+        let mut tab = query("工地扬");
+        tab.filter.category = Some(Rc::from("通知公告"));
+        assert_eq!(sync.changed(&query("工地扬"), &tab, false), Some(true));
+        // …and typing after it starts a new run.
+        let mut typed = tab.clone();
+        typed.filter.query = "工地扬尘".into();
+        assert_eq!(sync.changed(&tab, &typed, false), Some(true));
+    }
+
+    #[test]
+    fn back_and_forward_start_a_new_run() {
+        let mut sync = HashSync::default();
+        let start = ViewState::default();
+        assert_eq!(sync.changed(&start, &query("a"), false), Some(true));
+        // Back: the URL and the state agree again (the state followed the URL).
+        assert_eq!(sync.changed(&start, &start, false), None);
+        assert_eq!(
+            sync.changed(&start, &query("b"), false),
+            Some(true),
+            "a new entry"
+        );
+    }
 
     fn state() -> ViewState {
         ViewState {

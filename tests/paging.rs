@@ -161,9 +161,8 @@ async fn refresh_shows_new_items_without_losing_the_readers_place() {
         vec![feed(&[2, 1]), feed(&[2, 1]), feed(&[4, 3, 2, 1])],
     );
     let config = Config {
-        feed: path.to_string(),
         refresh_secs: Some(1),
-        ..Config::from_attributes(|_| None)
+        ..Config::for_feeds(&[path])
     };
     let (root, handle) = mount_props(AppProps {
         config: Rc::new(config),

@@ -2,9 +2,10 @@
 //! never copied into the repo) and on the seed feed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use district_bulletin::dates::{full_label, list_label, SHANGHAI_OFFSET_MIN};
+use district_bulletin::dates::SHANGHAI_OFFSET_MIN;
 use district_bulletin::feed::{parse_feed, Feed, FeedError, Version};
-use district_bulletin::messages::Lang;
+use district_bulletin::i18n::dates::{full_label, list_label};
+use district_bulletin::i18n::Lang;
 use district_bulletin::query::search::SearchCache;
 use district_bulletin::query::search::SearchIndex;
 use district_bulletin::query::{category_counts, compute, department_counts, Filter};

@@ -5,7 +5,7 @@
 use district_bulletin::feed::parse_feed;
 use district_bulletin::query::search::{highlight, Query, SearchCache, SearchIndex};
 use district_bulletin::query::{category_counts, compute, department_counts, Filter};
-use district_bulletin::{dates, text, urlstate};
+use district_bulletin::{dates, i18n, text, urlstate};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
             let b = &feed.items[i];
             let _ = b.body_paragraphs();
             let _ = highlight(&b.display_title(), &Query::parse(&q));
-            let _ = dates::full_label(b.date(), feed.zone_offset_min, Default::default());
+            let _ = i18n::dates::full_label(b.date(), feed.zone_offset_min, Default::default());
         }
     }
     if let Ok(s) = std::str::from_utf8(data) {

@@ -4,7 +4,8 @@
 use crate::dates;
 use crate::feed::Bulletin;
 use crate::html::sanitize::sanitize;
-use crate::messages::{attachment_label, Lang};
+use crate::i18n::dates::full_label;
+use crate::i18n::{attachment_label, Lang};
 use crate::net::url::{resolve_http, upgraded};
 use crate::text::file_kind;
 use std::rc::Rc;
@@ -147,7 +148,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 <dt>{ m.published }</dt>
                 <dd>
                     <time datetime={date.map(|t| dates::machine_label(t, props.zone))}>
-                        { dates::full_label(date, props.zone, lang) }
+                        { full_label(date, props.zone, lang) }
                     </time>
                 </dd>
                 { meta(m.department, b.department.as_deref()) }

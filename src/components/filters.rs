@@ -1,7 +1,7 @@
 //! Department, date range and order: the filter bar under the search box.
 
 use super::unique_id;
-use crate::messages::Lang;
+use crate::i18n::Lang;
 use crate::query::{CategoryCount, DateRange, Day, Sort};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

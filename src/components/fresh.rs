@@ -1,6 +1,6 @@
 //! The small "N 条新信息" notice after a refresh brought news.
 
-use crate::messages::{new_items, Lang};
+use crate::i18n::{new_items, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

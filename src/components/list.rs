@@ -2,7 +2,7 @@
 
 use super::BulletinRow;
 use crate::feed::Bulletin;
-use crate::messages::Lang;
+use crate::i18n::Lang;
 use crate::query::search::Query;
 use std::rc::Rc;
 use yew::prelude::*;

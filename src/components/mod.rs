@@ -5,25 +5,31 @@ mod app;
 mod article;
 mod filters;
 mod fresh;
+mod header;
 mod list;
+mod list_view;
 mod more;
 mod results;
 mod row;
 mod search;
 mod status;
 mod tabs;
+mod unavailable;
 
-pub use app::{App, AppProps, FirstRound};
+pub use app::{App, AppProps, Start};
 pub use article::{ArticleProps, ArticleView, Neighbour};
 pub use filters::{FilterBar, FilterBarProps};
 pub use fresh::{FreshNotice, FreshNoticeProps};
+pub use header::{Header, HeaderProps};
 pub use list::{BulletinList, BulletinListProps};
+pub use list_view::{ListView, ListViewProps};
 pub use more::{LoadMore, LoadMoreProps};
 pub use results::{ResultBar, ResultBarProps};
 pub use row::{BulletinRow, BulletinRowProps};
 pub use search::{SearchBox, SearchBoxProps};
 pub use status::{Status, StatusKind, StatusProps};
 pub use tabs::{CategoryTabs, CategoryTabsProps};
+pub use unavailable::{Unavailable, UnavailableProps};
 
 /// A page-unique element id (labels need `for`; several widgets share a page).
 pub(crate) fn unique_id(prefix: &str) -> String {

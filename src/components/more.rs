@@ -1,7 +1,7 @@
 //! The end of the list: 加载更多 rows already here, else older pages of the
 //! feed from the server.
 
-use crate::messages::{load_error, load_more_label, Lang};
+use crate::i18n::{load_error, load_more_label, Lang};
 use crate::state::PageLoad;
 use yew::prelude::*;
 

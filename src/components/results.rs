@@ -1,6 +1,6 @@
 //! "N 条结果" and 清除筛选.
 
-use crate::messages::{results, Lang};
+use crate::i18n::{results, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

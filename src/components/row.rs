@@ -2,7 +2,8 @@
 
 use crate::dates;
 use crate::feed::Bulletin;
-use crate::messages::{days_ago, Lang};
+use crate::i18n::dates::row_label;
+use crate::i18n::Lang;
 use crate::query::search::{highlight, Query};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,26 +22,6 @@ pub struct BulletinRowProps {
     #[prop_or_default]
     pub query: Rc<Query>,
     pub on_open: Callback<Rc<str>>,
-}
-
-/// The list date, relative for recent items when asked (今天, 昨天, 3天前).
-fn date_label(
-    date: Option<&dates::Timestamp>,
-    zone: i32,
-    now: i64,
-    lang: Lang,
-    relative: bool,
-) -> String {
-    let m = lang.messages();
-    match date
-        .filter(|_| relative)
-        .map(|t| dates::days_before(t, zone, now))
-    {
-        Some(0) => m.today.to_string(),
-        Some(1) => m.yesterday.to_string(),
-        Some(d) => days_ago(lang, d).unwrap_or_else(|| dates::list_label(date, zone, now, lang)),
-        None => dates::list_label(date, zone, now, lang),
-    }
 }
 
 /// Text with the query's matches in `<mark>`: built as nodes, never as HTML.
@@ -89,7 +70,7 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
             </h3>
             <p class="db-meta">
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>
-                    { date_label(date, props.zone, props.now, lang, props.relative) }
+                    { row_label(date, props.zone, props.now, lang, props.relative) }
                 </time>
                 if let Some(d) = &b.department {
                     <span class="db-dept">{ &**d }</span>

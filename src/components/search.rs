@@ -1,7 +1,7 @@
 //! The search box.
 
 use super::unique_id;
-use crate::messages::Lang;
+use crate::i18n::Lang;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, InputEvent};

@@ -1,6 +1,6 @@
 //! The states that are not a list: loading, failed, empty.
 
-use crate::messages::Lang;
+use crate::i18n::Lang;
 use yew::prelude::*;
 
 /// Which non-list state to show.

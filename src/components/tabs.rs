@@ -1,6 +1,6 @@
 //! Category tabs with counts: an ARIA tablist with arrow-key navigation.
 
-use crate::messages::{tab_label, Lang};
+use crate::i18n::{tab_label, Lang};
 use crate::query::CategoryCount;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -11,6 +11,29 @@ pub enum Encoding {
     Unknown,
 }
 
+/// What a JSON document's top level is, when it is not an object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonKind {
+    Array,
+    Null,
+    String,
+    Number,
+    Bool,
+}
+
+impl JsonKind {
+    /// The kind in an English sentence: "an array", "null", …
+    pub fn described(self) -> &'static str {
+        match self {
+            JsonKind::Array => "an array",
+            JsonKind::Null => "null",
+            JsonKind::String => "a string",
+            JsonKind::Number => "a number",
+            JsonKind::Bool => "a boolean",
+        }
+    }
+}
+
 /// A document that arrived but is not a usable JSON Feed. Distinct from
 /// network and HTTP failures, which belong to `net::LoadError`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +77,7 @@ pub enum FeedError {
     /// The JSON nests deeper than any feed would.
     TooDeep,
     /// Valid JSON, but the top level is not an object (`null`, array, string …).
-    NotAnObject(&'static str),
+    NotAnObject(JsonKind),
     /// A JSON object that is not a JSON Feed (no `version`/`items`).
     NotAFeed,
 }
@@ -96,7 +119,11 @@ impl fmt::Display for FeedError {
             }
             FeedError::TooDeep => write!(f, "the JSON is nested too deeply"),
             FeedError::NotAnObject(kind) => {
-                write!(f, "the JSON top level is {kind}, not an object")
+                write!(
+                    f,
+                    "the JSON top level is {}, not an object",
+                    kind.described()
+                )
             }
             FeedError::NotAFeed => write!(f, "the JSON object is not a JSON Feed"),
         }

@@ -6,16 +6,37 @@
 mod error;
 mod page;
 mod parse;
-#[cfg(target_arch = "wasm32")]
 pub mod xml;
 
-pub use error::{Encoding, FeedError};
-pub use page::{append, count_new, labelled, next_links};
-pub use parse::{merge, parse_feed, MAX_FEED_BYTES};
+pub use error::{Encoding, FeedError, JsonKind};
+pub use page::{append, count_new, labelled, merge, next_links};
+pub use parse::{parse_feed, MAX_FEED_BYTES};
 
 use crate::dates::Timestamp;
 use crate::text;
 use std::rc::Rc;
+
+/// Any body a feed URL answers with → a feed: JSON Feed, else RSS/Atom
+/// (recognised from the bytes, whatever the Content-Type says).
+pub fn parse_body(bytes: &[u8]) -> Result<Feed, FeedError> {
+    match parse_feed(bytes) {
+        Err(FeedError::XmlFeed) => read_xml(bytes),
+        other => other,
+    }
+}
+
+/// RSS and Atom, read by the browser's XML parser.
+#[cfg(target_arch = "wasm32")]
+fn read_xml(bytes: &[u8]) -> Result<Feed, FeedError> {
+    xml::parse_xml_feed(&xml::xml_text(bytes)?)
+}
+
+/// Natively there is no browser XML parser yet: RSS and Atom are named as
+/// such.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_xml(_bytes: &[u8]) -> Result<Feed, FeedError> {
+    Err(FeedError::XmlFeed)
+}
 
 /// The category of an item that has neither `_district.category` nor a tag.
 pub const UNCATEGORIZED: &str = "未分类";

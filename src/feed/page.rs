@@ -1,11 +1,11 @@
-//! Growing a feed that is already shown: older pages (`next_url`, RSS/Atom
-//! `rel="next"`) appended on 加载更多, and a refreshed first page combined
-//! with the pages fetched before it.
+//! Combining feeds: several feeds shown as one (merge), older pages
+//! (`next_url`, RSS/Atom `rel="next"`) appended on 加载更多, a refreshed
+//! first page combined with the pages fetched before it, and the one order
+//! of a feed's items (newest first).
 //!
 //! Plain Rust, tested natively. The rule everywhere: an item is the same item
 //! when its id or its url is the same, and then it is shown once.
 
-use super::parse::sort_newest_first;
 use super::{Bulletin, Feed};
 use crate::names::names;
 use std::rc::Rc;
@@ -126,6 +126,45 @@ pub fn next_links(candidates: Vec<String>, seen: &[String]) -> (Vec<String>, Vec
     (keep, loops)
 }
 
+/// Several feeds as one (新闻动态 + 通知公告): items merged newest first, an
+/// item present in more than one feed (same id, or same url) shown once,
+/// each item remembering which feed it came from. Title, language and zone
+/// are the first feed's; paging (`next_url`) applies to single feeds only.
+pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
+    let mut feeds = feeds.into_iter();
+    let first = feeds.next()?;
+    let rest: Vec<Feed> = feeds.collect();
+    if rest.is_empty() {
+        return Some(first);
+    }
+    // Each later feed is appended to what came before: an item already there
+    // (same id or url) is shown once, as when older pages are appended.
+    let mut merged = labelled(first);
+    for f in rest {
+        let (skipped, duplicates) = (f.skipped, f.duplicates);
+        let f = labelled(f);
+        merged = append(&merged, &f.items).0;
+        merged.skipped += skipped;
+        merged.duplicates += duplicates;
+    }
+    merged.next_url = None;
+    Some(merged)
+}
+
+/// Newest first; undated items last; ties keep feed order. Total and stable.
+pub(super) fn sort_newest_first(items: &mut [Rc<Bulletin>]) {
+    crate::sort::sort_by(items, &|a, b| {
+        let (da, db) = (a.date().map(|t| t.unix), b.date().map(|t| t.unix));
+        match (da, db) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then(a.source_index.cmp(&b.source_index))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +182,10 @@ mod tests {
             items.join(",")
         );
         parse_feed(json.as_bytes()).expect("feed")
+    }
+
+    fn parsed(json: &str) -> Feed {
+        parse_feed(json.as_bytes()).expect("should parse")
     }
 
     fn ids(f: &Feed) -> Vec<&str> {
@@ -216,5 +259,27 @@ mod tests {
         );
         assert_eq!(keep, ["https://x.cn/p3.json"]);
         assert_eq!(loops, ["https://x.cn/feed.json"]);
+    }
+
+    #[test]
+    fn merged_feeds_interleave_and_show_shared_items_once() {
+        let news = parsed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"新闻动态","items":[
+            {"id":"n1","title":"新闻一","url":"https://x/1","date_published":"2019-11-28T00:00:00+08:00"},
+            {"id":"n2","title":"新闻二","date_published":"2019-11-26T00:00:00+08:00"}]}"#,
+        );
+        let notices = parsed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"通知公告","items":[
+            {"id":"t1","title":"公告一","date_published":"2019-11-27T00:00:00+08:00"},
+            {"id":"n2","title":"同编号"},
+            {"id":"t3","title":"同地址","url":"https://x/1"}]}"#,
+        );
+        let m = merge(vec![news, notices]).expect("merged");
+        let ids: Vec<&str> = m.items.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["n1", "t1", "n2"]);
+        assert_eq!(m.duplicates, 2);
+        assert_eq!(m.title, "新闻动态");
+        assert_eq!(m.items[1].source.as_deref(), Some("通知公告"));
+        assert!(merge(Vec::new()).is_none());
     }
 }

@@ -6,7 +6,8 @@
 //! failing the item, and a bad item never hides the good ones.
 
 use super::{
-    Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, Version, UNCATEGORIZED,
+    Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, JsonKind, Version,
+    UNCATEGORIZED,
 };
 use crate::dates::{self, SHANGHAI_OFFSET_MIN};
 use crate::json::{self, Map, Value};
@@ -23,11 +24,11 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     let value = read_document(bytes)?;
     let obj = match value {
         Value::Object(o) => o,
-        Value::Array(_) => return Err(FeedError::NotAnObject("an array")),
-        Value::Null => return Err(FeedError::NotAnObject("null")),
-        Value::String(_) => return Err(FeedError::NotAnObject("a string")),
-        Value::Number(_) => return Err(FeedError::NotAnObject("a number")),
-        Value::Bool(_) => return Err(FeedError::NotAnObject("a boolean")),
+        Value::Array(_) => return Err(FeedError::NotAnObject(JsonKind::Array)),
+        Value::Null => return Err(FeedError::NotAnObject(JsonKind::Null)),
+        Value::String(_) => return Err(FeedError::NotAnObject(JsonKind::String)),
+        Value::Number(_) => return Err(FeedError::NotAnObject(JsonKind::Number)),
+        Value::Bool(_) => return Err(FeedError::NotAnObject(JsonKind::Bool)),
     };
     let version = match obj.get("version").and_then(Value::as_str).map(str::trim) {
         Some(v) if is_version(v, "1.1") => Version::V1_1,
@@ -447,7 +448,7 @@ fn normalize(obj: &Map, version: Version) -> Feed {
         }));
     }
 
-    sort_newest_first(&mut items);
+    super::page::sort_newest_first(&mut items);
 
     Feed {
         version,
@@ -466,45 +467,6 @@ fn normalize(obj: &Map, version: Version) -> Feed {
         skipped,
         duplicates,
     }
-}
-
-/// Several feeds as one (新闻动态 + 通知公告): items merged newest first, an
-/// item present in more than one feed (same id, or same url) shown once,
-/// each item remembering which feed it came from. Title, language and zone
-/// are the first feed's; paging (`next_url`) applies to single feeds only.
-pub fn merge(feeds: Vec<Feed>) -> Option<Feed> {
-    let mut feeds = feeds.into_iter();
-    let first = feeds.next()?;
-    let rest: Vec<Feed> = feeds.collect();
-    if rest.is_empty() {
-        return Some(first);
-    }
-    // Each later feed is appended to what came before: an item already there
-    // (same id or url) is shown once, as when older pages are appended.
-    let mut merged = super::page::labelled(first);
-    for f in rest {
-        let (skipped, duplicates) = (f.skipped, f.duplicates);
-        let f = super::page::labelled(f);
-        merged = super::page::append(&merged, &f.items).0;
-        merged.skipped += skipped;
-        merged.duplicates += duplicates;
-    }
-    merged.next_url = None;
-    Some(merged)
-}
-
-/// Newest first; undated items last; ties keep feed order. Total and stable.
-pub(crate) fn sort_newest_first(items: &mut [Rc<Bulletin>]) {
-    crate::sort::sort_by(items, &|a, b| {
-        let (da, db) = (a.date().map(|t| t.unix), b.date().map(|t| t.unix));
-        match (da, db) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then(a.source_index.cmp(&b.source_index))
-    });
 }
 
 #[cfg(test)]
@@ -555,9 +517,9 @@ mod tests {
             e(b"<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>"),
             FeedError::XmlFeed
         );
-        assert_eq!(e(b"[1,2]"), FeedError::NotAnObject("an array"));
-        assert_eq!(e(b"null"), FeedError::NotAnObject("null"));
-        assert_eq!(e(br#""feed""#), FeedError::NotAnObject("a string"));
+        assert_eq!(e(b"[1,2]"), FeedError::NotAnObject(JsonKind::Array));
+        assert_eq!(e(b"null"), FeedError::NotAnObject(JsonKind::Null));
+        assert_eq!(e(br#""feed""#), FeedError::NotAnObject(JsonKind::String));
         assert_eq!(e(br#"{"title":"x"}"#), FeedError::NotAFeed);
         assert_eq!(e(br#"{"version":"#), FeedError::Truncated);
         assert_eq!(e(br#"{"items":[{"id":"1"}"#), FeedError::Truncated);
@@ -701,28 +663,6 @@ mod tests {
         ));
         let ids: Vec<&str> = f.items.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(ids, ["new", "mod", "tie1", "tie2", "old", "u1", "bad"]);
-    }
-
-    #[test]
-    fn merged_feeds_interleave_and_show_shared_items_once() {
-        let news = feed(&format!(
-            r#"{{"version":"{V11}","title":"新闻动态","items":[
-            {{"id":"n1","title":"新闻一","url":"https://x/1","date_published":"2019-11-28T00:00:00+08:00"}},
-            {{"id":"n2","title":"新闻二","date_published":"2019-11-26T00:00:00+08:00"}}]}}"#
-        ));
-        let notices = feed(&format!(
-            r#"{{"version":"{V11}","title":"通知公告","items":[
-            {{"id":"t1","title":"公告一","date_published":"2019-11-27T00:00:00+08:00"}},
-            {{"id":"n2","title":"同编号"}},
-            {{"id":"t3","title":"同地址","url":"https://x/1"}}]}}"#
-        ));
-        let m = merge(vec![news, notices]).expect("merged");
-        let ids: Vec<&str> = m.items.iter().map(|b| b.id.as_str()).collect();
-        assert_eq!(ids, ["n1", "t1", "n2"]);
-        assert_eq!(m.duplicates, 2);
-        assert_eq!(m.title, "新闻动态");
-        assert_eq!(m.items[1].source.as_deref(), Some("通知公告"));
-        assert!(merge(Vec::new()).is_none());
     }
 
     #[test]

@@ -108,22 +108,23 @@ fn rebuild(
             let href = src
                 .get_attribute("href")
                 .and_then(|h| resolve(&h, base))
-                .filter(|u| link_scheme_ok(&u.protocol()));
-            if let Some(u) = href {
-                let _ = el.set_attribute("href", &u.href());
+                .filter(|(scheme, _)| link_scheme_ok(scheme));
+            if let Some((_, href)) = href {
+                let _ = el.set_attribute("href", &href);
                 let _ = el.set_attribute("target", "_blank");
                 let _ = el.set_attribute("rel", "noopener noreferrer nofollow");
             }
         }
         "img" => {
-            let url = src
+            let (scheme, url) = src
                 .get_attribute("src")
                 .and_then(|s| resolve(&s, base))
-                .filter(|u| image_scheme_ok(&u.protocol()))?;
+                .filter(|(scheme, _)| image_scheme_ok(scheme))?;
             // Mixed content: an http: image on an https: page is upgraded.
-            if https_page && url.protocol() == "http:" {
-                url.set_protocol("https:");
-            }
+            let url = match url.strip_prefix("http:") {
+                Some(rest) if https_page && scheme == "http:" => format!("https:{rest}"),
+                _ => url,
+            };
             // Lazy before src, so an image far down the article is not fetched early.
             let _ = el.set_attribute("loading", "lazy");
             let _ = el.set_attribute("decoding", "async");
@@ -138,7 +139,7 @@ fn rebuild(
                     let _ = el.set_attribute(dim, &n.to_string());
                 }
             }
-            let _ = el.set_attribute("src", &url.href());
+            let _ = el.set_attribute("src", &url);
             return Some(el);
         }
         _ => {}

@@ -217,6 +217,19 @@ pub fn ordered_counts(items: &[Rc<Bulletin>], order: Option<&[String]>) -> Vec<C
     }
 }
 
+/// The rows before and after the item with `key` among the `visible` ones
+/// (上一篇 / 下一篇 within what the list shows now).
+pub fn neighbours(items: &[Rc<Bulletin>], visible: &[usize], key: &str) -> [Option<usize>; 2] {
+    let Some(at) = visible
+        .iter()
+        .position(|&i| items.get(i).is_some_and(|b| &*b.key == key))
+    else {
+        return [None, None];
+    };
+    let at_row = |pos: Option<usize>| pos.and_then(|p| visible.get(p).copied());
+    [at_row(at.checked_sub(1)), at_row(Some(at + 1))]
+}
+
 /// What the reader sees for a filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {

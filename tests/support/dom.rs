@@ -31,7 +31,7 @@ pub fn mount_with_attrs(feed: &str, attrs: &[(&str, &str)]) -> Element {
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.to_string())
     });
-    config.feed = feed.to_string();
+    config.feeds = vec![feed.to_string()];
     mount_props(AppProps {
         config: std::rc::Rc::new(config),
         ..AppProps::with_feed(feed)
@@ -51,8 +51,11 @@ pub fn mount_keyed_opt(feed: &str, key: Option<&str>) -> (Element, yew::AppHandl
     })
 }
 
-/// Mounts the real widget with `props` in a fresh element of its own.
-pub fn mount_props(props: AppProps) -> (Element, yew::AppHandle<App>) {
+/// Mounts the real widget with `props` in a fresh element of its own,
+/// starting from the browser as the entry point does (clock, URL hash,
+/// remembered choices).
+pub fn mount_props(mut props: AppProps) -> (Element, yew::AppHandle<App>) {
+    props.start = district_bulletin::browser_start(props.state_key.as_deref(), None);
     let root = document().create_element("div").expect("div");
     document()
         .body()

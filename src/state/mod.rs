@@ -1,10 +1,15 @@
 //! The widget's state and the one place it changes.
 //!
-//! `State::apply` is a plain function (tested natively); on wasm32 it backs
-//! Yew's `Reducible`, so components only ever dispatch [`Action`]s.
+//! `State::apply` is a plain function (tested natively) behind Yew's
+//! `Reducible`, so components only ever dispatch [`Action`]s. What the hooks
+//! decide from the state (whether to fetch, what an answer does) is in
+//! [`rounds`], plain Rust beside it.
 
+pub mod rounds;
+
+use crate::config::Config;
 use crate::feed::{append, count_new, next_links, Bulletin, Feed};
-use crate::net::LoadError;
+use crate::net::{Batch, LoadError};
 use crate::query::{DateRange, Filter, Sort};
 use crate::urlstate::ViewState;
 use std::rc::Rc;
@@ -75,7 +80,12 @@ impl Paging {
 /// Everything the widget shows is derived from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// The feed URLs shown (the `feed` attribute); another list starts over.
+    pub feeds: Rc<[String]>,
     pub load: Load,
+    /// Fingerprint of the bodies behind the feed shown: a refresh whose
+    /// bodies are the same is not parsed again.
+    pub digest: Option<u64>,
     pub filter: Filter,
     /// Key of the open article, if one is open.
     pub open: Option<Rc<str>>,
@@ -101,12 +111,21 @@ pub struct State {
     /// Items that refreshes brought since the reader last looked (the
     /// "N 条新信息" notice; 0: no notice).
     pub new_items: usize,
+    /// The `category` attribute as last seen: the widget follows when the
+    /// webmaster changes it, not when it is merely read again.
+    pub category_attribute: Option<Rc<str>>,
+    /// 长者模式 (large text, high contrast, big targets) is on.
+    pub elder: bool,
+    /// The `elder` attribute as last seen (followed when it changes).
+    pub elder_attribute: bool,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
+            feeds: Rc::from(Vec::new()),
             load: Load::Loading { previous: None },
+            digest: None,
             filter: Filter::default(),
             open: None,
             request: 0,
@@ -118,19 +137,61 @@ impl Default for State {
             refreshing: false,
             new_items: 0,
             closed: (None, 0),
+            category_attribute: None,
+            elder: false,
+            elder_attribute: false,
         }
     }
 }
 
+/// A head start a widget may mount with, taken by its entry point before
+/// mounting (see `entry`): the first render then shows rows, not a loading
+/// skeleton laid out and replaced a moment later.
+#[derive(Clone, Debug)]
+pub enum Head {
+    /// The answer to the first request: the widget does not send it again.
+    Answer(Result<Batch, LoadError>),
+    /// The last good copy, fetched at `at`, shown while the first request runs.
+    Kept { feed: Feed, at: i64 },
+}
+
 impl State {
-    /// The state a widget starts in, with the webmaster's initial category.
-    pub fn with_category(category: Option<&str>) -> State {
-        State {
+    /// The state a widget starts in: the webmaster's settings, the view a
+    /// link carries (`linked`, from the URL hash), whether this reader chose
+    /// 长者模式 last time, and the head start if there is one.
+    pub fn initial(
+        config: &Config,
+        linked: ViewState,
+        elder_remembered: bool,
+        head: Option<Head>,
+    ) -> State {
+        let category: Option<Rc<str>> = config.category.as_deref().map(Rc::from);
+        let s = State {
+            feeds: Rc::from(config.feeds.clone()),
             filter: Filter {
-                category: category.map(Rc::from),
+                category: category.clone(),
                 ..Filter::default()
             },
+            category_attribute: category,
+            elder: config.elder || elder_remembered,
+            elder_attribute: config.elder,
             ..State::default()
+        };
+        // A link to a view wins over the configured start.
+        let s = if linked == ViewState::default() {
+            s
+        } else {
+            s.apply(Action::Restore(linked))
+        };
+        let request = s.request;
+        match head {
+            Some(Head::Answer(answer)) => s.apply(Action::answer(request, answer)),
+            Some(Head::Kept { feed, at }) => s.apply(Action::Cached {
+                request,
+                feed: Rc::new(feed),
+                at,
+            }),
+            None => s,
         }
     }
 }
@@ -140,8 +201,12 @@ impl State {
 pub enum Action {
     /// Fetch the feed again, keeping what is shown meanwhile (重试).
     Reload,
-    /// A different feed URL: forget everything, fetch anew, starting in `category`.
-    Reset { category: Option<Rc<str>> },
+    /// The `feed` attribute now names these feeds: when they are others,
+    /// forget everything and fetch anew, starting in `category`.
+    Feeds {
+        feeds: Rc<[String]>,
+        category: Option<Rc<str>>,
+    },
     /// Request number `request` produced a feed, fetched at `at` (Unix
     /// seconds); `failed` lists sources that did not load (several feeds).
     /// `fetched` are the absolute URLs it came from and `next` their
@@ -153,6 +218,8 @@ pub enum Action {
         failed: Vec<(String, LoadError)>,
         fetched: Vec<String>,
         next: Vec<String>,
+        /// Fingerprint of the bodies (see [`State::digest`]).
+        digest: u64,
     },
     /// Request number `request` found the feed unchanged (a 304, or the same
     /// bytes) at `at`: keep what is shown.
@@ -204,6 +271,12 @@ pub enum Action {
     ClearFilters,
     /// Take the view from a link (the URL hash, on load or Back/Forward).
     Restore(ViewState),
+    /// The `category` attribute reads this (followed only when it changed).
+    CategoryAttribute(Option<Rc<str>>),
+    /// The reader switched 长者模式 on or off.
+    SetElder(bool),
+    /// The `elder` attribute reads this (followed only when it changed).
+    ElderAttribute(bool),
 }
 
 impl State {
@@ -295,15 +368,36 @@ impl State {
                     self.paging.status = PageLoad::Failed(error);
                 }
             }
-            Action::Reset { category } => {
+            Action::Feeds { feeds, category } => {
+                if feeds == self.feeds {
+                    return self;
+                }
                 self = State {
+                    feeds,
                     request: self.request.wrapping_add(1),
                     filter: Filter {
-                        category,
+                        category: category.clone(),
                         ..Filter::default()
                     },
+                    category_attribute: category,
+                    elder: self.elder,
+                    elder_attribute: self.elder_attribute,
                     ..State::default()
                 };
+            }
+            Action::CategoryAttribute(c) => {
+                if c == self.category_attribute {
+                    return self;
+                }
+                self.category_attribute = c.clone();
+                return self.apply(Action::SelectCategory(c));
+            }
+            Action::SetElder(on) => self.elder = on,
+            Action::ElderAttribute(on) => {
+                if on != self.elder_attribute {
+                    self.elder_attribute = on;
+                    self.elder = on;
+                }
             }
             Action::Cached { request, feed, at } => {
                 if request == self.request && self.load == (Load::Loading { previous: None }) {
@@ -320,11 +414,13 @@ impl State {
                 failed,
                 fetched,
                 next,
+                digest,
             } => {
                 if request != self.request {
                     return self;
                 }
                 self.data_at = Some(at);
+                self.digest = Some(digest);
                 self.source_errors = failed;
                 let feed = if self.paging.extra.is_empty() {
                     // The first page (again): its links start the paging.
@@ -429,12 +525,18 @@ impl State {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 impl yew::Reducible for State {
     type Action = Action;
 
+    /// The state after `action`; the same `Rc` when nothing changed (a stale
+    /// answer, a refresh while a request runs …), so nothing re-renders.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new((*self).clone().apply(action))
+        let next = (*self).clone().apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
     }
 }
 
@@ -468,6 +570,7 @@ mod tests {
             failed: Vec::new(),
             fetched: Vec::new(),
             next: Vec::new(),
+            digest: 0,
         });
         let s = s.apply(Action::Reload);
         assert_eq!(s.load.feed(), Some(&f));
@@ -506,6 +609,7 @@ mod tests {
                 failed: Vec::new(),
                 fetched: Vec::new(),
                 next: Vec::new(),
+                digest: 0,
             })
             .apply(Action::Cached {
                 request: 0,
@@ -526,6 +630,7 @@ mod tests {
             failed: Vec::new(),
             fetched: Vec::new(),
             next: Vec::new(),
+            digest: 0,
         });
         assert_eq!(s2, s);
         let s3 = s.apply(Action::Failed {
@@ -545,9 +650,13 @@ mod tests {
                 failed: Vec::new(),
                 fetched: Vec::new(),
                 next: Vec::new(),
+                digest: 0,
             })
             .apply(Action::SelectCategory(Some(Rc::from("a"))))
-            .apply(Action::Reset { category: None });
+            .apply(Action::Feeds {
+                feeds: Rc::from(vec!["/other.json".to_string()]),
+                category: None,
+            });
         assert_eq!(s.load, Load::Loading { previous: None });
         assert_eq!(s.filter, Filter::default());
         assert_eq!(s.request, 1);
@@ -563,6 +672,7 @@ mod tests {
                 failed: Vec::new(),
                 fetched: Vec::new(),
                 next: Vec::new(),
+                digest: 0,
             })
             .apply(Action::SelectCategory(Some(Rc::from("b"))))
             .apply(Action::Open(Rc::from("k1")))
@@ -574,6 +684,7 @@ mod tests {
                 failed: Vec::new(),
                 fetched: Vec::new(),
                 next: Vec::new(),
+                digest: 0,
             });
         assert_eq!(s.filter.category, None);
         assert_eq!(s.open, None);
@@ -654,6 +765,7 @@ mod tests {
             failed: Vec::new(),
             fetched: vec!["https://x.cn/feed.json".into()],
             next: next.iter().map(|s| s.to_string()).collect(),
+            digest: 0,
         })
     }
 
@@ -762,5 +874,89 @@ mod tests {
         let s = loaded(s, 0, page(&["1"]), &[]).apply(Action::Reload);
         let s = loaded(s, 1, page(&["2", "1"]), &[]);
         assert_eq!(s.new_items, 0);
+    }
+
+    #[test]
+    fn a_no_op_returns_the_same_state_and_renders_nothing() {
+        use yew::Reducible;
+        let s = Rc::new(State::default());
+        assert!(
+            Rc::ptr_eq(&s.clone().reduce(Action::Refresh), &s),
+            "refresh before the first answer"
+        );
+        let loading = s.clone().reduce(Action::Reload);
+        assert!(!Rc::ptr_eq(&loading, &s));
+        // A refresh while a request runs, a stale answer, closing nothing,
+        // the attributes read again: all no-ops.
+        for action in [
+            Action::Refresh,
+            Action::Close,
+            Action::Failed {
+                request: 0,
+                error: LoadError::Http { status: 500 },
+            },
+            Action::CategoryAttribute(None),
+            Action::ElderAttribute(false),
+            Action::Feeds {
+                feeds: loading.feeds.clone(),
+                category: None,
+            },
+        ] {
+            assert!(
+                Rc::ptr_eq(&loading.clone().reduce(action.clone()), &loading),
+                "{action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_attributes_are_followed_when_they_change() {
+        let config = Config {
+            category: Some("通知公告".into()),
+            ..Config::for_feeds(&["/a.json"])
+        };
+        let s = State::initial(&config, ViewState::default(), false, None)
+            .apply(Action::SelectCategory(Some(Rc::from("政策解读"))));
+        // Read again unchanged: the reader's choice stays.
+        let same = s
+            .clone()
+            .apply(Action::CategoryAttribute(Some(Rc::from("通知公告"))));
+        assert_eq!(same.filter.category.as_deref(), Some("政策解读"));
+        let changed = s.apply(Action::CategoryAttribute(Some(Rc::from("图片新闻"))));
+        assert_eq!(changed.filter.category.as_deref(), Some("图片新闻"));
+        // Another feed starts over, in the attribute's category.
+        let other = changed.apply(Action::Feeds {
+            feeds: Rc::from(vec!["/b.json".to_string()]),
+            category: Some(Rc::from("通知公告")),
+        });
+        assert_eq!(&*other.feeds, ["/b.json"]);
+        assert_eq!(other.filter.category.as_deref(), Some("通知公告"));
+        assert_eq!(other.load, Load::Loading { previous: None });
+    }
+
+    #[test]
+    fn elder_mode_follows_the_reader_and_the_attribute() {
+        let config = Config::for_feeds(&["/a.json"]);
+        let remembered = State::initial(&config, ViewState::default(), true, None);
+        assert!(remembered.elder, "the reader's remembered choice");
+        let off = remembered.apply(Action::SetElder(false));
+        assert!(!off.elder);
+        assert!(!off.clone().apply(Action::ElderAttribute(false)).elder);
+        assert!(
+            off.apply(Action::ElderAttribute(true)).elder,
+            "the webmaster turned it on"
+        );
+    }
+
+    #[test]
+    fn a_link_wins_over_the_configured_category() {
+        let config = Config {
+            category: Some("通知公告".into()),
+            ..Config::for_feeds(&["/a.json"])
+        };
+        let mut linked = ViewState::default();
+        linked.filter.category = Some(Rc::from("政策解读"));
+        let s = State::initial(&config, linked, false, None);
+        assert_eq!(s.filter.category.as_deref(), Some("政策解读"));
     }
 }

@@ -1,38 +1,10 @@
 //! Every piece of text the widget shows the reader, in one catalogue per
-//! language: Simplified Chinese (the default) and English. Plain Rust, no DOM.
+//! language (Simplified Chinese, the default, and English), and the
+//! sentences composed from them.
 
-use crate::feed::{Encoding, FeedError};
+use super::Lang;
+use crate::feed::{Encoding, FeedError, JsonKind};
 use crate::net::LoadError;
-
-/// An interface language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// Simplified Chinese (also used for other Chinese tags: closer to the
-    /// reader than English).
-    #[default]
-    ZhCn,
-    En,
-}
-
-impl Lang {
-    /// Reads a BCP 47 tag (`zh-CN`, `zh`, `zh-Hant-TW`, `en-US` …); other languages are `None`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "zh" | "cmn" => Some(Lang::ZhCn),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// This language's catalogue.
-    pub fn messages(self) -> &'static Messages {
-        match self {
-            Lang::ZhCn => &ZH_CN,
-            Lang::En => &EN,
-        }
-    }
-}
 
 /// The reader-facing strings of one language.
 #[derive(Debug, PartialEq, Eq)]
@@ -98,6 +70,10 @@ pub struct Messages {
     pub show_new: &'static str,
     /// The button that closes a notice.
     pub dismiss: &'static str,
+    /// When the widget itself could not be loaded (shown by the loader).
+    pub start_failed: &'static str,
+    /// What to do about it.
+    pub start_failed_hint: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -156,6 +132,8 @@ pub const ZH_CN: Messages = Messages {
     older_failed: "更早的信息加载失败",
     show_new: "查看",
     dismiss: "关闭",
+    start_failed: "信息组件加载失败",
+    start_failed_hint: "请刷新页面重试；如果问题持续，请联系网站管理员。",
 };
 
 /// English.
@@ -214,6 +192,8 @@ pub const EN: Messages = Messages {
     older_failed: "Older news could not be loaded",
     show_new: "Show",
     dismiss: "Dismiss",
+    start_failed: "The news widget could not start",
+    start_failed_hint: "Please reload the page. If this persists, tell the site's webmaster.",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a
@@ -278,11 +258,13 @@ fn feed_error_zh(e: &FeedError) -> String {
             format!("信息源数据已损坏（JSON 格式错误，第 {line} 行第 {column} 列）。")
         }
         FeedError::TooDeep => "信息源数据结构异常（嵌套过深），无法读取。".into(),
-        FeedError::NotAnObject("null") => "信息源内容为 null，没有任何信息。".into(),
-        FeedError::NotAnObject("an array") => {
+        FeedError::NotAnObject(JsonKind::Null) => "信息源内容为 null，没有任何信息。".into(),
+        FeedError::NotAnObject(JsonKind::Array) => {
             "信息源是一个 JSON 数组，不是 JSON Feed（应为带 items 的对象）。".into()
         }
-        FeedError::NotAnObject("a string") => "信息源是一个 JSON 字符串，不是 JSON Feed。".into(),
+        FeedError::NotAnObject(JsonKind::String) => {
+            "信息源是一个 JSON 字符串，不是 JSON Feed。".into()
+        }
         FeedError::NotAnObject(_) | FeedError::NotAFeed => {
             "该地址返回的不是信息源（JSON Feed）。".into()
         }
@@ -320,8 +302,8 @@ fn load_error_en(e: &LoadError) -> String {
             FeedError::GuardPrefix => "The feed has an anti-hijacking prefix such as )]}' and is not plain JSON.".into(),
             FeedError::Syntax { line, column } => format!("The feed is damaged (invalid JSON at line {line}, column {column})."),
             FeedError::TooDeep => "The feed's data is nested too deeply to read.".into(),
-            FeedError::NotAnObject("null") => "The feed is null: there is nothing in it.".into(),
-            FeedError::NotAnObject(kind) => format!("The feed is {kind}, not a JSON Feed object."),
+            FeedError::NotAnObject(JsonKind::Null) => "The feed is null: there is nothing in it.".into(),
+            FeedError::NotAnObject(kind) => format!("The feed is {}, not a JSON Feed object.", kind.described()),
             FeedError::NotAFeed => "This address does not return a news feed (JSON Feed).".into(),
         },
     }
@@ -364,16 +346,6 @@ pub fn results(lang: Lang, n: usize) -> String {
     }
 }
 
-/// "3天前" / "3 days ago" for 2–29 days (today and yesterday by name are
-/// the caller's); `None` beyond.
-pub fn days_ago(lang: Lang, days: i64) -> Option<String> {
-    match (lang, days) {
-        (Lang::ZhCn, 2..=29) => Some(format!("{days}天前")),
-        (Lang::En, 2..=29) => Some(format!("{days} days ago")),
-        _ => None,
-    }
-}
-
 /// An attachment's kind and size: `PDF · 1.2 MB`.
 pub fn attachment_label(kind: Option<&str>, bytes: Option<u64>) -> String {
     let size = bytes.map(crate::text::file_size);
@@ -393,6 +365,46 @@ pub fn sources_failed(lang: Lang, detail: &str) -> String {
     }
 }
 
+/// The notice above a list that is shown although the last round did not
+/// fully succeed: the whole round failed (`failed`; the list is the one from
+/// before, fetched at `data_at`, already formatted), or some of several
+/// feeds did (`sources`). `None` when all is well.
+pub fn round_notice(
+    lang: Lang,
+    failed: Option<&LoadError>,
+    data_at: Option<&str>,
+    sources: &[(String, LoadError)],
+) -> Option<String> {
+    if let Some(error) = failed {
+        return Some(stale_notice(lang, data_at, &load_error(lang, error)));
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    let detail: Vec<String> = sources
+        .iter()
+        .map(|(url, e)| format!("{url}（{}）", load_error(lang, e)))
+        .collect();
+    Some(sources_failed(lang, &detail.join("；")))
+}
+
+/// The widget's heading: the `heading` attribute, else the feed's title,
+/// else a neutral name; while nothing is loaded, the attribute or a blank
+/// line that holds the header's height.
+pub fn heading(
+    lang: Lang,
+    attribute: Option<&str>,
+    feed_title: Option<&str>,
+    loaded: bool,
+) -> String {
+    let title = attribute.or(feed_title).filter(|t| !t.is_empty());
+    match (title, loaded) {
+        (Some(t), _) => t.to_string(),
+        (None, true) => lang.messages().untitled_feed.to_string(),
+        (None, false) => "\u{a0}".to_string(),
+    }
+}
+
 /// Tab label with its count: `生态环保 2`.
 pub fn tab_label(name: &str, count: usize) -> String {
     format!("{name} {count}")
@@ -401,16 +413,6 @@ pub fn tab_label(name: &str, count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn language_tags() {
-        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::ZhCn));
-        assert_eq!(Lang::from_tag("zh_Hant_TW"), Some(Lang::ZhCn));
-        assert_eq!(Lang::from_tag("EN-us"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("fr"), None);
-        assert_eq!(Lang::from_tag(""), None);
-        assert_eq!(Lang::En.messages().retry, "Retry");
-    }
 
     #[test]
     fn each_failure_names_its_cause() {
@@ -437,10 +439,16 @@ mod tests {
             (LoadError::Feed(FeedError::NonFiniteNumber), "NaN"),
             (LoadError::Feed(FeedError::Jsonp), "JSONP"),
             (LoadError::Feed(FeedError::GuardPrefix), ")]}'"),
-            (LoadError::Feed(FeedError::NotAnObject("null")), "null"),
-            (LoadError::Feed(FeedError::NotAnObject("an array")), "数组"),
             (
-                LoadError::Feed(FeedError::NotAnObject("a string")),
+                LoadError::Feed(FeedError::NotAnObject(JsonKind::Null)),
+                "null",
+            ),
+            (
+                LoadError::Feed(FeedError::NotAnObject(JsonKind::Array)),
+                "数组",
+            ),
+            (
+                LoadError::Feed(FeedError::NotAnObject(JsonKind::String)),
                 "字符串",
             ),
             (

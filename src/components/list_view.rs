@@ -1,0 +1,93 @@
+//! The list and everything that narrows it: search, filters, tabs, the
+//! result count, the rows, and 加载更多.
+
+use super::{
+    BulletinList, CategoryTabs, FilterBar, LoadMore, ResultBar, SearchBox, Status, StatusKind,
+};
+use crate::hooks::{Actions, Derived};
+use crate::i18n::Lang;
+use crate::query::Filter;
+use crate::state::PageLoad;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ListViewProps {
+    pub derived: Derived,
+    pub filter: Filter,
+    /// Rows rendered (pages × page size, plus the rows refreshes added).
+    pub limit: usize,
+    /// The feed has older pages on the server, and where fetching one stands.
+    pub older: bool,
+    pub paging: PageLoad,
+    pub zone: i32,
+    pub now: i64,
+    #[prop_or_default]
+    pub compact: bool,
+    #[prop_or_default]
+    pub relative: bool,
+    /// No search box, filter bar or result count (`no-filters`).
+    #[prop_or_default]
+    pub no_filters: bool,
+    /// The language of the items (the feed's), when known.
+    #[prop_or_default]
+    pub content_lang: Option<AttrValue>,
+    pub actions: Rc<Actions>,
+}
+
+/// Search and filters, tabs, count, rows, more.
+#[function_component(ListView)]
+pub fn list_view(props: &ListViewProps) -> Html {
+    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let (a, view, filter) = (&props.actions, &props.derived.view, &props.filter);
+    let visible = view.visible.clone();
+    html! {
+        <>
+            if !props.no_filters {
+                <SearchBox value={AttrValue::from(filter.query.clone())} on_input={a.on_query.clone()} />
+                <FilterBar
+                    departments={view.departments.clone()}
+                    all_departments={view.all_departments}
+                    department={filter.department.clone()}
+                    range={filter.range}
+                    sort={filter.sort}
+                    on_department={a.on_department.clone()}
+                    on_range={a.on_range.clone()}
+                    on_sort={a.on_sort.clone()}
+                />
+            }
+            <CategoryTabs
+                counts={view.categories.clone()}
+                total={view.all_categories}
+                active={filter.category.clone()}
+                on_select={a.on_select.clone()}
+            />
+            if !props.no_filters {
+                <ResultBar count={visible.len()} active={filter.is_active()} on_clear={a.on_clear.clone()} />
+            }
+            if visible.is_empty() {
+                <Status kind={StatusKind::Empty(if filter.is_active() { m.no_results } else { m.empty_category })} />
+            } else {
+                <BulletinList
+                    items={props.derived.items.clone()}
+                    visible={visible.clone()}
+                    limit={props.limit}
+                    zone={props.zone}
+                    now={props.now}
+                    compact={props.compact}
+                    relative={props.relative}
+                    content_lang={props.content_lang.clone()}
+                    query={props.derived.query.clone()}
+                    on_open={a.on_open.clone()}
+                />
+            }
+            <LoadMore
+                remaining={visible.len().saturating_sub(props.limit)}
+                older={props.older}
+                status={props.paging.clone()}
+                on_more={a.on_more.clone()}
+                on_older={a.on_older.clone()}
+            />
+        </>
+    }
+}

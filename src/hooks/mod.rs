@@ -1,0 +1,26 @@
+//! The widget's custom hooks, one per file: every side effect of the widget
+//! lives here (requests, timers, the URL hash, storage, focus). What a hook
+//! decides is a plain function beside the state (`state::rounds`,
+//! `urlstate::HashSync`), tested natively; the hook wires it to the browser.
+//! Effects never run in a server render, so a render stays a pure function
+//! of props and state.
+
+mod use_actions;
+mod use_clock;
+mod use_elder;
+mod use_feed;
+mod use_focus_return;
+mod use_paging;
+mod use_refresh;
+mod use_url_sync;
+mod use_view;
+
+pub use use_actions::{use_actions, Actions};
+pub use use_clock::{browser_now, use_clock};
+pub use use_elder::{remembered_elder, use_elder, ELDER_KEY};
+pub use use_feed::use_feed;
+pub use use_focus_return::use_focus_return;
+pub use use_paging::use_paging;
+pub use use_refresh::use_refresh;
+pub use use_url_sync::{linked_view, use_url_sync};
+pub use use_view::{use_view, Derived};
