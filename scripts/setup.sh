@@ -30,6 +30,24 @@ as_root() {
   fi
 }
 
+# 0. The Rust that rust-toolchain.toml pins. Machines here have one
+#    toolchain (stable); when it is that version, the pinned name points to
+#    it (rustup refuses `toolchain link` for a version-like name, so as a
+#    symlink in its toolchains folder), and nothing is downloaded.
+pinned="$(awk -F'"' '/^channel/ { print $2 }' "$repo_root/rust-toolchain.toml")"
+if ! rustup toolchain list | grep -q "^$pinned-"; then
+  stable_version="$(rustup run stable rustc --version 2>/dev/null | awk '{ print $2 }')"
+  if [ "$stable_version" = "$pinned" ]; then
+    host="$(rustup run stable rustc -vV | awk '/^host:/ { print $2 }')"
+    toolchains="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+    say "Rust $pinned is the installed stable: naming it $pinned-$host"
+    ln -s "$toolchains/stable-$host" "$toolchains/$pinned-$host"
+  else
+    say "installing Rust $pinned (rust-toolchain.toml)"
+    rustup toolchain install "$pinned" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  fi
+fi
+
 # 1. The wasm32 target.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
