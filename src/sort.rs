@@ -1,64 +1,45 @@
-//! One small stable sort for the whole widget.
+//! One stable sort for the whole widget: the standard library's, instantiated once.
 //!
-//! The standard library's `sort_by` is fast, but each call site with its own
-//! element type and comparator gets its own copy of a large algorithm: five
-//! sorts cost the wasm about 20 kB. Here one merge sort over indices, with
-//! the comparison behind a `&dyn`, is shared by every caller; per element
-//! type only a short permutation loop is generated. The lists sorted are at
-//! most a feed's items (tens of thousands), where this is plenty fast.
+//! Each call of `slice::sort_by` with its own element type and comparator
+//! gets its own copy of the standard sort in the wasm (five sorts cost about
+//! 20 kB). Here the standard stable sort runs once, over indices, with the
+//! comparison behind a `&dyn`; per element type only a short permutation
+//! loop is generated.
 
 use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, stably: elements that compare equal keep their order.
 pub fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
-    // Short lists (most JSON objects): insertion sort, in place, no allocation.
-    if v.len() <= 16 {
-        for i in 1..v.len() {
-            let mut j = i;
-            while j > 0 && cmp(&v[j - 1], &v[j]) == Ordering::Greater {
-                v.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+    let n = v.len();
+    if n < 2 {
         return;
     }
-    let order = stable_order(v.len(), &|a, b| cmp(&v[a], &v[b]) == Ordering::Greater);
+    // Most JSON objects are small: their order fits on the stack.
+    let mut small = [0usize; 16];
+    let mut large = Vec::new();
+    let order: &mut [usize] = if n <= small.len() {
+        &mut small[..n]
+    } else {
+        large.resize(n, 0);
+        &mut large
+    };
+    stable_order(order, &|a, b| cmp(&v[a], &v[b]));
     permute(v, order);
 }
 
-/// The indices `0..n` in sorted order (a bottom-up merge sort). `greater(a,
-/// b)` says whether element `a` sorts after element `b`.
-fn stable_order(n: usize, greater: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
-    let mut runs: Vec<usize> = (0..n).collect();
-    let mut merged = vec![0; n];
-    let mut width = 1;
-    while width < n {
-        let mut start = 0;
-        while start < n {
-            let mid = (start + width).min(n);
-            let end = (start + 2 * width).min(n);
-            let (mut i, mut j) = (start, mid);
-            for slot in &mut merged[start..end] {
-                // The right run goes first only when strictly smaller: stable.
-                if j < end && (i >= mid || greater(runs[i], runs[j])) {
-                    *slot = runs[j];
-                    j += 1;
-                } else {
-                    *slot = runs[i];
-                    i += 1;
-                }
-            }
-            start = end;
-        }
-        std::mem::swap(&mut runs, &mut merged);
-        width *= 2;
+/// Fills `order` with the indices `0..order.len()` in stable sorted order,
+/// `cmp` comparing two of them: the one place the standard sort is
+/// instantiated.
+fn stable_order(order: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    for (i, slot) in order.iter_mut().enumerate() {
+        *slot = i;
     }
-    runs
+    order.sort_by(|&a, &b| cmp(a, b));
 }
 
 /// Rearranges `v` so that position `k` holds what was at `order[k]`, in
 /// place, by following each cycle of the permutation once.
-fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+fn permute<T>(v: &mut [T], order: &mut [usize]) {
     for start in 0..order.len() {
         let mut at = start;
         // A position whose entry points at itself is done (or was in place).
