@@ -6,7 +6,6 @@
 //! active filters (so a tab says how many results choosing it would give).
 
 pub mod lazy;
-mod lowercase;
 pub mod search;
 
 use crate::dates::{Civil, Timestamp};

@@ -26,7 +26,13 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    super::lowercase::lower(c)
+    // The standard library's lower case, when it is one character (İ
+    // lowercases to two, which would shift highlight positions).
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
 }
 
 /// Folds a whole string (character for character).
