@@ -159,6 +159,31 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_reads_only_attributes_the_contract_names() {
+        // The loader reads a few attributes itself (when to start, what the
+        // placeholder shows); each of those names must be the widget's.
+        let loader = include_str!("../loader/district-bulletin.js");
+        // Every `attr(host, "…")` / `flag(host, "…")` / `flag(this.host, "…")`.
+        let read: Vec<&str> = loader
+            .split("host, \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert!(read.len() >= 6, "found the loader's reads: {read:?}");
+        for name in &read {
+            assert!(
+                ATTRIBUTES.iter().any(|a| a.name == *name),
+                "the loader reads {name:?}, which is not in config::ATTRIBUTES"
+            );
+        }
+        // And lists none of them by hand.
+        assert!(
+            !loader.contains("\"page-size\""),
+            "an attribute list in the loader"
+        );
+    }
+
+    #[test]
     fn the_attributes_and_rules_come_from_config() {
         let c = loader_contract();
         assert_eq!(c["attributes"][0], "feed");

@@ -732,3 +732,25 @@ async fn a_new_feed_while_the_first_answer_is_awaited_mounts_at_once() {
     let _ = restore.call0(&JsValue::NULL);
     w.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn the_clock_moves_on_with_each_answer() {
+    clear_storage();
+    // Mounted with a clock of 2019-11-28 09:00 (+08:00), when the seed's
+    // newest item was today's. The answer arrives later: the clock moves on
+    // to the browser's, so the row no longer says 今天 (a widget left open
+    // with `refresh` used to keep the labels of the day it was opened).
+    let mut props = district_bulletin::components::AppProps::with_feed(SEED);
+    let config = district_bulletin::config::Config {
+        relative_dates: true,
+        ..(*props.config).clone()
+    };
+    props.config = std::rc::Rc::new(config);
+    props.start.now = 1_574_902_800;
+    let (root, _handle) = mount_started(props);
+    wait_rows(&root, 6).await;
+    wait_for("the browser's clock", &root, |r| {
+        texts(r, ".db-date").first().map(String::as_str) == Some("2019年11月28日")
+    })
+    .await;
+}

@@ -34,6 +34,11 @@ export function page_changed() {
   if (document.body.children.length !== b.bodyChildren + 1) return "body children " + document.body.children.length;
   return "";
 }
+export function reject_fetches_with(value) {
+  const original = window.fetch;
+  window.fetch = function () { return Promise.reject(value); };
+  return () => { window.fetch = original; };
+}
 export function as_blob_url(text) {
   return URL.createObjectURL(new Blob([text], { type: "application/json" }));
 }
@@ -47,6 +52,9 @@ extern "C" {
     /// How the page outside the widget changed ("" when it did not).
     fn page_changed() -> String;
     fn as_blob_url(text: &str) -> String;
+    /// Makes `window.fetch` reject with `value` (whatever a host page's
+    /// wrapper might reject with); returns the function that undoes it.
+    fn reject_fetches_with(value: &JsValue) -> js_sys::Function;
 }
 
 /// Elements and attributes that must never appear inside the widget.
@@ -275,4 +283,25 @@ async fn a_document_over_the_size_cap_is_refused_with_a_message() {
         text(r, ".db-error-message").contains("过大")
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_host_page_whose_fetch_rejects_with_anything_gets_a_message() {
+    // Monitoring scripts wrap `window.fetch`; a wrapper may reject with a
+    // string, a plain object or undefined, not an Error. The widget must
+    // name a network failure, never panic.
+    for value in [
+        JsValue::from_str("blocked by policy"),
+        js_sys::Object::new().into(),
+        JsValue::UNDEFINED,
+    ] {
+        let undo = reject_fetches_with(&value);
+        let root = mount("/virtual/rejected.json");
+        wait_for("the network message", &root, |r| {
+            text(r, ".db-error-message").contains("网络连接失败")
+        })
+        .await;
+        let _ = undo.call0(&JsValue::NULL);
+        assert!(all(&root, ".db-retry").len() == 1, "重试 is offered");
+    }
 }

@@ -56,6 +56,12 @@ pub fn mount_keyed_opt(feed: &str, key: Option<&str>) -> (Element, yew::AppHandl
 /// remembered choices).
 pub fn mount_props(mut props: AppProps) -> (Element, yew::AppHandle<App>) {
     props.start = district_bulletin::browser_start(props.state_key.as_deref(), None);
+    mount_started(props)
+}
+
+/// Mounts the real widget with `props` as given, `start` included (a clock
+/// or head start of the test's choosing).
+pub fn mount_started(props: AppProps) -> (Element, yew::AppHandle<App>) {
     let root = document().create_element("div").expect("div");
     document()
         .body()
