@@ -49,8 +49,14 @@
   // parallel with it (the very request the widget would make), and handed
   // over once it is (src/net/early.rs), so the feed does not wait for the wasm.
   var early = [];
+  // A pre-rendered page carries the feed: the widget decides whether it is
+  // fresh, and asks for the feed itself only when it is not.
+  function carriesFeed(host) {
+    var s = host.querySelector("script." + CONTRACT.snapshot.class);
+    return !!s && s.getAttribute(CONTRACT.snapshot.version) === VERSION;
+  }
   function prefetch(host) {
-    if (wasmLoaded) return;
+    if (wasmLoaded || carriesFeed(host)) return;
     var feeds = (attr(host, "feed") || "").trim().split(/\s+/);
     for (var i = 0; i < feeds.length && i < CONTRACT.maxFeeds; i++) {
       var abs;
@@ -155,12 +161,28 @@
     this.widget = null;
     this.started = false;
     this.observer = null;
-    var root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    // A pre-rendered page's shadow root (declarative, parsed with the page)
+    // holds the widget's markup already: it stays on screen until the widget
+    // takes it over.
+    var root = host.shadowRoot;
+    var rendered = root && root.querySelector("." + CONTRACT.container);
+    if (!root) root = host.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [stylesheet()];
-    this.container = document.createElement("div");
-    this.container.className = "db-root";
-    this.container.appendChild(placeholder(host));
-    root.replaceChildren(this.container);
+    if (rendered) {
+      this.container = rendered;
+      // Its inline <style> is the adopted sheet's text: one is enough.
+      root.querySelectorAll("style, link[rel=stylesheet]").forEach(function (s) {
+        s.remove();
+      });
+    } else {
+      this.container = document.createElement("div");
+      this.container.className = CONTRACT.container;
+      // A pre-rendered page without its shadow root (a CMS that strips
+      // <template>) still has its plain list: shown until the widget mounts.
+      var plain = host.querySelector("." + CONTRACT.staticClass);
+      this.container.appendChild(plain ? document.createElement("slot") : placeholder(host));
+      root.replaceChildren(this.container);
+    }
     this.watch();
   }
   Instance.prototype.watch = function () {

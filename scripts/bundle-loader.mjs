@@ -7,6 +7,7 @@
 //                           rules, placeholder markup, all from Rust) filled
 //                           in: the one file a page includes
 //   district-bulletin.wasm  the widget
+//   district-bulletin.css   its stylesheet, for fragments that link it
 //   district-bulletin.sri   the loader's integrity value, for <script integrity>
 //
 // Run by trunk with TRUNK_STAGING_DIR set; prints the SRI snippet.
@@ -44,8 +45,6 @@ if (banned) {
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
 const wasm = readFileSync(wasmIn);
 const release = process.env.TRUNK_PROFILE === "release";
-const cssSource = readFileSync(join(source, "styles", "widget.css"), "utf8");
-const css = release ? minifyCss(cssSource) : cssSource;
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(source, "Cargo.toml"), "utf8"))[1];
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
 
@@ -60,14 +59,19 @@ try {
     ["run", "--quiet", "--locked", "--bin", "district-bulletin", "--", "contract"],
     { cwd: source, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 }
   );
-  JSON.parse(contract);
+  contract = JSON.parse(contract);
 } catch (e) {
   console.error(`bundle-loader: \`district-bulletin contract\` failed: ${e.message}`);
   process.exit(1);
 }
 
+// The stylesheet travels in the contract too (minified by the widget's own
+// code, the same bytes a pre-rendered fragment inlines).
+const css = contract.css;
+delete contract.css;
+
 const fill = {
-  '"@CONTRACT@"': contract.trim(),
+  '"@CONTRACT@"': JSON.stringify(contract),
   '"@WASM_FILE@"': JSON.stringify(wasmName),
   '"@WASM_INTEGRITY@"': JSON.stringify(sha384(wasm)),
   '"@CSS@"': JSON.stringify(css),
@@ -102,6 +106,8 @@ if (release) {
 }
 
 writeFileSync(join(staging, "district-bulletin.js"), loader);
+// For pre-rendered fragments that link the styles (`render --assets`).
+writeFileSync(join(staging, "district-bulletin.css"), css);
 renameSync(wasmIn, join(staging, wasmName));
 
 // The dev page: trunk leaves its (inert) <link data-trunk rel="rust"> in
@@ -117,20 +123,3 @@ writeFileSync(join(staging, "district-bulletin.sri"), sri + "\n");
 
 console.log(`bundle-loader: district-bulletin.js ${loader.length} B, ${wasmName} ${wasm.length} B`);
 console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${sri}" crossorigin="anonymous" async></script>`);
-
-/** CSS without comments and needless whitespace; string literals untouched. */
-function minifyCss(text) {
-  // (Comments first: they may hold quotes; no string here holds a comment.)
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
-    .map((part, i) => {
-      if (i % 2 === 1) return part; // a string literal
-      return part
-        .replace(/\s+/g, " ")
-        .replace(/\s*([{};,>])\s*/g, "$1")
-        .replace(/;}/g, "}");
-    })
-    .join("")
-    .trim();
-}

@@ -7,35 +7,22 @@
 //! `scripts/bundle-loader.mjs`) writes it into the loader as JSON, so the
 //! loader lists none of it by hand.
 
-use crate::components::{App, AppProps, Start, Unavailable, UnavailableProps};
+use crate::components::{App, AppProps, Start, Unavailable, UnavailableProps, STATIC_CLASS};
 use crate::config::{
     Config, Theme, ATTRIBUTES, COMPACT_CLASS, DATA_MARKER, DATA_PREFIX, ELEMENT, FALSE_WORDS,
     HOST_SELECTOR, MAX_FEEDS,
 };
+use crate::fragment::{CONTAINER_CLASS, SNAPSHOT_CLASS, VERSION_ATTR};
 use crate::hooks::ELDER_KEY;
 use crate::i18n::{Lang, LANGS, PRIMARY_TAGS};
 use crate::net::fetch::{REQUEST_CACHE, REQUEST_CREDENTIALS};
+use crate::ssr::{render, stylesheet};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
-use yew::BaseComponent;
 
 /// The text the placeholder's title holds; the loader puts the `heading`
 /// attribute (or a blank) in its place.
 pub const HEADING_SLOT: &str = "\u{E000}";
-
-/// Renders `C` with `props` to HTML, as the server would (without
-/// hydration markers).
-pub fn render<C: BaseComponent>(props: C::Properties) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a current-thread runtime needs no resources");
-    tokio::task::LocalSet::new().block_on(
-        &runtime,
-        yew::LocalServerRenderer::<C>::with_props(props)
-            .hydratable(false)
-            .render(),
-    )
-}
 
 /// Markup as the loader builds it: `[tag, {attributes}, child, …]`, text
 /// as strings. (The loader creates elements one by one: no HTML parsing in
@@ -125,6 +112,10 @@ pub fn loader_contract() -> Value {
             "bare-elder": placeholder(l, false, true),
         })),
         "failure": per_lang(&|l| tree(&render::<Unavailable>(UnavailableProps { lang: l }))),
+        "css": stylesheet(),
+        "container": CONTAINER_CLASS,
+        "staticClass": STATIC_CLASS,
+        "snapshot": { "class": SNAPSHOT_CLASS, "version": VERSION_ATTR },
     })
 }
 

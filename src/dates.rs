@@ -473,9 +473,48 @@ pub fn machine_label(ts: &Timestamp, zone: i32) -> String {
     s
 }
 
+/// The timestamp exactly as read, for writing it back into a feed: RFC 3339
+/// in its own offset (`2019-11-27T10:30:00+08:00`), or the bare day
+/// (`2019-11-27`) when the source gave no time. [`parse`] reads it back
+/// to the same timestamp.
+pub fn rfc3339(ts: &Timestamp) -> String {
+    let c = Civil::at(ts.unix, ts.offset_min);
+    let mut s = format!("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    if ts.has_time {
+        let sign = if ts.offset_min < 0 { '-' } else { '+' };
+        let z = ts.offset_min.abs();
+        let _ = write!(
+            s,
+            "T{:02}:{:02}:{:02}{}{:02}:{:02}",
+            c.hour,
+            c.minute,
+            c.second,
+            sign,
+            z / 60,
+            z % 60
+        );
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_back_and_read_again_the_same() {
+        for s in [
+            "2019-11-27",
+            "2019-11-27T10:30:00+08:00",
+            "2021-10-29T10:26:07-04:00",
+            "Tue, 26 Nov 2019 16:00:00 GMT",
+            "2019年11月27日 10:30",
+        ] {
+            let t = ts(s);
+            assert_eq!(parse(&rfc3339(&t)), Some(t), "{s}");
+        }
+        assert_eq!(rfc3339(&ts("2019-11-27")), "2019-11-27");
+    }
 
     const SH: i32 = SHANGHAI_OFFSET_MIN;
 

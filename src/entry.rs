@@ -4,8 +4,9 @@
 //! hash, the reader's remembered choices, a head start) is read here, so the
 //! render itself reads none of it.
 
-use crate::components::{App, AppProps, Start};
+use crate::components::{App, AppProps, Start, SEARCH_INPUT_CLASS};
 use crate::config::{Config, DATA_PREFIX, ELEMENT, HOST_SELECTOR};
+use crate::fragment::{self, Meta, SNAPSHOT_CLASS};
 use crate::hooks::{browser_now, linked_view, remembered_elder};
 use crate::i18n::Lang;
 use crate::net::{cache, early, load::load_feeds, url::absolute_feed_url, Purpose};
@@ -91,6 +92,14 @@ impl Widget {
         if feeds.is_empty() {
             return Widget::mounted(container, props, None);
         }
+        // A pre-rendered page: the widget takes over at once, on the feed
+        // the page carries, at the render's clock (the same markup, so
+        // nothing moves); it asks for the feed only when the page is stale.
+        if let Some(start) = prerendered(host, &container, &props) {
+            return Widget {
+                slot: Rc::new(RefCell::new(Slot::Mounted(render(container, props, start)))),
+            };
+        }
         // With a last good copy it mounts at once and shows it (rows in the
         // first render) while the network answers, unless a good answer is
         // already in: showing the copy first would mean parsing and drawing
@@ -166,16 +175,58 @@ pub fn browser_start(state_key: Option<&str>, head: Option<Head>) -> Start {
         linked: linked_view(state_key),
         elder: remembered_elder(),
         head: head.map(Rc::new),
+        ..Start::default()
     }
 }
 
 /// Renders the widget into `container` in place of the loader's placeholder.
-/// (Yew renders in a microtask of this same task, so no frame shows the
-/// container empty.)
-fn mount(container: Element, mut props: AppProps, head: Option<Head>) -> AppHandle<App> {
-    props.start = browser_start(props.state_key.as_deref(), head);
+fn mount(container: Element, props: AppProps, head: Option<Head>) -> AppHandle<App> {
+    let start = browser_start(props.state_key.as_deref(), head);
+    render(container, props, start)
+}
+
+/// Renders the widget from `start` into `container`, in place of what it
+/// holds. (Yew renders in a microtask of this same task, so no frame shows
+/// the container empty.)
+fn render(container: Element, mut props: AppProps, start: Start) -> AppHandle<App> {
+    props.start = start;
     container.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(container, props).render()
+}
+
+/// How to start from a pre-rendered page, if `host` is one whose snapshot
+/// this version reads: the snapshot's feed at the render's clock, a refresh
+/// at once when the page is stale, and whatever the reader typed into its
+/// search box before the takeover.
+fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<Start> {
+    let script = host
+        .query_selector(&format!("script.{SNAPSHOT_CLASS}"))
+        .ok()??;
+    let meta = Meta::read(|name| script.get_attribute(name))?;
+    let feed_url = match props.config.feeds.as_slice() {
+        [one] => absolute_feed_url(one),
+        _ => None,
+    };
+    let head = fragment::head(&meta, &script.text_content()?, feed_url.as_deref())?;
+    let mut start = browser_start(props.state_key.as_deref(), Some(head));
+    start.refresh = !meta.is_fresh(start.now);
+    start.now = meta.rendered_at;
+    start.typed = container
+        .query_selector(&format!(".{SEARCH_INPUT_CLASS}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| {
+            let focused = container
+                .get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .and_then(|root| root.active_element())
+                .is_some_and(|a| a.is_same_node(Some(&input)));
+            (input.value(), focused)
+        })
+        .filter(|(text, _)| !text.is_empty());
+    Some(start)
 }
 
 /// Bytes of linear memory the wasm instance holds (for benchmarks and diagnostics).
@@ -208,7 +259,11 @@ fn install_panic_hook() {
                     .item(i)
                     .and_then(|n| n.dyn_into::<Element>().ok())
                     .and_then(|h| h.shadow_root())
-                    .and_then(|r| r.query_selector(".db-root").ok().flatten());
+                    .and_then(|r| {
+                        r.query_selector(&format!(".{}", fragment::CONTAINER_CLASS))
+                            .ok()
+                            .flatten()
+                    });
                 if let Some(root) = root {
                     root.set_inner_html("");
                     if let Ok(section) = doc.create_element("section") {

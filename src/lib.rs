@@ -19,6 +19,7 @@ pub mod config;
 pub mod contract;
 pub mod dates;
 pub mod feed;
+pub mod fragment;
 pub mod history;
 pub mod hooks;
 pub mod html;
@@ -29,6 +30,8 @@ pub mod net;
 pub mod query;
 pub mod schedule;
 pub mod sort;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod state;
 pub mod text;
 pub mod urlstate;

@@ -11,7 +11,7 @@ use crate::hooks::{
 };
 use crate::i18n::{self, dates::full_label, load_error, Lang};
 use crate::query::neighbours;
-use crate::state::{Head, Load, State};
+use crate::state::{Action, Head, Load, State};
 use crate::urlstate::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -47,6 +47,16 @@ pub struct Start {
     /// entry point has one before mounting: the first render then shows
     /// rows, not a skeleton to be laid out and replaced.
     pub head: Option<Rc<Head>>,
+    /// The head start is old (a pre-rendered page past its freshness): the
+    /// widget asks for the feed again at once, as a refresh.
+    pub refresh: bool,
+    /// The page's URL, which a relative `feed` resolves against: the
+    /// document's in the browser (`None`), given on a server.
+    pub page: Option<String>,
+    /// The search text a reader typed into a pre-rendered page before the
+    /// widget took over, and whether the box had the focus: it stays, applies,
+    /// and keeps the focus.
+    pub typed: Option<(String, bool)>,
 }
 
 impl PartialEq for Start {
@@ -82,7 +92,16 @@ pub fn app(props: &AppProps) -> Html {
     } = props;
     let state = use_reducer(|| {
         let head = start.head.as_deref().cloned();
-        State::initial(config, start.linked.clone(), start.elder, head)
+        let mut linked = start.linked.clone();
+        if let Some((text, _)) = &start.typed {
+            linked.filter.query = text.clone();
+        }
+        let s = State::initial(config, linked, start.elder, head);
+        if start.refresh {
+            s.apply(Action::Refresh)
+        } else {
+            s
+        }
     });
     use_feed(config, &state);
     use_paging(config, &state);
@@ -94,6 +113,10 @@ pub fn app(props: &AppProps) -> Html {
     use_focus_return(&section, &state.closed);
     let derived = use_view(config, &state, now);
     let actions = use_actions(state.dispatcher(), section.clone());
+    let base = use_memo(
+        (config.feeds.clone(), start.page.clone()),
+        |(feeds, page)| feed_base(feeds, page.as_deref()),
+    );
 
     let feed = state.load.feed();
     let lang = Lang::choose(
@@ -142,7 +165,7 @@ pub fn app(props: &AppProps) -> Html {
                 let [prev, next] = neighbours(items, &derived.view.visible, &item.key)
                     .map(|i| i.and_then(|i| items.get(i)).map(|b| (b.key.clone(), b.display_title())));
                 html! {
-                    <ArticleView item={item.clone()} {zone} base={feed_base(config)}
+                    <ArticleView item={item.clone()} {zone} base={(*base).clone()}
                         content_lang={item.language.clone().map(AttrValue::from).or_else(|| content_lang.clone())}
                         {prev} {next} on_close={actions.on_close.clone()} on_open={actions.on_open.clone()} />
                 }
@@ -165,7 +188,9 @@ pub fn app(props: &AppProps) -> Html {
                             <ListView derived={derived.clone()} filter={state.filter.clone()} {limit}
                                 older={state.paging.has_more()} paging={state.paging.status.clone()}
                                 {zone} {now} compact={config.compact} relative={config.relative_dates}
-                                no_filters={config.no_filters} {content_lang} actions={actions.clone()} />
+                                no_filters={config.no_filters} {content_lang} base={(*base).clone()}
+                                search_focused={start.typed.as_ref().is_some_and(|(_, focused)| *focused)}
+                                actions={actions.clone()} />
                         </div>
                     }
                 </>
@@ -192,13 +217,16 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// The absolute URL of the (first) feed: relative links in items resolve
-/// against it.
-fn feed_base(config: &Config) -> AttrValue {
-    config
-        .feeds
+/// The absolute URL of the (first) feed, against the page (`page`, else the
+/// document's): relative links in items resolve against it.
+fn feed_base(feeds: &[String], page: Option<&str>) -> AttrValue {
+    use crate::net::url::{absolute_feed_url, resolve};
+    feeds
         .first()
-        .and_then(|f| crate::net::url::absolute_feed_url(f))
+        .and_then(|f| match page {
+            Some(page) => resolve(f, page).map(|(_, href)| href),
+            None => absolute_feed_url(f),
+        })
         .map(AttrValue::from)
         .unwrap_or_default()
 }

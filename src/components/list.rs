@@ -3,6 +3,7 @@
 use super::BulletinRow;
 use crate::feed::Bulletin;
 use crate::i18n::Lang;
+use crate::net::url::resolve_http;
 use crate::query::search::Query;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -31,6 +32,9 @@ pub struct BulletinListProps {
     /// The search, for highlighting.
     #[prop_or_default]
     pub query: Rc<Query>,
+    /// The feed's absolute URL: items' links resolve against it.
+    #[prop_or_default]
+    pub base: AttrValue,
     pub on_open: Callback<Rc<str>>,
 }
 
@@ -47,6 +51,7 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
                     <BulletinRow
                         key={&*b.key}
                         item={b.clone()}
+                        href={b.url.as_deref().and_then(|u| resolve_http(u, &props.base)).map(AttrValue::from)}
                         zone={props.zone}
                         now={props.now}
                         compact={props.compact}

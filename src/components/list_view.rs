@@ -32,6 +32,12 @@ pub struct ListViewProps {
     /// The language of the items (the feed's), when known.
     #[prop_or_default]
     pub content_lang: Option<AttrValue>,
+    /// The feed's absolute URL: items' links resolve against it.
+    #[prop_or_default]
+    pub base: AttrValue,
+    /// The search box takes the focus when mounted.
+    #[prop_or_default]
+    pub search_focused: bool,
     pub actions: Rc<Actions>,
 }
 
@@ -44,7 +50,8 @@ pub fn list_view(props: &ListViewProps) -> Html {
     html! {
         <>
             if !props.no_filters {
-                <SearchBox value={AttrValue::from(filter.query.clone())} on_input={a.on_query.clone()} />
+                <SearchBox value={AttrValue::from(filter.query.clone())} on_input={a.on_query.clone()}
+                    focused={props.search_focused} />
                 <FilterBar
                     departments={view.departments.clone()}
                     all_departments={view.all_departments}
@@ -78,6 +85,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     relative={props.relative}
                     content_lang={props.content_lang.clone()}
                     query={props.derived.query.clone()}
+                    base={props.base.clone()}
                     on_open={a.on_open.clone()}
                 />
             }

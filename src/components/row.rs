@@ -11,6 +11,12 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct BulletinRowProps {
     pub item: Rc<Bulletin>,
+    /// The item's page (its `url`, resolved), when it has one: the title is
+    /// then a link to it, which readers without script (or a pre-rendered
+    /// page not yet taken over) can follow; a plain click opens the article
+    /// in the widget.
+    #[prop_or_default]
+    pub href: Option<AttrValue>,
     pub zone: i32,
     pub now: i64,
     #[prop_or_default]
@@ -52,7 +58,8 @@ fn marked(text: &str, q: &Query) -> Html {
         .collect::<Html>()
 }
 
-/// A list row; its title is the button that opens the article.
+/// A list row; its title opens the article (a link to the item's page when
+/// it has one, else a button).
 #[function_component(BulletinRow)]
 pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -60,13 +67,26 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let onclick = {
         let key = b.key.clone();
         let on_open = props.on_open.clone();
-        move |_| on_open.emit(key.clone())
+        move |e: MouseEvent| {
+            // A click with a modifier or another button is the browser's
+            // (a new tab for the original page).
+            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
+            on_open.emit(key.clone())
+        }
     };
+    let title = marked(&b.display_title(), &props.query);
     let date = b.date();
     html! {
         <li class="db-row" data-key={b.key.to_string()} part="row">
             <h3 class="db-row-title">
-                <button type="button" class="db-open" {onclick}>{ marked(&b.display_title(), &props.query) }</button>
+                if let Some(href) = props.href.clone() {
+                    <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>
+                } else {
+                    <button type="button" class="db-open" {onclick}>{ title }</button>
+                }
             </h3>
             <p class="db-meta">
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>

@@ -7,12 +7,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, InputEvent};
 use yew::prelude::*;
 
+/// The search input's class (a pre-rendered page's box is read by it when
+/// the widget takes over).
+pub const SEARCH_INPUT_CLASS: &str = "db-search-input";
+
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
     /// The text as the state has it.
     pub value: AttrValue,
     /// Called with the new text on every change (not during IME composition).
     pub on_input: Callback<String>,
+    /// Take the focus when mounted, the caret after the text (the reader
+    /// was typing into a pre-rendered page when the widget took over).
+    #[prop_or_default]
+    pub focused: bool,
 }
 
 /// A labelled `type=search` input. While an input method is composing
@@ -43,7 +51,13 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     *latest.borrow_mut() = props.on_input.clone();
     {
         let input_ref = input_ref.clone();
+        let focused = props.focused;
         use_effect_with((), move |_| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>().filter(|_| focused) {
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.focus();
+                let _ = input.set_selection_range(end, end);
+            }
             let listener = input_ref.cast::<HtmlInputElement>().map(|input| {
                 let target = input.clone();
                 EventListener::new(&input, "compositionend", move |_| {
@@ -58,7 +72,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             <label class="db-visually-hidden" for={(*id).clone()}>{ m.search_label }</label>
             <input
                 id={(*id).clone()}
-                class="db-search-input"
+                class={SEARCH_INPUT_CLASS}
                 type="search"
                 enterkeyhint="search"
                 autocomplete="off"

@@ -6,6 +6,8 @@
 mod error;
 mod page;
 mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod snapshot;
 pub mod xml;
 
 pub use error::{Encoding, FeedError, JsonKind};
@@ -122,7 +124,8 @@ pub struct Bulletin {
     pub doc_number: Option<String>,
     /// Position in the source document (0-based), kept for stable sorting.
     pub source_index: usize,
-    /// The feed it came from (its title), when the widget merges several.
+    /// 来源: `_district.source`, else the feed it came from (its title)
+    /// when the widget merges several.
     pub source: Option<Rc<str>>,
 }
 

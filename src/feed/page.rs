@@ -88,8 +88,9 @@ pub fn count_new(old: &Feed, new: &Feed) -> usize {
         .count()
 }
 
-/// `feed` with every item naming it as its source (by its title), as the
-/// items of several feeds shown together do.
+/// `feed` with every item naming it as its source (by its title) unless it
+/// names its own (`_district.source`), as the items of several feeds shown
+/// together do.
 pub fn labelled(mut feed: Feed) -> Feed {
     if !feed.title.is_empty() {
         let title: Rc<str> = Rc::from(feed.title.as_str());
@@ -98,7 +99,7 @@ pub fn labelled(mut feed: Feed) -> Feed {
             .iter()
             .map(|b| {
                 let mut b = (**b).clone();
-                b.source = Some(title.clone());
+                b.source = b.source.or_else(|| Some(title.clone()));
                 Rc::new(b)
             })
             .collect();

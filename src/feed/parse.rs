@@ -444,7 +444,7 @@ fn normalize(obj: &Map, version: Version) -> Feed {
             photographer: dtext("photographer").or_else(|| dtext("credit")),
             doc_number: dtext("doc_number"),
             source_index: index,
-            source: None,
+            source: dtext("source").map(|s| intern(&s)),
         }));
     }
 

@@ -74,6 +74,8 @@ pub struct Messages {
     pub start_failed: &'static str,
     /// What to do about it.
     pub start_failed_hint: &'static str,
+    /// The link to the feed's home page under a pre-rendered list.
+    pub more_news: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -134,6 +136,7 @@ pub const ZH_CN: Messages = Messages {
     dismiss: "关闭",
     start_failed: "信息组件加载失败",
     start_failed_hint: "请刷新页面重试；如果问题持续，请联系网站管理员。",
+    more_news: "更多信息",
 };
 
 /// English.
@@ -194,6 +197,7 @@ pub const EN: Messages = Messages {
     dismiss: "Dismiss",
     start_failed: "The news widget could not start",
     start_failed_hint: "Please reload the page. If this persists, tell the site's webmaster.",
+    more_news: "More news",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a

@@ -51,7 +51,9 @@ pub enum Purpose {
 
 /// A 64-bit fingerprint of a round's bodies (`None`: that source failed),
 /// enough to tell "the same bytes as last time". The name hash: a 17 MB feed
-/// is hashed on the way to its first row.
+/// is hashed on the way to its first row. (Not the same on every platform:
+/// foldhash hashes differently on 32-bit targets, so a digest never leaves
+/// the browser that made it.)
 pub fn digest(bodies: &[Option<&[u8]>]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = crate::names::fixed_hasher().build_hasher();

@@ -1,0 +1,372 @@
+//! A pre-rendered widget: the HTML fragment `district-bulletin render`
+//! writes where the widget goes, and what the widget reads back from it.
+//!
+//! ```html
+//! <district-bulletin feed="…" …>
+//!   <template shadowrootmode="open">      the widget as its components render it,
+//!     <style>…</style>                     with its styles: its look at first paint,
+//!     <div class="db-root">…</div>         before any script
+//!   </template>
+//!   <section class="district-bulletin-static">…</section>   a plain list for robots
+//!   <script type="application/json" class="district-bulletin-snapshot"
+//!           data-rendered-at="…" data-fresh-for="…" data-version="…">{ the feed }</script>
+//! </district-bulletin>
+//! ```
+//!
+//! When the loader runs, the widget takes over with a render of its own on
+//! the snapshot, at the render's clock: the same markup, so nothing moves,
+//! and no second download of the feed while the fragment is fresh. Anything
+//! amiss (no snapshot, another version, a snapshot that does not read) is a
+//! normal mount.
+
+use crate::feed::{parse_feed, Feed};
+use crate::net::url::resolve_http;
+use crate::net::Batch;
+use crate::state::Head;
+
+/// The class of the script element that carries the feed.
+pub const SNAPSHOT_CLASS: &str = "district-bulletin-snapshot";
+
+/// The container of the widget's markup inside its shadow root (the loader
+/// creates it when nothing is pre-rendered).
+pub const CONTAINER_CLASS: &str = "db-root";
+
+/// When the fragment was rendered (Unix seconds).
+pub const RENDERED_AT: &str = "data-rendered-at";
+
+/// For how many seconds after that the fragment counts as fresh.
+pub const FRESH_FOR: &str = "data-fresh-for";
+
+/// The version of the widget that rendered it.
+pub const VERSION_ATTR: &str = "data-version";
+
+/// This widget's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A fragment's snapshot is left out above this size (a large archive): the
+/// widget then fetches the feed as usual, and the pre-rendered markup stays
+/// on screen meanwhile.
+pub const MAX_SNAPSHOT_BYTES: usize = 1 << 20;
+
+/// What a fragment says about itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Meta {
+    pub rendered_at: i64,
+    pub fresh_for: u32,
+    pub version: String,
+}
+
+impl Meta {
+    /// Reads the snapshot element's attributes through `get`.
+    pub fn read(get: impl Fn(&str) -> Option<String>) -> Option<Meta> {
+        Some(Meta {
+            rendered_at: get(RENDERED_AT)?.trim().parse().ok()?,
+            fresh_for: get(FRESH_FOR)?.trim().parse().ok()?,
+            version: get(VERSION_ATTR)?,
+        })
+    }
+
+    /// Whether the fragment is still fresh at `now` (Unix seconds): then
+    /// the widget does not ask for the feed again.
+    pub fn is_fresh(&self, now: i64) -> bool {
+        let age = now.saturating_sub(self.rendered_at);
+        (0..i64::from(self.fresh_for)).contains(&age)
+    }
+}
+
+/// The head start a fragment gives a widget of version [`VERSION`] whose
+/// feed is `feed_url` (absolute): the snapshot's feed, as if it had just
+/// been fetched at the render's time. `None` when it is from another
+/// version or does not read.
+pub fn head(meta: &Meta, snapshot: &str, feed_url: Option<&str>) -> Option<Head> {
+    if meta.version != VERSION {
+        return None;
+    }
+    let feed: Feed = parse_feed(snapshot.as_bytes()).ok()?;
+    let next = match (&feed.next_url, feed_url) {
+        (Some(n), Some(base)) => resolve_http(n, base).into_iter().collect(),
+        _ => Vec::new(),
+    };
+    Some(Head::Answer(Ok(Batch {
+        feed: Some(feed),
+        at: meta.rendered_at,
+        failed: Vec::new(),
+        fetched: feed_url.map(str::to_string).into_iter().collect(),
+        next,
+        // Not the bodies' digest (no platform-independent one is kept): a
+        // refresh parses what it gets.
+        digest: 0,
+    })))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{render, Fragment, Input, RenderError, Stylesheet};
+
+/// Writing fragments: the webmaster's command.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::*;
+    use crate::components::{App, AppProps, Start, StaticList, StaticListProps};
+    use crate::config::{Config, ELEMENT};
+    use crate::feed::{merge, parse_body, snapshot, FeedError};
+    use crate::i18n::{self, Lang};
+    use crate::query::{compute, department_counts, ordered_counts, scope, Filter};
+    use crate::ssr::render as ssr;
+    use std::fmt::Write as _;
+    use std::rc::Rc;
+
+    /// How the fragment brings the widget's styles.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum Stylesheet {
+        /// A `<style>` in the shadow root (the command prints its CSP hash).
+        Inline,
+        /// A `<link rel="stylesheet">` to this URL (`district-bulletin.css`
+        /// where the bundle is published).
+        Link(String),
+    }
+
+    /// What a fragment is made from.
+    pub struct Input {
+        /// Each feed as fetched: where it came from (for messages) and its body.
+        pub bodies: Vec<(String, Vec<u8>)>,
+        /// The widget's attributes, as they go on the element (`feed` is
+        /// what the widget fetches at runtime).
+        pub attributes: Vec<(String, String)>,
+        /// The render's clock (Unix seconds).
+        pub now: i64,
+        /// Seconds the fragment counts as fresh.
+        pub fresh_for: u32,
+        /// The URL of the page the fragment goes into, when known: a
+        /// relative `feed` resolves against it (the links of the items too).
+        pub page: Option<String>,
+        pub stylesheet: Stylesheet,
+        /// The widget's stylesheet (as `district-bulletin contract` has it).
+        pub css: String,
+    }
+
+    /// A written fragment.
+    #[derive(Debug)]
+    pub struct Fragment {
+        pub html: String,
+        /// The CSP source that allows the inline `<style>` (`'sha256-…'`),
+        /// for pages whose policy restricts `style-src`.
+        pub style_hash: Option<String>,
+        /// Items in the feed, and rows written.
+        pub items: usize,
+        pub rows: usize,
+    }
+
+    /// Why no fragment was written.
+    #[derive(Debug, PartialEq)]
+    pub enum RenderError {
+        /// No `feed` attribute: the widget would have nothing to fetch.
+        NoFeedUrl,
+        /// A feed did not read; `message` is what a reader would be told.
+        Feed {
+            source: String,
+            error: FeedError,
+            message: String,
+        },
+    }
+
+    impl std::fmt::Display for RenderError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match self {
+                RenderError::NoFeedUrl => write!(
+                    f,
+                    "no feed URL for the widget to fetch (give --feed-url, or a FEED that is a URL)"
+                ),
+                RenderError::Feed {
+                    source,
+                    error,
+                    message,
+                } => write!(f, "{source}: {message} ({error})"),
+            }
+        }
+    }
+
+    impl std::error::Error for RenderError {}
+
+    /// `value` escaped for an HTML attribute in double quotes.
+    fn attr(value: &str) -> String {
+        html_escape::encode_double_quoted_attribute(value).into_owned()
+    }
+
+    /// Renders the fragment for `input`.
+    pub fn render(input: &Input) -> Result<Fragment, RenderError> {
+        let get = |name: &str| {
+            input
+                .attributes
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        };
+        let config = Config::from_attributes(get);
+        if config.feeds.is_empty() {
+            return Err(RenderError::NoFeedUrl);
+        }
+        let mut feeds = Vec::new();
+        for (source, body) in &input.bodies {
+            let feed = parse_body(body).map_err(|error| {
+                let lang = config.lang.unwrap_or_default();
+                RenderError::Feed {
+                    source: source.clone(),
+                    message: i18n::load_error(lang, &error.clone().into()),
+                    error,
+                }
+            })?;
+            feeds.push(feed);
+        }
+        let feed = merge(feeds).ok_or(RenderError::NoFeedUrl)?;
+        let lang = Lang::choose(config.lang, feed.language.as_deref(), None);
+        let base = match &input.page {
+            Some(page) => crate::net::url::resolve(&config.feeds[0], page).map(|(_, h)| h),
+            None => crate::net::url::absolute_feed_url(&config.feeds[0]),
+        }
+        .unwrap_or_default();
+        let rows = first_page(&config, &feed);
+        let items = feed.items.len();
+        let snapshot_json = snapshot::to_json(&feed);
+        let statics = StaticListProps {
+            title: i18n::heading(lang, config.heading.as_deref(), Some(&feed.title), true).into(),
+            items: rows.clone(),
+            zone: feed.zone_offset_min,
+            now: input.now,
+            base: base.clone().into(),
+            more: feed
+                .home_page_url
+                .as_deref()
+                .and_then(|u| resolve_http(u, &base))
+                .map(Into::into),
+            lang,
+        };
+        let next = feed.next_url.clone().into_iter().collect();
+        let props = AppProps {
+            config: Rc::new(config),
+            page_lang: None,
+            state_key: None,
+            start: Start {
+                now: input.now,
+                head: Some(Rc::new(Head::Answer(Ok(Batch {
+                    feed: Some(feed),
+                    at: input.now,
+                    failed: Vec::new(),
+                    fetched: Vec::new(),
+                    next,
+                    digest: 0,
+                })))),
+                page: input.page.clone(),
+                ..Start::default()
+            },
+        };
+        let widget = ssr::<App>(props);
+        let statics = ssr::<StaticList>(statics);
+
+        let mut html = String::new();
+        let _ = write!(html, "<{ELEMENT}");
+        for (name, value) in &input.attributes {
+            let _ = write!(html, " {name}=\"{}\"", attr(value));
+        }
+        html.push_str(">\n<template shadowrootmode=\"open\">");
+        let style_hash = match &input.stylesheet {
+            Stylesheet::Inline => {
+                let _ = write!(html, "<style>{}</style>", input.css);
+                Some(csp_hash(&input.css))
+            }
+            Stylesheet::Link(href) => {
+                let _ = write!(html, "<link rel=\"stylesheet\" href=\"{}\">", attr(href));
+                None
+            }
+        };
+        let _ = write!(
+            html,
+            "<div class=\"{CONTAINER_CLASS}\">{widget}</div></template>\n{statics}\n"
+        );
+        if snapshot_json.len() <= MAX_SNAPSHOT_BYTES {
+            // `<` only ever occurs inside JSON strings: escaped, nothing in
+            // the data can end the script element.
+            let _ = writeln!(
+                html,
+                "<script type=\"application/json\" class=\"{SNAPSHOT_CLASS}\" {RENDERED_AT}=\"{}\" {FRESH_FOR}=\"{}\" {VERSION_ATTR}=\"{VERSION}\">{}</script>",
+                input.now,
+                input.fresh_for,
+                snapshot_json.replace('<', "\\u003c")
+            );
+        }
+        let _ = writeln!(html, "</{ELEMENT}>");
+        Ok(Fragment {
+            html,
+            style_hash,
+            items,
+            rows: rows.len(),
+        })
+    }
+
+    /// The rows of the widget's first page: its scope, its starting category,
+    /// its order, `page-size` of them.
+    fn first_page(config: &Config, feed: &Feed) -> Rc<[Rc<crate::feed::Bulletin>]> {
+        let items = scope(&feed.items, config.categories.as_deref(), config.max_items);
+        let tabs = ordered_counts(&items, config.categories.as_deref());
+        let departments = department_counts(&items);
+        let all: Vec<usize> = (0..items.len()).collect();
+        let filter = Filter {
+            category: config.category.as_deref().map(Rc::from),
+            ..Filter::default()
+        };
+        let view = compute(
+            &items,
+            &all,
+            &filter,
+            &tabs,
+            &departments,
+            0,
+            feed.zone_offset_min,
+        );
+        view.visible
+            .iter()
+            .take(config.page_size)
+            .filter_map(|&i| items.get(i).cloned())
+            .collect()
+    }
+
+    /// The CSP source of an inline style: `'sha256-<base64 of its SHA-256>'`.
+    pub fn csp_hash(text: &str) -> String {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn freshness_and_versions() {
+        let meta = Meta::read(|n| {
+            Some(match n {
+                RENDERED_AT => "1000".to_string(),
+                FRESH_FOR => "600".to_string(),
+                _ => VERSION.to_string(),
+            })
+        })
+        .expect("meta");
+        assert!(meta.is_fresh(1000) && meta.is_fresh(1599));
+        assert!(!meta.is_fresh(1600), "too old");
+        assert!(!meta.is_fresh(999), "from the future: not trusted");
+        assert!(Meta::read(|_| None).is_none());
+        let other = Meta {
+            version: "0.0.1".into(),
+            ..meta.clone()
+        };
+        let feed =
+            r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","title":"t"}]}"#;
+        assert!(head(&meta, feed, None).is_some());
+        assert!(head(&other, feed, None).is_none(), "another version");
+        assert!(head(&meta, "{not json", None).is_none());
+    }
+}
