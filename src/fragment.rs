@@ -129,6 +129,8 @@ mod native {
     pub struct Input {
         /// Each feed as fetched: where it came from (for messages) and its body.
         pub bodies: Vec<(String, Vec<u8>)>,
+        /// The element's `id`: names the widget's view in the URL hash.
+        pub id: Option<String>,
         /// The widget's attributes, as they go on the element (`feed` is
         /// what the widget fetches at runtime).
         pub attributes: Vec<(String, String)>,
@@ -264,6 +266,9 @@ mod native {
 
         let mut html = String::new();
         let _ = write!(html, "<{ELEMENT}");
+        if let Some(id) = &input.id {
+            let _ = write!(html, " id=\"{}\"", attr(id));
+        }
         for (name, value) in &input.attributes {
             let _ = write!(html, " {name}=\"{}\"", attr(value));
         }

@@ -12,7 +12,7 @@ mod browser;
 #[path = "support/server.rs"]
 mod server;
 
-use browser::{js, start_browser, wait};
+use browser::{cdp, js, start_browser, wait};
 use fantoccini::Client;
 use serde_json::{json, Value};
 use server::{Rules, Server};
@@ -498,6 +498,286 @@ async fn refresh_revalidates_with_304_and_shows_new_items() {
     wait_rows(&c, "grow", 3).await;
     group("查看 goes back to the list, new item first");
     let _ = c.close().await;
+}
+
+/// A page around a pre-rendered fragment, with the harness and the bundle
+/// (`bundle`: the loader's URL).
+fn fragment_page(title: &str, bundle: &str, fragment: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+         <script src=\"/tests/e2e/harness.js\"></script>\n<script src=\"{bundle}\" async></script>\n</head>\n\
+         <body>\n<h1>{title}</h1>\n{fragment}<p>页面其余内容</p>\n</body>\n</html>\n"
+    )
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The pre-rendered pages of the test, written into `dir`: fresh, stale
+/// (rendered an hour ago from a feed without its newest item), stripped
+/// (a CMS removed the <template>) and from another version. Returns the
+/// inline style's CSP source.
+fn write_fragment_pages(root: &Path, dir: &Path, bundle: &str) -> String {
+    use district_bulletin::fragment::{render, Input, Stylesheet, VERSION};
+    let seed = std::fs::read(root.join("feeds/seed.json")).expect("seed");
+    let fragment = |id: &str, body: Vec<u8>, at: i64| {
+        render(&Input {
+            bodies: vec![("seed".into(), body)],
+            id: Some(id.into()),
+            attributes: vec![("feed".into(), "/feeds/seed.json".into())],
+            now: at,
+            fresh_for: 600,
+            page: None,
+            stylesheet: Stylesheet::Inline,
+            css: district_bulletin::ssr::stylesheet(),
+        })
+        .expect("the seed renders")
+    };
+    let fresh = fragment("pre", seed.clone(), now());
+    // The seed without its newest item (高新区打响秋冬蓝天“保卫战”).
+    let mut older: Value = serde_json::from_slice(&seed).expect("seed is JSON");
+    if let Some(items) = older["items"].as_array_mut() {
+        items.retain(|i| i["id"] != "gx-2019-11-28-blue-sky");
+    }
+    let stale = fragment(
+        "stale",
+        serde_json::to_vec(&older).expect("json"),
+        now() - 3600,
+    );
+    let stripped = {
+        let html = fragment("stripped", seed.clone(), now()).html;
+        let (a, b) = (
+            html.find("<template").expect("t"),
+            html.find("</template>").expect("t"),
+        );
+        format!("{}{}", &html[..a], &html[b + "</template>".len()..])
+    };
+    let other = fragment("other", seed, now()).html.replace(
+        &format!("data-version=\"{VERSION}\""),
+        "data-version=\"0.0.1\"",
+    );
+    std::fs::create_dir_all(dir).expect("page folder");
+    for (name, html) in [
+        ("fresh", fresh.html.clone()),
+        ("stale", stale.html),
+        ("stripped", stripped),
+        ("other", other),
+    ] {
+        let page = fragment_page(name, bundle, &html);
+        std::fs::write(dir.join(format!("{name}.html")), page).expect("write page");
+    }
+    fresh.style_hash.expect("an inline style")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
+    };
+    // The bundle is slow (1.5 s): the reader acts on the pre-rendered page first.
+    let bundle = Server::start(
+        &dist,
+        Rules {
+            headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
+            delays: vec![("/district-bulletin.wasm".into(), 1500)],
+            ..Rules::default()
+        },
+    );
+    let pages = std::env::temp_dir().join(format!("db-e2e-fragments-{}", std::process::id()));
+    let loader = format!("{}/district-bulletin.js", bundle.origin);
+    // (Rendered on a thread of its own: the renderer runs its own executor.)
+    let style_hash = {
+        let (root, pages) = (root.clone(), pages.clone());
+        std::thread::spawn(move || write_fragment_pages(&root, &pages, &loader))
+            .join()
+            .expect("fragments written")
+    };
+    // README's strict policy, with the hash `render` printed for its <style>.
+    let csp = format!(
+        "default-src 'none'; script-src 'self' {b} 'wasm-unsafe-eval'; style-src 'self' {style_hash}; \
+         connect-src 'self' {b}; img-src 'self'; base-uri 'none'; form-action 'none'",
+        b = bundle.origin
+    );
+    let host = Server::start(
+        &root,
+        Rules {
+            csp: Some(csp),
+            mounts: vec![("/pages/".into(), pages.clone())],
+            ..Rules::default()
+        },
+    );
+    let shadow = |id: &str, selector: &str| {
+        format!(
+            "var h = document.getElementById('{id}'); \
+             return h && h.shadowRoot ? h.shadowRoot.querySelectorAll('{selector}').length : -1;"
+        )
+    };
+    let (_driver, c) = start_browser().await;
+
+    // Without script: the page itself holds the widget and the plain list.
+    cdp(
+        &c,
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    )
+    .await;
+    c.goto(&format!("{}/pages/fresh.html", host.origin))
+        .await
+        .expect("open");
+    cdp(
+        &c,
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": false }),
+    )
+    .await;
+    assert_eq!(
+        js(&c, "return typeof DistrictBulletin;", vec![]).await,
+        json!("undefined")
+    );
+    assert_eq!(
+        js(&c, &shadow("pre", ".db-row-title"), vec![]).await,
+        json!(6)
+    );
+    let plain = js(
+        &c,
+        "var s = document.querySelector('#pre > .district-bulletin-static'); \
+         return s ? [s.querySelectorAll('li').length, s.querySelectorAll('time[datetime]').length, \
+                     s.querySelector('h2').textContent] : null;",
+        vec![],
+    )
+    .await;
+    assert_eq!(plain, json!([6, 5, "郑州高新区 · 区情动态"]));
+    group("without script: the widget's own look from the declarative shadow root, and the plain list for robots");
+
+    // With script: the takeover moves nothing and fetches nothing.
+    c.goto(&format!("{}/pages/fresh.html", host.origin))
+        .await
+        .expect("open");
+    assert_eq!(
+        js(&c, &shadow("pre", ".db-row"), vec![]).await,
+        json!(6),
+        "news before the wasm"
+    );
+    wait(
+        &c,
+        "the takeover",
+        "return !!window.DistrictBulletin && DistrictBulletin.stats().then(s => s.wasmMemoryBytes > 0);",
+        vec![],
+    )
+    .await;
+    // Two frames after the takeover (a shift would have been recorded),
+    // before the reader changes anything.
+    let shifts = js(
+        &c,
+        "return new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(() => \
+         ok(__e2e.shifts.length ? [__e2e.shifts, __e2e.shiftSources] : []))));",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        shifts,
+        json!([]),
+        "layout shifts during the takeover: {shifts}"
+    );
+    click(&c, "pre", ".db-tab", "生态环保").await;
+    wait_rows(&c, "pre", 2).await;
+    assert_eq!(
+        host.hits("/feeds/seed.json"),
+        0,
+        "a fresh fragment is not fetched again"
+    );
+    let log = js(&c, "return {v: __e2e.violations, e: __e2e.errors};", vec![]).await;
+    assert_eq!(
+        log,
+        json!({ "v": [], "e": [] }),
+        "no CSP violation, no error"
+    );
+    group("the takeover of a fresh fragment: no layout shift, no request for the feed, no CSP violation (style hash)");
+
+    // Early typing: text typed into the pre-rendered search box stays and applies.
+    c.goto(&format!("{}/pages/fresh.html", host.origin))
+        .await
+        .expect("open");
+    js(
+        &c,
+        "var i = document.getElementById('pre').shadowRoot.querySelector('.db-search-input'); \
+         i.focus(); i.value = '工地';",
+        vec![],
+    )
+    .await;
+    wait_rows(&c, "pre", 2).await;
+    let kept = js(
+        &c,
+        "var r = document.getElementById('pre').shadowRoot; var i = r.querySelector('.db-search-input'); \
+         return [i.value, r.activeElement === i, r.querySelectorAll('.db-row mark').length > 0];",
+        vec![],
+    )
+    .await;
+    assert_eq!(kept, json!(["工地", true, true]));
+    group("text typed before the takeover stays in the box, keeps the focus and filters the list");
+
+    // A stale fragment: taken over at once, then refreshed like any widget.
+    c.goto(&format!("{}/pages/stale.html", host.origin))
+        .await
+        .expect("open");
+    assert_eq!(js(&c, &shadow("stale", ".db-row"), vec![]).await, json!(5));
+    wait_rows(&c, "stale", 6).await;
+    let notice =
+        "var n = document.getElementById('stale').shadowRoot.querySelector('.db-fresh-text'); \
+                  return n ? n.textContent : '';";
+    wait(
+        &c,
+        "the new-items notice",
+        &format!("return (function(){{ {notice} }})() === '有 1 条新信息';"),
+        vec![],
+    )
+    .await;
+    assert_eq!(host.hits("/feeds/seed.json"), 1);
+    group("a stale fragment is taken over, then refreshed: the new item and 有 1 条新信息");
+
+    // A CMS that strips <template>: the plain list until the widget mounts.
+    c.goto(&format!("{}/pages/stripped.html", host.origin))
+        .await
+        .expect("open");
+    let waiting = js(
+        &c,
+        "var h = document.getElementById('stripped'); \
+         return [!!(h.shadowRoot && h.shadowRoot.querySelector('slot')), \
+                 h.querySelector('.district-bulletin-static').getBoundingClientRect().height > 100];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        waiting,
+        json!([true, true]),
+        "the plain list shows while the wasm loads"
+    );
+    wait_rows(&c, "stripped", 6).await;
+    group("a page whose <template> was stripped shows its plain list, then the widget");
+
+    // A fragment from another version: a normal mount on the fetched feed.
+    c.goto(&format!("{}/pages/other.html", host.origin))
+        .await
+        .expect("open");
+    assert_eq!(js(&c, &shadow("other", ".db-row"), vec![]).await, json!(6));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while host.hits("/feeds/seed.json") < 2 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        host.hits("/feeds/seed.json"),
+        2,
+        "another version's snapshot is not used"
+    );
+    wait_rows(&c, "other", 6).await;
+    let log = js(&c, "return __e2e.errors;", vec![]).await;
+    assert_eq!(log, json!([]));
+    group("a fragment from another version falls back to a normal mount, without an error");
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(&pages);
 }
 
 /// Presses `key` (a WebDriver key code) on whatever has the focus.

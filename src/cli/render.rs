@@ -33,6 +33,9 @@ pub fn command() -> Command {
         .arg(Arg::new("assets").long("assets").value_name("URL").help(
             "where the bundle is published: link its district-bulletin.css instead of inlining the styles",
         ))
+        .arg(Arg::new("id").long("id").value_name("ID").help(
+            "the element's id, which names the widget's view in the URL hash (#ID.c=…)",
+        ))
         .arg(Arg::new("page-url").long("page-url").value_name("URL").help(
             "the page the fragment goes into, which a relative --feed-url resolves against",
         ))
@@ -145,6 +148,7 @@ pub fn run(m: &ArgMatches) -> ExitCode {
     };
     let input = Input {
         bodies,
+        id: m.get_one::<String>("id").cloned(),
         attributes: attributes(m, feed_url),
         now: m.get_one::<i64>("now").copied().unwrap_or_else(now),
         fresh_for: m

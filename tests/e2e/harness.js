@@ -28,5 +28,21 @@
     log.body = document.body.innerHTML;
     log.head = document.head.innerHTML;
   });
+  // Layout shifts (the takeover of a pre-rendered page must cause none).
+  log.shifts = [];
+  if (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes.indexOf("layout-shift") >= 0) {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        if (e.hadRecentInput) return;
+        log.shifts.push(e.value);
+        (e.sources || []).forEach(function (src) {
+          var n = src.node;
+          var what = n ? (n.nodeName + (n.className ? "." + n.className : "")) : "?";
+          var r = function (b) { return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)].join(","); };
+          log.shiftSources = (log.shiftSources || []).concat(what + " " + r(src.previousRect) + " → " + r(src.currentRect) + " @" + Math.round(e.startTime));
+        });
+      });
+    }).observe({ type: "layout-shift", buffered: true });
+  }
   Object.defineProperty(window, "__e2e", { value: log });
 })();

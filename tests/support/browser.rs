@@ -67,6 +67,44 @@ pub async fn start_browser_with(extra: &[&str]) -> (Driver, Client) {
     }
 }
 
+/// A Chrome DevTools Protocol command sent through chromedriver
+/// (`POST /session/{id}/goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or("")
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Runs DevTools command `cmd` with `params` (Chromium's own emulation:
+/// `Network.emulateNetworkConditions`, `Emulation.setCPUThrottlingRate`,
+/// `Emulation.setScriptExecutionDisabled` …).
+pub async fn cdp(c: &Client, cmd: &str, params: Value) -> Value {
+    c.issue_cmd(Cdp {
+        cmd: cmd.to_string(),
+        params,
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+}
+
 /// Runs `script` (a function body; `arguments` are `args`) in the page.
 pub async fn js(c: &Client, script: &str, args: Vec<Value>) -> Value {
     c.execute(script, args)

@@ -40,6 +40,9 @@ pub struct Rules {
     /// Path prefixes the browser may keep for an hour (everything else is
     /// `no-store`): a return visit, with its compiled code cached.
     pub cacheable: Vec<String>,
+    /// Path prefixes answered only after this many milliseconds (a slow
+    /// bundle, while the test acts on the page).
+    pub delays: Vec<(String, u64)>,
 }
 
 /// A running server; requests it saw are kept for assertions.
@@ -189,6 +192,13 @@ fn handle(
         }
     }
 
+    if let Some((_, ms)) = rules
+        .delays
+        .iter()
+        .find(|(p, _)| path.starts_with(p.as_str()))
+    {
+        thread::sleep(Duration::from_millis(*ms));
+    }
     let file = if rules.missing.contains(&path) {
         None
     } else {
