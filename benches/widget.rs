@@ -1,18 +1,27 @@
-//! Benchmark: the release widget against the hand-written vanilla-JS
-//! reference (`bench/reference/`), in the same headless Chromium, on the same
-//! generated feeds (100, 1,000 and 10,000 items), alternating runs.
+//! Benchmark: the release widget, plain and pre-rendered (`district-bulletin
+//! render`), against the hand-written vanilla-JS reference
+//! (`bench/reference/`), in the same headless Chromium, on the same generated
+//! feeds (100, 1,000 and 10,000 items), alternating runs, everything served
+//! gzip-compressed.
 //!
-//! Prints, for each feed size and each widget: transfer size, time from
-//! navigation to the first row painted (first visit, and return visit with
-//! the bundle cached), time from the feed's arrival to the first row, search
-//! keystroke → DOM updated and → next frame painted (median and p95),
-//! category switch, JS heap and wasm memory after load, rows in the DOM —
-//! and the ratio widget / reference. Also writes them as JSON. Figures, not a test:
-//! nothing here passes or fails on a timing.
+//! Two profiles: this machine as it is (`fast`), and a slow phone
+//! (`slow`): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4×
+//! slower — Lighthouse's mobile profile, applied by Chromium's own emulation
+//! over CDP.
+//!
+//! Prints, for each profile, feed size and widget: transfer size, time from
+//! navigation to the first row painted (first visit, and on the fast profile
+//! a return visit with the bundle cached), time until the widget answers
+//! input, time from the feed's arrival to the first row, search keystroke →
+//! DOM updated and → next frame painted (median and p95), category switch,
+//! JS heap and wasm memory after load, rows in the DOM — and the ratio to the
+//! reference. Also writes them as JSON. Figures, not a test: nothing here
+//! passes or fails on a timing.
 //!
 //! Run with `bash scripts/bench.sh` (it builds the release bundle first), or
 //! `DISTRICT_BULLETIN_DIST=dist cargo bench --bench widget` with options after
-//! `--`: `--sizes 100,1000`, `--runs 5`.
+//! `--`: `--sizes 100,1000`, `--slow-sizes 100`, `--runs 5`,
+//! `--profiles fast,slow`.
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/browser.rs"]
@@ -33,7 +42,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
 
-    use super::browser::{js, start_browser_with, wait};
+    use super::browser::{cdp, js, start_browser_with, wait};
     use super::{gen, server};
     use fantoccini::Client;
     use serde_json::{json, Value};
@@ -117,6 +126,66 @@ mod native {
         js(c, "return __bench;", vec![]).await
     }
 
+    /// Waits until the widget answers input (its script ran).
+    async fn interactive(c: &Client) {
+        wait(
+            c,
+            "the widget to answer input",
+            "return window.__bench && __bench.ready !== null;",
+            vec![],
+        )
+        .await;
+    }
+
+    /// The page of `kind` on the feed of `n` items.
+    fn page(origin: &str, kind: &str, n: usize) -> String {
+        match kind {
+            "prerendered" => format!("{origin}/bench-work/prerendered-{n}.html"),
+            _ => format!("{origin}/bench/pages/{kind}.html?feed=/bench-feeds/feed-{n}.json"),
+        }
+    }
+
+    /// A network and CPU profile, applied by Chromium's own emulation.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Profile {
+        Fast,
+        SlowPhone,
+    }
+
+    impl Profile {
+        fn name(self) -> &'static str {
+            match self {
+                Profile::Fast => "fast",
+                Profile::SlowPhone => "slow",
+            }
+        }
+
+        fn describe(self) -> &'static str {
+            match self {
+                Profile::Fast => "this machine, no throttling",
+                Profile::SlowPhone => {
+                    "slow phone: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower (CDP emulation)"
+                }
+            }
+        }
+
+        async fn apply(self, c: &Client) {
+            let (latency, down, up, cpu) = match self {
+                Profile::Fast => (0.0, -1.0, -1.0, 1.0),
+                // Bytes per second: 1.6 Mbit/s and 750 kbit/s.
+                Profile::SlowPhone => (150.0, 1_600_000.0 / 8.0, 750_000.0 / 8.0, 4.0),
+            };
+            cdp(c, "Network.enable", json!({})).await;
+            cdp(
+                c,
+                "Network.emulateNetworkConditions",
+                json!({ "offline": false, "latency": latency, "downloadThroughput": down, "uploadThroughput": up }),
+            )
+            .await;
+            cdp(c, "Emulation.setCPUThrottlingRate", json!({ "rate": cpu })).await;
+        }
+    }
+
     /// Time to the first row on a return visit: the same widget served
     /// from `/cached/` (kept by the browser), loaded once, then again after
     /// a pause in which the browser caches the compiled code.
@@ -129,15 +198,18 @@ mod native {
             .unwrap_or(f64::NAN)
     }
 
-    /// One page load of one widget on one feed: every figure.
-    async fn measure(c: &Client, origin: &str, kind: &str, feed: &str) -> Figures {
-        let load = open(c, &format!("{origin}/bench/pages/{kind}.html?feed={feed}")).await;
+    /// One page load of one widget on the feed of `n` items: every figure.
+    async fn measure(c: &Client, origin: &str, kind: &str, n: usize, profile: Profile) -> Figures {
+        let load = open(c, &page(origin, kind, n)).await;
         let mut m = BTreeMap::new();
         let first = load["firstRow"].as_f64().unwrap_or(f64::NAN);
         m.insert("first_row_ms", first);
         if let Some(end) = load["feedEnd"].as_f64() {
             m.insert("data_to_row_ms", first - end);
         }
+        interactive(c).await;
+        let ready = js(c, "return __bench.ready;", vec![]).await;
+        m.insert("interactive_ms", ready.as_f64().unwrap_or(f64::NAN));
 
         // Keystrokes: set the box, fire `input`, time until the shadow DOM
         // changed, and until the frame after it was painted (what the
@@ -242,11 +314,40 @@ mod native {
             "wasm_memory_mb",
             after[2].as_f64().unwrap_or(0.0) / 1_048_576.0,
         );
-        m.insert(
-            "first_row_return_ms",
-            return_visit(c, origin, kind, feed).await,
-        );
+        if profile == Profile::Fast && kind != "prerendered" {
+            let feed = format!("/bench-feeds/feed-{n}.json");
+            m.insert(
+                "first_row_return_ms",
+                return_visit(c, origin, kind, &feed).await,
+            );
+        }
         m
+    }
+
+    /// The pre-rendered page of the feed of `n` items: the fragment of
+    /// `district-bulletin render` (fresh for a day) in a page with the loader.
+    fn prerendered_page(feed: &std::path::Path, n: usize) -> String {
+        use district_bulletin::fragment::{render, Input, Stylesheet};
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        let fragment = render(&Input {
+            bodies: vec![("feed".into(), std::fs::read(feed).expect("bench feed"))],
+            id: Some("w".into()),
+            attributes: vec![("feed".into(), format!("/bench-feeds/feed-{n}.json"))],
+            now,
+            fresh_for: 86_400,
+            page: None,
+            stylesheet: Stylesheet::Inline,
+            css: district_bulletin::ssr::stylesheet(),
+        })
+        .expect("the bench feed renders");
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"zh-CN\" data-kind=\"prerendered\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>bench: district-bulletin, pre-rendered</title>\n<script>{{{{MEASURE}}}}</script>\n\
+             <script src=\"/dist/district-bulletin.js\" async></script>\n</head>\n<body>\n{}</body>\n</html>\n",
+            fragment.html
+        )
     }
 
     pub fn main() {
@@ -263,31 +364,51 @@ mod native {
             root.join(dist)
         };
         let mut sizes = vec![100usize, 1_000, 10_000];
+        let mut slow_sizes = vec![100usize, 1_000];
         let mut runs = 3usize;
+        let mut profiles = vec![Profile::Fast, Profile::SlowPhone];
         let mut args = std::env::args().skip(1);
+        let list = |v: Option<String>| -> Vec<usize> {
+            v.map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+                .unwrap_or_default()
+        };
         while let Some(a) = args.next() {
             match a.as_str() {
-                "--sizes" => {
-                    if let Some(v) = args.next() {
-                        sizes = v.split(',').filter_map(|s| s.trim().parse().ok()).collect();
-                    }
-                }
+                "--sizes" => sizes = list(args.next()),
+                "--slow-sizes" => slow_sizes = list(args.next()),
                 "--runs" => runs = args.next().and_then(|v| v.parse().ok()).unwrap_or(runs),
+                "--profiles" => {
+                    let v = args.next().unwrap_or_default();
+                    profiles = [Profile::Fast, Profile::SlowPhone]
+                        .into_iter()
+                        .filter(|p| v.split(',').any(|x| x.trim() == p.name()))
+                        .collect();
+                }
                 _ => {} // cargo bench passes `--bench`
             }
         }
 
         let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench");
         let feeds = work.join("feeds");
+        let pages = work.join("pages");
         std::fs::create_dir_all(&feeds).expect("bench folder");
-        for &n in &sizes {
+        std::fs::create_dir_all(&pages).expect("bench folder");
+        let mut all_sizes: Vec<usize> = sizes.iter().chain(&slow_sizes).copied().collect();
+        all_sizes.sort_unstable();
+        all_sizes.dedup();
+        for &n in &all_sizes {
             let path = feeds.join(format!("feed-{n}.json"));
             if !path.exists() {
                 std::fs::write(&path, gen::generate(n, 1, (2026, 11, 27))).expect("write feed");
             }
+            std::fs::write(
+                pages.join(format!("prerendered-{n}.html")),
+                prerendered_page(&path, n),
+            )
+            .expect("write page");
         }
         let reference = root.join("bench/reference/reference.js");
-        let mut kinds = vec!["widget"];
+        let mut kinds = vec!["widget", "prerendered"];
         if reference.exists() {
             kinds.push("reference");
         } else {
@@ -302,8 +423,17 @@ mod native {
                     ("/cached/dist/".into(), dist.clone()),
                     ("/cached/".into(), root.clone()),
                     ("/bench-feeds/".into(), feeds.clone()),
+                    ("/bench-work/".into(), pages.clone()),
                 ],
                 cacheable: vec!["/cached/".into()],
+                gzip: true,
+                // The measuring script inline: a request of its own would
+                // stand in the way of every page's first paint.
+                fill: std::collections::HashMap::from([(
+                    "MEASURE".to_string(),
+                    std::fs::read_to_string(root.join("bench/pages/measure.js"))
+                        .expect("bench/pages/measure.js"),
+                )]),
                 ..Rules::default()
             },
         );
@@ -312,39 +442,43 @@ mod native {
             .enable_all()
             .build()
             .expect("runtime");
-        let results = rt.block_on(async {
+        type Results =
+            BTreeMap<&'static str, BTreeMap<usize, BTreeMap<&'static str, Vec<Figures>>>>;
+        let results: Results = rt.block_on(async {
             let (_driver, c) =
                 start_browser_with(&["--enable-precise-memory-info", "--js-flags=--expose-gc"])
                     .await;
-            // One unrecorded load of each first: the browser's own start-up
-            // (processes, fonts) would otherwise fall on whichever goes first.
-            if let Some(&n) = sizes.first() {
-                for kind in &kinds {
-                    let page = format!(
-                        "{}/bench/pages/{kind}.html?feed=/bench-feeds/feed-{n}.json",
-                        server.origin
-                    );
-                    open(&c, &page).await;
+            let mut all: Results = BTreeMap::new();
+            for &profile in &profiles {
+                profile.apply(&c).await;
+                let sizes = if profile == Profile::Fast {
+                    &sizes
+                } else {
+                    &slow_sizes
+                };
+                // One unrecorded load of each first: the browser's own start-up
+                // (processes, fonts) would otherwise fall on whichever goes first.
+                if let Some(&n) = sizes.first() {
+                    for kind in &kinds {
+                        open(&c, &page(&server.origin, kind, n)).await;
+                        interactive(&c).await;
+                    }
                 }
-            }
-            let mut all: BTreeMap<usize, BTreeMap<&str, Vec<Figures>>> = BTreeMap::new();
-            for &n in &sizes {
-                for run in 0..runs {
-                    // Alternate which goes first, so neither always gets a warm browser.
-                    let order: Vec<&str> = if run % 2 == 0 {
-                        kinds.clone()
-                    } else {
-                        kinds.iter().rev().copied().collect()
-                    };
-                    for kind in order {
-                        let m = measure(
-                            &c,
-                            &server.origin,
-                            kind,
-                            &format!("/bench-feeds/feed-{n}.json"),
-                        )
-                        .await;
-                        all.entry(n).or_default().entry(kind).or_default().push(m);
+                for &n in sizes {
+                    for run in 0..runs {
+                        // Rotate which goes first, so none always gets a warm browser.
+                        let mut order = kinds.clone();
+                        order.rotate_left(run % kinds.len());
+                        for kind in order {
+                            let m = measure(&c, &server.origin, kind, n, profile).await;
+                            all.entry(profile.name())
+                                .or_default()
+                                .entry(n)
+                                .or_default()
+                                .entry(kind)
+                                .or_default()
+                                .push(m);
+                        }
                     }
                 }
             }
@@ -354,56 +488,72 @@ mod native {
 
         // Transfer sizes: what a page downloads to show the widget (the feed aside).
         let sizes_of = |kind: &str| match kind {
-            "widget" => transfer(&[
+            "widget" | "prerendered" => transfer(&[
                 dist.join("district-bulletin.js"),
                 dist.join("district-bulletin.wasm"),
             ]),
             _ => transfer(&[reference.clone(), root.join("styles/widget.css")]),
         };
-        let mut json_out = json!({ "runs": runs, "keystrokes": KEYSTROKES.len(), "sizes": {} });
+        let mut json_out = json!({ "runs": runs, "keystrokes": KEYSTROKES.len(), "profiles": {} });
         println!();
-        for kind in &kinds {
+        for kind in kinds.iter().filter(|k| **k != "prerendered") {
             let (raw, gz, br) = sizes_of(kind);
             println!(
                 "{kind:>10}: transfer {raw} B raw, {gz} B gzip, {br} B brotli (js + wasm + css)"
             );
             json_out["transfer"][kind] = json!({ "raw": raw, "gzip": gz, "brotli": br });
         }
-        for (n, per_kind) in &results {
-            println!("\n{n} items (median of {runs} runs)");
-            println!(
-                "{:<24} {:>12} {:>12} {:>8}",
-                "figure", "widget", "reference", "ratio"
-            );
-            let metrics: Vec<&str> = per_kind
-                .get("widget")
-                .and_then(|v| v.first())
-                .map(|m| m.keys().copied().collect())
-                .unwrap_or_default();
-            for metric in metrics {
-                let med = |kind: &str| -> Option<f64> {
-                    let mut v: Vec<f64> = per_kind
-                        .get(kind)?
-                        .iter()
-                        .filter_map(|m| m.get(metric).copied())
-                        .filter(|x| x.is_finite())
-                        .collect();
-                    median(&mut v)
-                };
-                let (w, r) = (med("widget"), med("reference"));
-                let ratio = match (w, r) {
-                    (Some(w), Some(r)) if r > 0.0 => Some(w / r),
-                    _ => None,
-                };
-                let f = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.1}"));
+        println!(
+            "(a pre-rendered page also carries its fragment: the markup, the styles and the feed)"
+        );
+        for (profile, per_size) in &results {
+            let describe = [Profile::Fast, Profile::SlowPhone]
+                .into_iter()
+                .find(|p| p.name() == *profile)
+                .map_or("", Profile::describe);
+            println!("\n=== {describe}");
+            for (n, per_kind) in per_size {
+                println!("\n{n} items (median of {runs} runs)");
                 println!(
-                    "{metric:<24} {:>12} {:>12} {:>8}",
-                    f(w),
-                    f(r),
-                    ratio.map_or("-".to_string(), |x| format!("{x:.2}"))
+                    "{:<26} {:>9} {:>12} {:>10} {:>7} {:>7}",
+                    "figure", "widget", "prerendered", "reference", "w/ref", "pre/ref"
                 );
-                json_out["sizes"][n.to_string()][metric] =
-                    json!({ "widget": w, "reference": r, "ratio": ratio });
+                let mut metrics: Vec<&str> = per_kind
+                    .values()
+                    .flat_map(|v| v.iter().flat_map(|m| m.keys().copied()))
+                    .collect();
+                metrics.sort_unstable();
+                metrics.dedup();
+                for metric in metrics {
+                    let med = |kind: &str| -> Option<f64> {
+                        let mut v: Vec<f64> = per_kind
+                            .get(kind)?
+                            .iter()
+                            .filter_map(|m| m.get(metric).copied())
+                            .filter(|x| x.is_finite())
+                            .collect();
+                        median(&mut v)
+                    };
+                    let (w, p, r) = (med("widget"), med("prerendered"), med("reference"));
+                    let ratio = |x: Option<f64>| match (x, r) {
+                        (Some(x), Some(r)) if r > 0.0 => Some(x / r),
+                        _ => None,
+                    };
+                    let f = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.1}"));
+                    let g = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.2}"));
+                    println!(
+                        "{metric:<26} {:>9} {:>12} {:>10} {:>7} {:>7}",
+                        f(w),
+                        f(p),
+                        f(r),
+                        g(ratio(w)),
+                        g(ratio(p))
+                    );
+                    json_out["profiles"][profile][n.to_string()][metric] = json!({
+                        "widget": w, "prerendered": p, "reference": r,
+                        "widget_ratio": ratio(w), "prerendered_ratio": ratio(p)
+                    });
+                }
             }
         }
         let out = work.join("results.json");

@@ -230,8 +230,47 @@
 
   var instances = new Map(); // host element → Instance
 
+  // While the page is still being parsed, a host may be connected before its
+  // content is: a pre-rendered page's declarative shadow root comes with
+  // that content, and a shadow root attached earlier would shut it out. So
+  // a host is taken on once something follows it in the document (its
+  // content is then parsed), or at DOMContentLoaded.
+  function parsed(host) {
+    if (document.readyState !== "loading") return true;
+    for (var n = host; n && n !== document; n = n.parentNode) if (n.nextSibling) return true;
+    return false;
+  }
+  var waiting = null;
+  function waitParsed(host) {
+    if (!waiting) {
+      waiting = [];
+      var retry = function () {
+        var hosts = waiting;
+        waiting = hosts.filter(function (h) {
+          return !parsed(h);
+        });
+        hosts.forEach(function (h) {
+          if (waiting.indexOf(h) < 0) attach(h);
+        });
+        if (!waiting.length) {
+          watcher.disconnect();
+          waiting = null;
+        }
+      };
+      var watcher = new MutationObserver(retry);
+      watcher.observe(document.documentElement, { childList: true, subtree: true });
+      document.addEventListener("DOMContentLoaded", retry);
+    }
+    if (waiting.indexOf(host) < 0) waiting.push(host);
+  }
   function attach(host) {
-    if (!instances.has(host) && host.isConnected) instances.set(host, new Instance(host));
+    if (!instances.has(host) && host.isConnected) {
+      if (!parsed(host)) {
+        waitParsed(host);
+        return undefined;
+      }
+      instances.set(host, new Instance(host));
+    }
     return instances.get(host);
   }
   function detach(host) {

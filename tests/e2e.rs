@@ -501,11 +501,12 @@ async fn refresh_revalidates_with_304_and_shows_new_items() {
 }
 
 /// A page around a pre-rendered fragment, with the harness and the bundle
-/// (`bundle`: the loader's URL).
-fn fragment_page(title: &str, bundle: &str, fragment: &str) -> String {
+/// (`bundle`: the loader's URL; `async` or not).
+fn fragment_page(title: &str, bundle: &str, asynchronous: bool, fragment: &str) -> String {
+    let mode = if asynchronous { " async" } else { "" };
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
-         <script src=\"/tests/e2e/harness.js\"></script>\n<script src=\"{bundle}\" async></script>\n</head>\n\
+         <script src=\"/tests/e2e/harness.js\"></script>\n<script src=\"{bundle}\"{mode}></script>\n</head>\n\
          <body>\n<h1>{title}</h1>\n{fragment}<p>页面其余内容</p>\n</body>\n</html>\n"
     )
 }
@@ -560,13 +561,15 @@ fn write_fragment_pages(root: &Path, dir: &Path, bundle: &str) -> String {
         "data-version=\"0.0.1\"",
     );
     std::fs::create_dir_all(dir).expect("page folder");
-    for (name, html) in [
-        ("fresh", fresh.html.clone()),
-        ("stale", stale.html),
-        ("stripped", stripped),
-        ("other", other),
+    for (name, html, asynchronous) in [
+        ("fresh", fresh.html.clone(), true),
+        // The loader in <head> without async: it runs before the fragment is parsed.
+        ("sync", fresh.html.clone(), false),
+        ("stale", stale.html, true),
+        ("stripped", stripped, true),
+        ("other", other, true),
     ] {
-        let page = fragment_page(name, bundle, &html);
+        let page = fragment_page(name, bundle, asynchronous, &html);
         std::fs::write(dir.join(format!("{name}.html")), page).expect("write page");
     }
     fresh.style_hash.expect("an inline style")
@@ -696,6 +699,26 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
         "no CSP violation, no error"
     );
     group("the takeover of a fresh fragment: no layout shift, no request for the feed, no CSP violation (style hash)");
+
+    // A loader that runs before the fragment is parsed leaves its
+    // declarative shadow root in place.
+    c.goto(&format!("{}/pages/sync.html", host.origin))
+        .await
+        .expect("open");
+    assert_eq!(
+        js(&c, &shadow("pre", ".db-row"), vec![]).await,
+        json!(6),
+        "news before the wasm, with a synchronous loader"
+    );
+    wait_rows(&c, "pre", 6).await;
+    wait(
+        &c,
+        "the takeover",
+        "return !!window.DistrictBulletin && DistrictBulletin.stats().then(s => s.wasmMemoryBytes > 0 && s.instances === 1);",
+        vec![],
+    )
+    .await;
+    group("a loader in <head> without async keeps the page's declarative shadow root");
 
     // Early typing: text typed into the pre-rendered search box stays and applies.
     c.goto(&format!("{}/pages/fresh.html", host.origin))

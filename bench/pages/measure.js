@@ -1,7 +1,9 @@
-// Benchmark page helper (loaded first by widget.html and reference.html):
-// mounts the widget under test on ?feed=…, and records when the first row is
-// in the DOM at an animation frame (≈ first paint of an item) and when the
-// feed's response ended (from Resource Timing).
+// Benchmark page helper (inlined first into widget.html, reference.html and the
+// pre-rendered pages): mounts the widget under test on ?feed=… (a
+// pre-rendered page holds it already), and records when the first row is in
+// the DOM at an animation frame (≈ first paint of an item), when the feed's
+// response ended (from Resource Timing), and when the widget answers input
+// (its script ran: the wasm's widget mounted, or the reference drew).
 (function () {
   "use strict";
   var feed = new URLSearchParams(location.search).get("feed") || "/feeds/seed.json";
@@ -15,7 +17,7 @@
     } catch (e) {}
   }
   var kind = document.documentElement.getAttribute("data-kind");
-  var bench = { kind: kind, feed: feed, firstRow: null, feedEnd: null };
+  var bench = { kind: kind, feed: feed, firstRow: null, feedEnd: null, ready: null };
   Object.defineProperty(window, "__bench", { value: bench });
 
   function host() {
@@ -31,10 +33,29 @@
       return e.name === abs;
     })[0];
     bench.feedEnd = entry ? entry.responseEnd : null;
+    if (kind === "reference") bench.ready = bench.firstRow;
   }
   requestAnimationFrame(check);
+  // The wasm widget is live once its instance exists (it mounts in the same
+  // task as the wasm's start, with its first answer or the page's snapshot).
+  function live() {
+    if (!window.DistrictBulletin) return requestAnimationFrame(live);
+    DistrictBulletin.stats().then(function (s) {
+      if (s.wasmMemoryBytes > 0) {
+        var poll = function () {
+          var h = host();
+          if (h && h.shadowRoot && h.shadowRoot.querySelector(".db-row") && bench.firstRow !== null) {
+            bench.ready = Math.max(performance.now(), bench.firstRow);
+          } else requestAnimationFrame(poll);
+        };
+        poll();
+      } else requestAnimationFrame(live);
+    });
+  }
+  if (kind !== "reference") requestAnimationFrame(live);
 
   document.addEventListener("DOMContentLoaded", function () {
+    if (kind === "prerendered") return; // the page holds the widget already
     if (kind === "widget") {
       var el = document.createElement("district-bulletin");
       el.id = "w";

@@ -43,6 +43,9 @@ pub struct Rules {
     /// Path prefixes answered only after this many milliseconds (a slow
     /// bundle, while the test acts on the page).
     pub delays: Vec<(String, u64)>,
+    /// Text, JSON, JS and wasm answered gzip-compressed when the browser
+    /// accepts it, as a production server would (the benchmark).
+    pub gzip: bool,
 }
 
 /// A running server; requests it saw are kept for assertions.
@@ -154,8 +157,9 @@ fn handle(
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read the request headers; only the validator matters here.
+    // Read the request headers; only the validator and the encodings matter here.
     let mut if_none_match = None;
+    let mut accepts_gzip = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
@@ -164,6 +168,9 @@ fn handle(
         if let Some((name, value)) = line.split_once(':') {
             if name.trim().eq_ignore_ascii_case("if-none-match") {
                 if_none_match = Some(value.trim().to_string());
+            }
+            if name.trim().eq_ignore_ascii_case("accept-encoding") && value.contains("gzip") {
+                accepts_gzip = true;
             }
         }
     }
@@ -239,8 +246,29 @@ fn handle(
     } else {
         "no-store"
     };
+    let compressible = [
+        "text/",
+        "application/json",
+        "application/feed+json",
+        "application/javascript",
+        "application/wasm",
+        "application/xml",
+    ]
+    .iter()
+    .any(|t| content_type.starts_with(t));
+    let mut encoding = "";
+    if rules.gzip && accepts_gzip && compressible && status.starts_with("200") {
+        use std::io::Write as _;
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        if z.write_all(&bytes).is_ok() {
+            if let Ok(packed) = z.finish() {
+                bytes = packed;
+                encoding = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+            }
+        }
+    }
     let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: {caching}\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\nCache-Control: {caching}\r\n{encoding}",
         bytes.len()
     );
     let bare = rules
