@@ -122,11 +122,11 @@
     }
     return CONTRACT.defaultLang;
   }
-  function rememberedElder() {
+  function remembered(key) {
     try {
-      return localStorage.getItem(CONTRACT.elderKey) === "1";
+      return localStorage.getItem(key);
     } catch (e) {
-      return false; // storage disabled
+      return null; // storage disabled
     }
   }
   // Markup from the contract ([tag, {attributes}, child, …]), built node by
@@ -142,11 +142,14 @@
   // The widget's own loading state, as its components render it, so nothing
   // moves when the wasm takes over.
   function placeholder(host) {
-    var variant = (flag(host, "no-header") ? "bare" : "header") + (flag(host, "elder") || rememberedElder() ? "-elder" : "");
+    var variant = (flag(host, "no-header") ? "bare" : "header") + (flag(host, "elder") || remembered(CONTRACT.elderKey) === "1" ? "-elder" : "");
     var section = build(CONTRACT.placeholder[language(host)][variant], (attr(host, "heading") || "").trim() || "\u00a0");
     var theme = CONTRACT.themes[(attr(host, "theme") || "").trim().toLowerCase()];
     if (theme) section.classList.add(theme);
     if (flag(host, "compact")) section.classList.add(CONTRACT.compactClass);
+    // The reader's text size, else the attribute's (the widget's own rule).
+    var size = CONTRACT.textSizes[(remembered(CONTRACT.textSizeKey) || attr(host, "text-size") || "").trim().toLowerCase()];
+    if (size) section.classList.add(size);
     return section;
   }
 

@@ -9,4 +9,4 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 trunk build --release --locked >/dev/null
 bash scripts/size.sh dist
-DISTRICT_BULLETIN_DIST="$PWD/dist" cargo bench --locked --bench widget -- "$@"
+DISTRICT_BULLETIN_DIST="$PWD/dist" cargo run --locked --profile bench-runner --example bench -- "$@"

@@ -154,6 +154,16 @@ pub mod attr {
         Kind::Flag,
         "start in 长者模式 (readers can switch it; their choice is remembered)",
     );
+    pub const TEXT_SIZE: Attribute = attribute(
+        "text-size",
+        Kind::Choice(&["small", "medium", "large", "x-large"]),
+        "text size to start with: small, medium, large or x-large (readers can change it; their choice is remembered)",
+    );
+    pub const THUMBNAILS: Attribute = attribute(
+        "thumbnails",
+        Kind::Flag,
+        "each row with the item's image beside it",
+    );
     pub const RELATIVE_DATES: Attribute = attribute(
         "relative-dates",
         Kind::Flag,
@@ -191,6 +201,8 @@ pub const ATTRIBUTES: &[Attribute] = &[
     attr::EAGER,
     attr::TIMEOUT,
     attr::ELDER,
+    attr::TEXT_SIZE,
+    attr::THUMBNAILS,
     attr::RELATIVE_DATES,
     attr::REFRESH,
 ];
@@ -214,6 +226,55 @@ impl Theme {
             Theme::Light => None,
             Theme::Dark => Some("db-theme-dark"),
             Theme::Auto => Some("db-theme-auto"),
+        }
+    }
+}
+
+/// A reader's text size, on top of the widget's font size (and of
+/// 长者模式's), independent of the browser's zoom.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextSize {
+    Small,
+    #[default]
+    Medium,
+    Large,
+    XLarge,
+}
+
+impl TextSize {
+    /// Every step, smallest first.
+    pub const ALL: [TextSize; 4] = [
+        TextSize::Small,
+        TextSize::Medium,
+        TextSize::Large,
+        TextSize::XLarge,
+    ];
+
+    /// The attribute's (and storage's) word for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            TextSize::Small => "small",
+            TextSize::Medium => "medium",
+            TextSize::Large => "large",
+            TextSize::XLarge => "x-large",
+        }
+    }
+
+    /// Reads the word (ignoring case and spaces); `None` for any other.
+    pub fn from_word(word: &str) -> Option<TextSize> {
+        let word = word.trim();
+        TextSize::ALL
+            .into_iter()
+            .find(|t| word.eq_ignore_ascii_case(t.word()))
+    }
+
+    /// The widget root's class for this size (none for the default).
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            TextSize::Small => Some("db-size-small"),
+            TextSize::Medium => None,
+            TextSize::Large => Some("db-size-large"),
+            TextSize::XLarge => Some("db-size-x-large"),
         }
     }
 }
@@ -247,6 +308,10 @@ pub struct Config {
     pub timeout_secs: u32,
     /// Start in 长者模式 (large text, high contrast, big targets) (`elder`).
     pub elder: bool,
+    /// Text size to start with (`text-size`); a reader's own choice wins.
+    pub text_size: Option<TextSize>,
+    /// Each row with the item's image beside it (`thumbnails`).
+    pub thumbnails: bool,
     /// Recent dates as 今天 / 昨天 / 3天前 (`relative-dates`).
     pub relative_dates: bool,
     /// Fetch the feed again every this many seconds (`refresh`; absent or
@@ -317,6 +382,10 @@ impl Config {
             compact: flag(attr::COMPACT),
             no_filters: flag(attr::NO_FILTERS),
             elder: flag(attr::ELDER),
+            text_size: get(attr::TEXT_SIZE.name)
+                .as_deref()
+                .and_then(TextSize::from_word),
+            thumbnails: flag(attr::THUMBNAILS),
             relative_dates: flag(attr::RELATIVE_DATES),
             refresh_secs: positive(get(attr::REFRESH.name))
                 .map(|s| s.clamp(MIN_REFRESH_SECS as usize, MAX_REFRESH_SECS as usize) as u32),
@@ -419,6 +488,19 @@ mod tests {
             assert!(!flag_on(Some(off)), "{off:?}");
         }
         assert!(!flag_on(None));
+    }
+
+    #[test]
+    fn text_sizes() {
+        assert_eq!(
+            cfg(&[("text-size", " X-Large ")]).text_size,
+            Some(TextSize::XLarge)
+        );
+        assert_eq!(cfg(&[("text-size", "huge")]).text_size, None);
+        for t in TextSize::ALL {
+            assert_eq!(TextSize::from_word(t.word()), Some(t));
+        }
+        assert!(cfg(&[("thumbnails", "")]).thumbnails);
     }
 
     #[test]

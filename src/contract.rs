@@ -9,11 +9,11 @@
 
 use crate::components::{App, AppProps, Start, Unavailable, UnavailableProps, STATIC_CLASS};
 use crate::config::{
-    Config, Theme, ATTRIBUTES, COMPACT_CLASS, DATA_MARKER, DATA_PREFIX, ELEMENT, FALSE_WORDS,
-    HOST_SELECTOR, MAX_FEEDS,
+    Config, TextSize, Theme, ATTRIBUTES, COMPACT_CLASS, DATA_MARKER, DATA_PREFIX, ELEMENT,
+    FALSE_WORDS, HOST_SELECTOR, MAX_FEEDS,
 };
 use crate::fragment::{CONTAINER_CLASS, SNAPSHOT_CLASS, VERSION_ATTR};
-use crate::hooks::ELDER_KEY;
+use crate::hooks::{ELDER_KEY, TEXT_SIZE_KEY};
 use crate::i18n::{Lang, LANGS, PRIMARY_TAGS};
 use crate::net::fetch::{REQUEST_CACHE, REQUEST_CREDENTIALS};
 use crate::ssr::{render, stylesheet};
@@ -90,6 +90,10 @@ pub fn loader_contract() -> Value {
         .iter()
         .map(|t| (format!("{t:?}").to_ascii_lowercase(), json!(t.class())))
         .collect();
+    let sizes: Map<String, Value> = TextSize::ALL
+        .iter()
+        .filter_map(|t| Some((t.word().to_string(), json!(t.class()?))))
+        .collect();
     json!({
         "element": ELEMENT,
         "marker": DATA_MARKER,
@@ -104,6 +108,8 @@ pub fn loader_contract() -> Value {
         "elderKey": ELDER_KEY,
         "themes": themes,
         "compactClass": COMPACT_CLASS,
+        "textSizeKey": TEXT_SIZE_KEY,
+        "textSizes": sizes,
         "headingSlot": HEADING_SLOT,
         "placeholder": per_lang(&|l| json!({
             "header": placeholder(l, true, false),

@@ -7,7 +7,7 @@
 use crate::components::{App, AppProps, Start, SEARCH_INPUT_CLASS};
 use crate::config::{Config, DATA_PREFIX, ELEMENT, HOST_SELECTOR};
 use crate::fragment::{self, Meta, SNAPSHOT_CLASS};
-use crate::hooks::{browser_now, linked_view, remembered_elder};
+use crate::hooks::{browser_now, linked_view, remembered};
 use crate::i18n::Lang;
 use crate::net::{cache, early, load::load_feeds, url::absolute_feed_url, Purpose};
 use crate::state::Head;
@@ -168,12 +168,12 @@ impl Widget {
 }
 
 /// What the widget starts from, read from the browser now: the clock, the
-/// view in the URL hash, the reader's remembered 长者模式, and `head`.
+/// view in the URL hash, the reader's remembered choices, and `head`.
 pub fn browser_start(state_key: Option<&str>, head: Option<Head>) -> Start {
     Start {
         now: browser_now(),
         linked: linked_view(state_key),
-        elder: remembered_elder(),
+        remembered: remembered(),
         head: head.map(Rc::new),
         ..Start::default()
     }

@@ -9,6 +9,8 @@
 
 #[path = "support/browser.rs"]
 mod browser;
+#[path = "support/gen.rs"]
+mod gen;
 #[path = "support/server.rs"]
 mod server;
 
@@ -801,6 +803,150 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     group("a fragment from another version falls back to a normal mount, without an error");
     let _ = c.close().await;
     let _ = std::fs::remove_dir_all(&pages);
+}
+
+/// axe-core over the whole page (WCAG 2.x A/AA): the violations, described.
+async fn axe(c: &Client) -> Value {
+    c.execute_async(
+        r#"
+        var done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+          .then(function (r) {
+            done(r.violations.map(function (v) {
+              return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return JSON.stringify(n.target) + ' ' + n.failureSummary; }).join(' | ');
+            }));
+          }, function (e) { done(['axe failed: ' + e]); });
+        "#,
+        vec![],
+    )
+    .await
+    .expect("axe")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_phone_shows_the_news_on_its_first_screen() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
+    };
+    if std::env::var_os("DISTRICT_BULLETIN_AXE").is_none() {
+        panic!("DISTRICT_BULLETIN_AXE (axe-core, installed by scripts/setup.sh) is not set");
+    }
+    // A column of twelve categories (the generated feed's), on a 360×640 phone.
+    let dir = std::env::temp_dir().join(format!("db-e2e-phone-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(dir.join("feed.json"), gen::generate(120, 3, (2026, 11, 27))).expect("feed");
+    std::fs::write(
+        dir.join("phone.html"),
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>手机</title>\n\
+         <script src=\"/tests/e2e/harness.js\"></script>\n<script src=\"/axe/axe.min.js\"></script>\n\
+         <script src=\"{{BUNDLE}}/district-bulletin.js\" async></script>\n</head>\n\
+         <body style=\"margin:0\">\n<district-bulletin id=\"phone\" feed=\"/phone/feed.json\" eager></district-bulletin>\n</body>\n</html>\n",
+    )
+    .expect("page");
+    let (bundle, _) = serve(&root, &dist);
+    let mut mounts = vec![("/phone/".to_string(), dir.clone())];
+    if let Some(axe) = std::env::var_os("DISTRICT_BULLETIN_AXE") {
+        mounts.push(("/axe/".to_string(), PathBuf::from(axe)));
+    }
+    let host = Server::start(
+        &root,
+        Rules {
+            mounts,
+            fill: HashMap::from([("BUNDLE".to_string(), bundle.origin.clone())]),
+            ..Rules::default()
+        },
+    );
+    let (_driver, c) = start_browser().await;
+    cdp(
+        &c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    c.goto(&format!("{}/phone/phone.html", host.origin))
+        .await
+        .expect("open");
+    wait_rows(&c, "phone", 20).await;
+    let layout = js(
+        &c,
+        "var h = document.getElementById('phone'), r = h.shadowRoot; \
+         var top = h.getBoundingClientRect().top; \
+         var tabs = r.querySelector('.db-tabs'), first = tabs.querySelector('[role=tab]'); \
+         return { row: Math.round(r.querySelector('.db-row').getBoundingClientRect().top - top), \
+                  tabs: r.querySelectorAll('[role=tab]').length, \
+                  oneRow: Array.from(tabs.children).every(t => t.offsetTop === first.offsetTop), \
+                  scrolls: tabs.scrollWidth > tabs.clientWidth, \
+                  panel: getComputedStyle(r.querySelector('.db-filters')).display, \
+                  toggle: getComputedStyle(r.querySelector('.db-filter-toggle')).display, \
+                  header: r.querySelector('.db-elder-toggle').getBoundingClientRect().top - top < 60 };",
+        vec![],
+    )
+    .await;
+    println!("e2e: phone layout {layout}");
+    assert_eq!(layout["tabs"], json!(13), "全部 and twelve categories");
+    assert!(
+        layout["row"].as_i64().is_some_and(|px| px <= 320),
+        "the first row at {} px",
+        layout["row"]
+    );
+    assert_eq!(layout["oneRow"], json!(true), "the tabs in one row");
+    assert_eq!(layout["scrolls"], json!(true), "which scrolls sideways");
+    assert_eq!(layout["panel"], json!("none"), "the filters behind 筛选");
+    assert_eq!(layout["toggle"], json!("block"));
+    assert_eq!(layout["header"], json!(true), "长者模式 beside the title");
+    assert_eq!(axe(&c).await, json!([]), "axe-core violations, narrow");
+    group("a 360×640 phone, twelve categories: the first row within the top half, one scrolling row of tabs, the filters behind 筛选, axe clean");
+
+    // By keyboard: 筛选 opens the panel and says how many filters are set.
+    js(
+        &c,
+        "document.getElementById('phone').shadowRoot.querySelector('.db-filter-toggle').focus(); return 1;",
+        vec![],
+    )
+    .await;
+    press(&c, fantoccini::key::Key::Enter).await;
+    wait(
+        &c,
+        "the open panel",
+        "var r = document.getElementById('phone').shadowRoot; \
+         return r.querySelector('.db-filter-toggle').getAttribute('aria-expanded') === 'true' && \
+                getComputedStyle(r.querySelector('.db-filters')).display !== 'none';",
+        vec![],
+    )
+    .await;
+    js(
+        &c,
+        "var s = document.getElementById('phone').shadowRoot.querySelectorAll('.db-filters select')[2]; \
+         s.value = 'old'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
+        vec![],
+    )
+    .await;
+    wait(
+        &c,
+        "the count on 筛选",
+        "return document.getElementById('phone').shadowRoot.querySelector('.db-filter-toggle').textContent === '筛选（1）';",
+        vec![],
+    )
+    .await;
+    assert_eq!(axe(&c).await, json!([]), "axe-core violations, panel open");
+    // Arrows through the tabs: the selected one stays in view.
+    js(&c, "document.getElementById('phone').shadowRoot.querySelector('[role=tab][aria-selected=true]').focus(); return 1;", vec![]).await;
+    for _ in 0..8 {
+        press(&c, fantoccini::key::Key::Right).await;
+    }
+    wait(
+        &c,
+        "the eighth category selected and in view",
+        "var r = document.getElementById('phone').shadowRoot, tabs = r.querySelector('.db-tabs'); \
+         var t = r.querySelector('[role=tab][aria-selected=true]'), a = t.getBoundingClientRect(), b = tabs.getBoundingClientRect(); \
+         return Array.from(tabs.children).indexOf(t) === 8 && a.left >= b.left - 1 && a.right <= b.right + 1 && tabs.scrollLeft > 0;",
+        vec![],
+    )
+    .await;
+    group("by keyboard: 筛选 opens the panel (aria-expanded) and counts what is set, arrows keep the selected tab in view; axe clean with the panel open");
+    let _ = c.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Presses `key` (a WebDriver key code) on whatever has the focus.

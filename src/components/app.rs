@@ -7,11 +7,11 @@ use crate::config::Config;
 use crate::dates::Timestamp;
 use crate::hooks::{
     use_actions, use_clock, use_elder, use_feed, use_focus_return, use_paging, use_refresh,
-    use_url_sync, use_view,
+    use_text_size, use_url_sync, use_view,
 };
 use crate::i18n::{self, dates::full_label, load_error, Lang};
 use crate::query::neighbours;
-use crate::state::{Action, Head, Load, State};
+use crate::state::{Action, Head, Load, Remembered, State};
 use crate::urlstate::ViewState;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,8 +41,8 @@ pub struct Start {
     pub now: i64,
     /// The view a link carries (the URL hash).
     pub linked: ViewState,
-    /// This reader turned 长者模式 on last time, on this site.
-    pub elder: bool,
+    /// What this reader chose last time, on this site (长者模式, text size).
+    pub remembered: Remembered,
     /// The answer to the first request, or the last good copy, when the
     /// entry point has one before mounting: the first render then shows
     /// rows, not a skeleton to be laid out and replaced.
@@ -96,7 +96,7 @@ pub fn app(props: &AppProps) -> Html {
         if let Some((text, _)) = &start.typed {
             linked.filter.query = text.clone();
         }
-        let s = State::initial(config, linked, start.elder, head);
+        let s = State::initial(config, linked, start.remembered, head);
         if start.refresh {
             s.apply(Action::Refresh)
         } else {
@@ -109,6 +109,7 @@ pub fn app(props: &AppProps) -> Html {
     use_url_sync(state_key.clone(), &state);
     let now = use_clock(start.now, state.data_at);
     let on_elder = use_elder(config.elder, &state);
+    let on_text_size = use_text_size(config.text_size, &state);
     let section = use_node_ref();
     use_focus_return(&section, &state.closed);
     let derived = use_view(config, &state, now);
@@ -190,6 +191,7 @@ pub fn app(props: &AppProps) -> Html {
                                 {zone} {now} compact={config.compact} relative={config.relative_dates}
                                 no_filters={config.no_filters} {content_lang} base={(*base).clone()}
                                 search_focused={start.typed.as_ref().is_some_and(|(_, focused)| *focused)}
+                                filters_open={state.filters_open} thumbnails={config.thumbnails}
                                 actions={actions.clone()} />
                         </div>
                     }
@@ -204,12 +206,13 @@ pub fn app(props: &AppProps) -> Html {
         state.elder.then_some(crate::config::ELDER_CLASS),
         config.theme.class(),
         config.compact.then_some(crate::config::COMPACT_CLASS),
+        state.text_size.class(),
     );
     html! {
         <ContextProvider<Lang> context={lang}>
             <section ref={section} {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
                 if !config.no_header {
-                    <Header {title} elder={state.elder} {on_elder} />
+                    <Header {title} elder={state.elder} {on_elder} text_size={state.text_size} {on_text_size} />
                 }
                 { body }
             </section>

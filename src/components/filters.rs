@@ -20,6 +20,12 @@ pub struct FilterBarProps {
     pub on_department: Callback<Option<Rc<str>>>,
     pub on_range: Callback<DateRange>,
     pub on_sort: Callback<Sort>,
+    /// The panel's id (the 筛选 button controls it).
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    /// Open: shown on a narrow widget too (on a wide one it always is).
+    #[prop_or_default]
+    pub open: bool,
 }
 
 fn select_value(e: &Event) -> String {
@@ -120,7 +126,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         .and_then(|d| props.departments.iter().position(|x| x.name == *d));
 
     html! {
-        <div class="db-filters" part="filters">
+        <div id={props.id.clone()} class={classes!("db-filters", props.open.then_some("db-filters-open"))} part="filters">
             if !props.departments.is_empty() {
                 <div class="db-field">
                     <label for={ids[0].clone()}>{ m.department_filter }</label>

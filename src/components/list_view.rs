@@ -1,11 +1,12 @@
 //! The list and everything that narrows it: search, filters, tabs, the
 //! result count, the rows, and 加载更多.
 
+use super::unique_id;
 use super::{
     BulletinList, CategoryTabs, FilterBar, LoadMore, ResultBar, SearchBox, Status, StatusKind,
 };
 use crate::hooks::{Actions, Derived};
-use crate::i18n::Lang;
+use crate::i18n::{filters_button, Lang};
 use crate::query::Filter;
 use crate::state::PageLoad;
 use std::rc::Rc;
@@ -38,21 +39,39 @@ pub struct ListViewProps {
     /// The search box takes the focus when mounted.
     #[prop_or_default]
     pub search_focused: bool,
+    /// The filter panel is open (narrow widgets).
+    #[prop_or_default]
+    pub filters_open: bool,
+    /// Rows show the items' images.
+    #[prop_or_default]
+    pub thumbnails: bool,
     pub actions: Rc<Actions>,
 }
 
 /// Search and filters, tabs, count, rows, more.
 #[function_component(ListView)]
 pub fn list_view(props: &ListViewProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let m = lang.messages();
     let (a, view, filter) = (&props.actions, &props.derived.view, &props.filter);
     let visible = view.visible.clone();
+    let panel = use_memo((), |_| AttrValue::from(unique_id("db-filters")));
+    let on_toggle = a.on_toggle_filters.reform(|_: MouseEvent| ());
     html! {
         <>
             if !props.no_filters {
-                <SearchBox value={AttrValue::from(filter.query.clone())} on_input={a.on_query.clone()}
-                    focused={props.search_focused} />
+                <div class="db-searchbar">
+                    <SearchBox value={AttrValue::from(filter.query.clone())} on_input={a.on_query.clone()}
+                        focused={props.search_focused} />
+                    // On a narrow widget the panel waits behind this button.
+                    <button type="button" class="db-filter-toggle" aria-controls={(*panel).clone()}
+                        aria-expanded={if props.filters_open { "true" } else { "false" }} onclick={on_toggle}>
+                        { filters_button(lang, filter.panel_count()) }
+                    </button>
+                </div>
                 <FilterBar
+                    id={(*panel).clone()}
+                    open={props.filters_open}
                     departments={view.departments.clone()}
                     all_departments={view.all_departments}
                     department={filter.department.clone()}

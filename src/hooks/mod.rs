@@ -5,6 +5,7 @@
 //! Effects never run in a server render, so a render stays a pure function
 //! of props and state.
 
+mod remembered;
 mod use_actions;
 mod use_clock;
 mod use_elder;
@@ -12,15 +13,18 @@ mod use_feed;
 mod use_focus_return;
 mod use_paging;
 mod use_refresh;
+mod use_text_size;
 mod use_url_sync;
 mod use_view;
 
+pub use remembered::{remembered, ELDER_KEY, TEXT_SIZE_KEY};
 pub use use_actions::{use_actions, Actions};
 pub use use_clock::{browser_now, use_clock};
-pub use use_elder::{remembered_elder, use_elder, ELDER_KEY};
+pub use use_elder::use_elder;
 pub use use_feed::use_feed;
 pub use use_focus_return::use_focus_return;
 pub use use_paging::use_paging;
 pub use use_refresh::use_refresh;
+pub use use_text_size::use_text_size;
 pub use use_url_sync::{linked_view, use_url_sync};
 pub use use_view::{use_view, Derived};

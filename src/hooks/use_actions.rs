@@ -22,6 +22,8 @@ pub struct Actions {
     pub on_clear: Callback<()>,
     pub on_older: Callback<()>,
     pub on_dismiss_new: Callback<()>,
+    /// The 筛选 button.
+    pub on_toggle_filters: Callback<()>,
     /// 查看 on the "N 条新信息" notice: back to the top of the list (in
     /// `section`), where the new items are.
     pub on_show_new: Callback<()>,
@@ -60,6 +62,7 @@ pub fn use_actions(dispatcher: UseReducerDispatcher<State>, section: NodeRef) ->
             on_clear: dispatching(d, |()| Action::ClearFilters),
             on_older: dispatching(d, |()| Action::FetchPage),
             on_dismiss_new: dispatching(d, |()| Action::DismissNew),
+            on_toggle_filters: dispatching(d, |()| Action::ToggleFilters),
             on_show_new,
         }
     })

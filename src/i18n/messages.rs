@@ -76,6 +76,11 @@ pub struct Messages {
     pub start_failed_hint: &'static str,
     /// The link to the feed's home page under a pre-rendered list.
     pub more_news: &'static str,
+    /// The button that shows the filter panel on a narrow widget.
+    pub filters_button: &'static str,
+    /// The text size control, and its steps (小, 中, 大, 特大).
+    pub text_size: &'static str,
+    pub text_sizes: [&'static str; 4],
 }
 
 /// Simplified Chinese, the default.
@@ -137,6 +142,9 @@ pub const ZH_CN: Messages = Messages {
     start_failed: "信息组件加载失败",
     start_failed_hint: "请刷新页面重试；如果问题持续，请联系网站管理员。",
     more_news: "更多信息",
+    filters_button: "筛选",
+    text_size: "字号",
+    text_sizes: ["小", "中", "大", "特大"],
 };
 
 /// English.
@@ -198,6 +206,9 @@ pub const EN: Messages = Messages {
     start_failed: "The news widget could not start",
     start_failed_hint: "Please reload the page. If this persists, tell the site's webmaster.",
     more_news: "More news",
+    filters_button: "Filters",
+    text_size: "Text size",
+    text_sizes: ["Small", "Medium", "Large", "Extra large"],
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a
@@ -406,6 +417,17 @@ pub fn heading(
         (Some(t), _) => t.to_string(),
         (None, true) => lang.messages().untitled_feed.to_string(),
         (None, false) => "\u{a0}".to_string(),
+    }
+}
+
+/// The 筛选 button with how many of its filters are set: `筛选（2）`,
+/// `Filters (2)`; just the word when none is.
+pub fn filters_button(lang: Lang, set: usize) -> String {
+    let m = lang.messages();
+    match (lang, set) {
+        (_, 0) => m.filters_button.to_string(),
+        (Lang::ZhCn, n) => format!("{}（{n}）", m.filters_button),
+        (Lang::En, n) => format!("{} ({n})", m.filters_button),
     }
 }
 

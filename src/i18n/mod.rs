@@ -8,8 +8,8 @@ pub mod dates;
 pub mod messages;
 
 pub use messages::{
-    attachment_label, heading, load_error, load_more_label, new_items, results, round_notice,
-    sources_failed, stale_notice, tab_label, Messages, EN, ZH_CN,
+    attachment_label, filters_button, heading, load_error, load_more_label, new_items, results,
+    round_notice, sources_failed, stale_notice, tab_label, Messages, EN, ZH_CN,
 };
 
 /// An interface language.

@@ -132,6 +132,14 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// How many of the filter panel's choices differ from the defaults
+    /// (department, date, order): the count on the 筛选 button.
+    pub fn panel_count(&self) -> usize {
+        usize::from(self.department.is_some())
+            + usize::from(self.range != DateRange::All)
+            + usize::from(self.sort != Sort::Newest)
+    }
+
     /// Whether any filter beyond the defaults is active (for 清除筛选).
     pub fn is_active(&self) -> bool {
         self.category.is_some()

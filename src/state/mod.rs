@@ -7,7 +7,7 @@
 
 pub mod rounds;
 
-use crate::config::Config;
+use crate::config::{Config, TextSize};
 use crate::feed::{append, count_new, next_links, Bulletin, Feed};
 use crate::net::{Batch, LoadError};
 use crate::query::{DateRange, Filter, Sort};
@@ -118,6 +118,13 @@ pub struct State {
     pub elder: bool,
     /// The `elder` attribute as last seen (followed when it changes).
     pub elder_attribute: bool,
+    /// The reader's text size.
+    pub text_size: TextSize,
+    /// The `text-size` attribute as last seen (followed when it changes).
+    pub text_size_attribute: Option<TextSize>,
+    /// The filter panel (department, date, order) is open: on a narrow
+    /// widget it sits behind the 筛选 button.
+    pub filters_open: bool,
 }
 
 impl Default for State {
@@ -140,8 +147,21 @@ impl Default for State {
             category_attribute: None,
             elder: false,
             elder_attribute: false,
+            text_size: TextSize::default(),
+            text_size_attribute: None,
+            filters_open: false,
         }
     }
+}
+
+/// What this reader chose last time, on this site (remembered in the
+/// browser; read by the entry point).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Remembered {
+    /// 长者模式 was on.
+    pub elder: bool,
+    /// A text size the reader picked.
+    pub text_size: Option<TextSize>,
 }
 
 /// A head start a widget may mount with, taken by its entry point before
@@ -162,7 +182,7 @@ impl State {
     pub fn initial(
         config: &Config,
         linked: ViewState,
-        elder_remembered: bool,
+        remembered: Remembered,
         head: Option<Head>,
     ) -> State {
         let category: Option<Rc<str>> = config.category.as_deref().map(Rc::from);
@@ -173,8 +193,13 @@ impl State {
                 ..Filter::default()
             },
             category_attribute: category,
-            elder: config.elder || elder_remembered,
+            elder: config.elder || remembered.elder,
             elder_attribute: config.elder,
+            text_size: remembered
+                .text_size
+                .or(config.text_size)
+                .unwrap_or_default(),
+            text_size_attribute: config.text_size,
             ..State::default()
         };
         // A link to a view wins over the configured start.
@@ -277,6 +302,12 @@ pub enum Action {
     SetElder(bool),
     /// The `elder` attribute reads this (followed only when it changed).
     ElderAttribute(bool),
+    /// The reader picked a text size.
+    SetTextSize(TextSize),
+    /// The `text-size` attribute reads this (followed only when it changed).
+    TextSizeAttribute(Option<TextSize>),
+    /// The 筛选 button: open or close the filter panel.
+    ToggleFilters,
 }
 
 impl State {
@@ -382,6 +413,9 @@ impl State {
                     category_attribute: category,
                     elder: self.elder,
                     elder_attribute: self.elder_attribute,
+                    text_size: self.text_size,
+                    text_size_attribute: self.text_size_attribute,
+                    filters_open: self.filters_open,
                     ..State::default()
                 };
             }
@@ -399,6 +433,14 @@ impl State {
                     self.elder = on;
                 }
             }
+            Action::SetTextSize(size) => self.text_size = size,
+            Action::TextSizeAttribute(size) => {
+                if size != self.text_size_attribute {
+                    self.text_size_attribute = size;
+                    self.text_size = size.unwrap_or_default();
+                }
+            }
+            Action::ToggleFilters => self.filters_open = !self.filters_open,
             Action::Cached { request, feed, at } => {
                 if request == self.request && self.load == (Load::Loading { previous: None }) {
                     self.load = Load::Loading {
@@ -915,7 +957,7 @@ mod tests {
             category: Some("通知公告".into()),
             ..Config::for_feeds(&["/a.json"])
         };
-        let s = State::initial(&config, ViewState::default(), false, None)
+        let s = State::initial(&config, ViewState::default(), Remembered::default(), None)
             .apply(Action::SelectCategory(Some(Rc::from("政策解读"))));
         // Read again unchanged: the reader's choice stays.
         let same = s
@@ -937,7 +979,16 @@ mod tests {
     #[test]
     fn elder_mode_follows_the_reader_and_the_attribute() {
         let config = Config::for_feeds(&["/a.json"]);
-        let remembered = State::initial(&config, ViewState::default(), true, None);
+        let remembered = State::initial(
+            &config,
+            ViewState::default(),
+            Remembered {
+                elder: true,
+                text_size: Some(TextSize::Large),
+            },
+            None,
+        );
+        assert_eq!(remembered.text_size, TextSize::Large, "the reader's size");
         assert!(remembered.elder, "the reader's remembered choice");
         let off = remembered.apply(Action::SetElder(false));
         assert!(!off.elder);
@@ -956,7 +1007,7 @@ mod tests {
         };
         let mut linked = ViewState::default();
         linked.filter.category = Some(Rc::from("政策解读"));
-        let s = State::initial(&config, linked, false, None);
+        let s = State::initial(&config, linked, Remembered::default(), None);
         assert_eq!(s.filter.category.as_deref(), Some("政策解读"));
     }
 }

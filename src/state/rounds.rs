@@ -184,7 +184,7 @@ mod tests {
     fn a_head_start_leaves_nothing_to_fetch() {
         let config = crate::config::Config::for_feeds(&["/f.json"]);
         let head = super::super::Head::Answer(Ok(batch(&["a"], &[])));
-        let s = State::initial(&config, Default::default(), false, Some(head));
+        let s = State::initial(&config, Default::default(), Default::default(), Some(head));
         assert_eq!(due(&s), None);
         assert_eq!(&*s.feeds, ["/f.json"]);
     }

@@ -19,8 +19,8 @@
 //! passes or fails on a timing.
 //!
 //! Run with `bash scripts/bench.sh` (it builds the release bundle first), or
-//! `DISTRICT_BULLETIN_DIST=dist cargo bench --bench widget` with options after
-//! `--`: `--sizes 100,1000`, `--slow-sizes 100`, `--runs 5`,
+//! `DISTRICT_BULLETIN_DIST=dist cargo run --profile bench-runner --example bench`
+//! with options after `--`: `--sizes 100,1000`, `--slow-sizes 100`, `--runs 5`,
 //! `--profiles fast,slow`.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -384,11 +384,11 @@ mod native {
                         .filter(|p| v.split(',').any(|x| x.trim() == p.name()))
                         .collect();
                 }
-                _ => {} // cargo bench passes `--bench`
+                _ => {}
             }
         }
 
-        let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench");
+        let work = std::env::temp_dir().join("district-bulletin-bench");
         let feeds = work.join("feeds");
         let pages = work.join("pages");
         std::fs::create_dir_all(&feeds).expect("bench folder");
