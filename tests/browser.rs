@@ -754,3 +754,181 @@ async fn the_clock_moves_on_with_each_answer() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn thumbnails_load_lazily_in_a_fixed_box_and_never_show_a_pixel_or_a_broken_image() {
+    with_widget_styles().await;
+    let root = mount_with_attrs("/tests/fixtures/thumbs/feed.json", &[("thumbnails", "")]);
+    wait_rows(&root, 4).await;
+    let row = |key: &str| {
+        root.query_selector(&format!(".db-row[data-key='{key}']"))
+            .ok()
+            .flatten()
+            .expect("row")
+    };
+    let boxes: Vec<(i32, i32)> = ["photo", "missing", "pixel"]
+        .iter()
+        .map(|k| {
+            let b = row(k)
+                .query_selector(".db-thumb")
+                .ok()
+                .flatten()
+                .expect("a box")
+                .dyn_into::<web_sys::HtmlElement>()
+                .expect("html");
+            (b.offset_width(), b.offset_height())
+        })
+        .collect();
+    assert!(
+        boxes.windows(2).all(|w| w[0] == w[1]) && boxes[0].0 > 40,
+        "one fixed size: {boxes:?}"
+    );
+    wait_for(
+        "the failed and the 1×1 image replaced by a placeholder",
+        &root,
+        |_| {
+            all(&row("missing"), ".db-thumb-none img").is_empty()
+                && !all(&row("missing"), ".db-thumb-none").is_empty()
+                && !all(&row("pixel"), ".db-thumb-none").is_empty()
+                && all(&row("pixel"), "img").is_empty()
+        },
+    )
+    .await;
+    let img: web_sys::HtmlImageElement = row("photo")
+        .query_selector(".db-thumb img")
+        .ok()
+        .flatten()
+        .expect("the photo")
+        .dyn_into()
+        .expect("img");
+    wait_for("the photo", &root, |_| img.natural_width() == 160).await;
+    assert_eq!(img.alt(), "高新区新建便民服务中心投入使用");
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert!(
+        all(&row("none"), ".db-thumb").is_empty(),
+        "no image, no box"
+    );
+    let after: Vec<(i32, i32)> = ["photo", "missing", "pixel"]
+        .iter()
+        .map(|k| {
+            let b = row(k)
+                .query_selector(".db-thumb")
+                .ok()
+                .flatten()
+                .expect("a box")
+                .dyn_into::<web_sys::HtmlElement>()
+                .expect("html");
+            (b.offset_width(), b.offset_height())
+        })
+        .collect();
+    assert_eq!(
+        after, boxes,
+        "nothing moved as the images arrived or failed"
+    );
+    // Off unless asked for.
+    let plain = mount("/tests/fixtures/thumbs/feed.json");
+    wait_rows(&plain, 4).await;
+    assert!(all(&plain, ".db-thumb").is_empty());
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function stub_speech(voices) {
+  class FakeSynthesis extends EventTarget {
+    constructor() { super(); this.log = []; this.timer = null; this.current = null; }
+    getVoices() { return voices.map(lang => ({ lang, name: "stub " + lang, localService: true, default: false, voiceURI: lang })); }
+    speak(u) {
+      this.log.push("speak:" + u.text.slice(0, 12) + ":" + u.lang);
+      this.current = u;
+      // Each block takes a moment; pausing holds it.
+      this.timer = setTimeout(() => { this.current = null; u.onend && u.onend(new Event("end")); }, 120);
+    }
+    pause() { this.log.push("pause"); clearTimeout(this.timer); }
+    resume() {
+      this.log.push("resume");
+      const u = this.current;
+      if (u) this.timer = setTimeout(() => { this.current = null; u.onend && u.onend(new Event("end")); }, 120);
+    }
+    cancel() { this.log.push("cancel"); clearTimeout(this.timer); this.current = null; }
+  }
+  const fake = new FakeSynthesis();
+  Object.defineProperty(window, "speechSynthesis", { value: fake, configurable: true });
+  return fake;
+}
+export function speech_log(fake) { return fake.log.join("|"); }
+export function unstub_speech() { delete window.speechSynthesis; }
+"#)]
+extern "C" {
+    /// Replaces the browser's speech synthesis with a recorder offering
+    /// voices for `voices` (BCP 47 tags); returns it.
+    fn stub_speech(voices: Vec<JsValue>) -> JsValue;
+    /// What the stub was asked to do, `|`-separated.
+    fn speech_log(fake: &JsValue) -> String;
+    fn unstub_speech();
+}
+
+#[wasm_bindgen_test]
+async fn an_article_is_read_aloud_block_by_block_with_pause_and_stop() {
+    let fake = stub_speech(vec![JsValue::from_str("en-US"), JsValue::from_str("zh-CN")]);
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    click(&root, ".db-open", "秋冬蓝天");
+    wait_for("the 朗读 button", &root, |r| {
+        !all(r, ".db-speak-start").is_empty()
+    })
+    .await;
+    click(&root, ".db-speak-start", "朗读");
+    wait_for("the title read first and marked", &root, |r| {
+        speech_log(&fake).starts_with("cancel|speak:高新区打响秋冬蓝天“保卫:zh-CN")
+            && text(r, ".db-reading-now") == "高新区打响秋冬蓝天“保卫战”"
+    })
+    .await;
+    wait_for("the first paragraph next", &root, |r| {
+        text(r, ".db-reading-now").starts_with("本报讯 11月28日")
+            && speech_log(&fake).contains("speak:本报讯 11月28日")
+    })
+    .await;
+    click(&root, ".db-speak-pause", "暂停");
+    wait_for("paused", &root, |r| !all(r, ".db-speak-resume").is_empty()).await;
+    assert!(speech_log(&fake).ends_with("pause"));
+    let marked = text(&root, ".db-reading-now");
+    TimeoutFuture::new(300).await; // (a paused reading stays where it is)
+    assert_eq!(
+        text(&root, ".db-reading-now"),
+        marked,
+        "still on the same paragraph"
+    );
+    click(&root, ".db-speak-resume", "继续");
+    wait_for("resumed", &root, |r| !all(r, ".db-speak-pause").is_empty()).await;
+    assert!(speech_log(&fake).contains("pause|resume"));
+    click(&root, ".db-speak-stop", "停止");
+    wait_for("stopped, nothing marked", &root, |r| {
+        !all(r, ".db-speak-start").is_empty() && all(r, ".db-reading-now").is_empty()
+    })
+    .await;
+    // Closing the article stops any reading.
+    click(&root, ".db-speak-start", "朗读");
+    wait_for("reading again", &root, |r| {
+        !all(r, ".db-speak-pause").is_empty()
+    })
+    .await;
+    click(&root, ".db-back", "返回列表");
+    wait_for("the list", &root, |r| all(r, ".db-article").is_empty()).await;
+    assert!(
+        speech_log(&fake).ends_with("cancel"),
+        "{}",
+        speech_log(&fake)
+    );
+    unstub_speech();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_chinese_voice_there_is_no_read_aloud_control() {
+    let _fake = stub_speech(vec![JsValue::from_str("en-US"), JsValue::from_str("ja-JP")]);
+    let root = mount(SEED);
+    wait_rows(&root, 6).await;
+    click(&root, ".db-open", "秋冬蓝天");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    TimeoutFuture::new(100).await; // (the voices are looked at after the first render)
+    assert!(all(&root, ".db-speak").is_empty());
+    unstub_speech();
+}

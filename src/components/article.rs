@@ -1,6 +1,7 @@
 //! The full article: metadata, image, body, attachments, tags, links to the
 //! original, previous/next, print.
 
+use super::ReadAloud;
 use crate::dates;
 use crate::feed::Bulletin;
 use crate::html::sanitize::sanitize;
@@ -42,6 +43,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
     let m = lang.messages();
     let b = &props.item;
     let heading = use_node_ref();
+    let article = use_node_ref();
     {
         let heading = heading.clone();
         use_effect_with(b.key.clone(), move |_| {
@@ -138,9 +140,10 @@ pub fn article_view(props: &ArticleProps) -> Html {
         .collect();
 
     html! {
-        <article class="db-article" part="article" {onkeydown}>
+        <article class="db-article" part="article" ref={article.clone()} {onkeydown}>
             <div class="db-article-tools">
                 <button type="button" class="db-back" onclick={on_back}>{ "← " }{ m.back }</button>
+                <ReadAloud article={article.clone()} key_={b.key.clone()} />
                 <button type="button" class="db-print" onclick={on_print}>{ m.print }</button>
             </div>
             <h3 class="db-article-title" tabindex="-1" ref={heading} lang={props.content_lang.clone()}>{ b.display_title() }</h3>

@@ -3,7 +3,7 @@
 use super::BulletinRow;
 use crate::feed::Bulletin;
 use crate::i18n::Lang;
-use crate::net::url::resolve_http;
+use crate::net::url::{resolve_http, upgraded};
 use crate::query::search::Query;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,6 +35,9 @@ pub struct BulletinListProps {
     /// The feed's absolute URL: items' links resolve against it.
     #[prop_or_default]
     pub base: AttrValue,
+    /// Rows show the items' images.
+    #[prop_or_default]
+    pub thumbnails: bool,
     pub on_open: Callback<Rc<str>>,
 }
 
@@ -52,6 +55,8 @@ pub fn bulletin_list(props: &BulletinListProps) -> Html {
                         key={&*b.key}
                         item={b.clone()}
                         href={b.url.as_deref().and_then(|u| resolve_http(u, &props.base)).map(AttrValue::from)}
+                        thumbnail={props.thumbnails.then(|| b.image.as_deref().or(b.banner_image.as_deref())).flatten()
+                            .and_then(|u| resolve_http(u, &props.base)).map(|u| AttrValue::from(upgraded(&u)))}
                         zone={props.zone}
                         now={props.now}
                         compact={props.compact}

@@ -105,6 +105,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     content_lang={props.content_lang.clone()}
                     query={props.derived.query.clone()}
                     base={props.base.clone()}
+                    thumbnails={props.thumbnails}
                     on_open={a.on_open.clone()}
                 />
             }

@@ -9,12 +9,14 @@ mod header;
 mod list;
 mod list_view;
 mod more;
+mod read_aloud;
 mod results;
 mod row;
 mod search;
 mod static_list;
 mod status;
 mod tabs;
+mod thumbnail;
 mod unavailable;
 
 pub use app::{App, AppProps, Start};
@@ -25,12 +27,14 @@ pub use header::{Header, HeaderProps};
 pub use list::{BulletinList, BulletinListProps};
 pub use list_view::{ListView, ListViewProps};
 pub use more::{LoadMore, LoadMoreProps};
+pub use read_aloud::{ReadAloud, ReadAloudProps};
 pub use results::{ResultBar, ResultBarProps};
 pub use row::{BulletinRow, BulletinRowProps};
 pub use search::{SearchBox, SearchBoxProps, SEARCH_INPUT_CLASS};
 pub use static_list::{StaticList, StaticListProps, STATIC_CLASS};
 pub use status::{Status, StatusKind, StatusProps};
 pub use tabs::{CategoryTabs, CategoryTabsProps};
+pub use thumbnail::{Thumbnail, ThumbnailProps};
 pub use unavailable::{Unavailable, UnavailableProps};
 
 /// A page-unique element id (labels need `for`; several widgets share a page).

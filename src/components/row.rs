@@ -1,5 +1,6 @@
 //! One row of the list: title, date, department, summary.
 
+use super::Thumbnail;
 use crate::dates;
 use crate::feed::Bulletin;
 use crate::i18n::dates::row_label;
@@ -17,6 +18,9 @@ pub struct BulletinRowProps {
     /// in the widget.
     #[prop_or_default]
     pub href: Option<AttrValue>,
+    /// The item's image (absolute), shown beside the row (`thumbnails`).
+    #[prop_or_default]
+    pub thumbnail: Option<AttrValue>,
     pub zone: i32,
     pub now: i64,
     #[prop_or_default]
@@ -80,7 +84,10 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let title = marked(&b.display_title(), &props.query);
     let date = b.date();
     html! {
-        <li class="db-row" data-key={b.key.to_string()} part="row">
+        <li class={classes!("db-row", props.thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
+            if let Some(src) = props.thumbnail.clone() {
+                <Thumbnail {src} alt={b.display_title()} />
+            }
             <h3 class="db-row-title">
                 if let Some(href) = props.href.clone() {
                     <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>

@@ -81,6 +81,13 @@ pub struct Messages {
     /// The text size control, and its steps (小, 中, 大, 特大).
     pub text_size: &'static str,
     pub text_sizes: [&'static str; 4],
+    /// 朗读 and its controls, and what the status line says while reading.
+    pub read_aloud: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub stop: &'static str,
+    pub reading_aloud: &'static str,
+    pub reading_paused: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -145,6 +152,12 @@ pub const ZH_CN: Messages = Messages {
     filters_button: "筛选",
     text_size: "字号",
     text_sizes: ["小", "中", "大", "特大"],
+    read_aloud: "朗读",
+    pause: "暂停",
+    resume: "继续",
+    stop: "停止",
+    reading_aloud: "正在朗读",
+    reading_paused: "朗读已暂停",
 };
 
 /// English.
@@ -209,6 +222,12 @@ pub const EN: Messages = Messages {
     filters_button: "Filters",
     text_size: "Text size",
     text_sizes: ["Small", "Medium", "Large", "Extra large"],
+    read_aloud: "Read aloud",
+    pause: "Pause",
+    resume: "Resume",
+    stop: "Stop",
+    reading_aloud: "Reading aloud",
+    reading_paused: "Reading paused",
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a

@@ -6,6 +6,7 @@
 //! [`rounds`], plain Rust beside it.
 
 pub mod rounds;
+pub mod speech;
 
 use crate::config::{Config, TextSize};
 use crate::feed::{append, count_new, next_links, Bulletin, Feed};

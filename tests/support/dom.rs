@@ -11,6 +11,27 @@ use web_sys::{Element, HtmlElement};
 
 pub const SEED: &str = "/feeds/seed.json";
 
+#[wasm_bindgen(inline_js = r#"
+export async function adopt_widget_styles() {
+  if (window.__dbStyles) return;
+  const css = await (await fetch("/styles/widget.css")).text();
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  window.__dbStyles = true;
+}
+"#)]
+extern "C" {
+    /// The widget's stylesheet on the test page (the widget is mounted in the
+    /// light DOM here), for tests of layout.
+    async fn adopt_widget_styles();
+}
+
+/// Applies the widget's stylesheet to the test page, once.
+pub async fn with_widget_styles() {
+    adopt_widget_styles().await;
+}
+
 pub fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
