@@ -11,7 +11,7 @@
 //! natively with `cargo test`.
 
 mod error;
-mod host;
+pub mod host;
 mod page;
 mod parse;
 mod repair;
