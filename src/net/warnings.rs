@@ -7,6 +7,26 @@ use crate::feed::{Feed, Note, Report, Severity};
 /// government website inspections.
 pub const STALE_DAYS: i64 = 14;
 
+/// Whole days since the newest dated item (`None`: no item is dated).
+pub fn newest_age_days(feed: &Feed, now_unix: i64) -> Option<i64> {
+    let newest = feed
+        .items
+        .iter()
+        .filter_map(|b| b.date())
+        .map(|t| t.unix)
+        .max()?;
+    Some((now_unix - newest) / 86_400)
+}
+
+/// Whether a Content-Type names a feed format (JSON or XML: JSON Feed, RSS,
+/// Atom); anything else is read anyway, with a warning.
+pub fn content_type_ok(content_type: &str) -> bool {
+    let ct = content_type.to_ascii_lowercase();
+    ["json", "xml", "rss", "atom"]
+        .iter()
+        .any(|k| ct.contains(k))
+}
+
 /// How many notes of one kind the console lists (`district-bulletin check`
 /// lists them all).
 const LISTED: usize = 5;
@@ -22,22 +42,13 @@ pub fn after_load(
     now_unix: i64,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    let newest = feed
-        .items
-        .iter()
-        .filter_map(|b| b.date())
-        .map(|t| t.unix)
-        .max();
-    if let Some(newest) = newest {
-        let days = (now_unix - newest) / 86_400;
-        if days > STALE_DAYS {
-            out.push(format!(
-                "{url}: the newest item is {days} days old; a news column should be updated at least every {STALE_DAYS} days (最新一条信息已 {days} 天未更新)."
-            ));
-        }
+    if let Some(days) = newest_age_days(feed, now_unix).filter(|&d| d > STALE_DAYS) {
+        out.push(format!(
+            "{url}: the newest item is {days} days old; a news column should be updated at least every {STALE_DAYS} days (最新一条信息已 {days} 天未更新)."
+        ));
     }
     match content_type.map(str::to_ascii_lowercase) {
-        Some(ct) if ["json", "xml", "rss", "atom"].iter().any(|k| ct.contains(k)) => {}
+        Some(ct) if content_type_ok(&ct) => {}
         Some(ct) => out.push(format!(
             "{url}: served as \"{ct}\"; use application/feed+json (JSON Feed) or application/rss+xml / application/atom+xml. The widget read it anyway."
         )),
