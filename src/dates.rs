@@ -305,17 +305,9 @@ fn parse_iso_like(s: &str, cst: Cst) -> Option<Timestamp> {
         return None;
     }
     c.skip_spaces();
-    civil.hour = c.digits(1, 2)?;
-    if !c.eat(b':') {
-        return None;
-    }
-    civil.minute = c.digits(2, 2)?;
-    if c.eat(b':') {
-        civil.second = c.digits(2, 2)?;
-        if c.eat(b'.') || c.eat(b',') {
-            // Fractions of a second do not matter for a bulletin.
-            c.digits(1, 12)?;
-        }
+    // Fractions of a second do not matter for a bulletin.
+    if clock(&mut c, &mut civil)? && (c.eat(b'.') || c.eat(b',')) {
+        c.digits(1, 12)?;
     }
     c.skip_spaces();
     let offset = if matches!(c.peek(), Some(b'A'..=b'Y')) {
@@ -441,8 +433,8 @@ fn month_of(word: &[u8]) -> Option<u32> {
     })
 }
 
-/// `10:30` or `10:30:00` into `civil`.
-fn clock(c: &mut Cursor, civil: &mut Civil) -> Option<()> {
+/// `10:30` or `10:30:00` into `civil`; whether the seconds were written.
+fn clock(c: &mut Cursor, civil: &mut Civil) -> Option<bool> {
     civil.hour = c.digits(1, 2)?;
     if !c.eat(b':') {
         return None;
@@ -450,8 +442,9 @@ fn clock(c: &mut Cursor, civil: &mut Civil) -> Option<()> {
     civil.minute = c.digits(2, 2)?;
     if c.eat(b':') {
         civil.second = c.digits(2, 2)?;
+        return Some(true);
     }
-    Some(())
+    Some(false)
 }
 
 /// A zone written as a name: `GMT`, `UTC`, `CST` (see [`Cst`]), the US

@@ -94,7 +94,10 @@ impl Check {
                 });
             }
             if h.cors == Cors::Denied {
-                return Some(LoadError::Network("CORS".into()));
+                return Some(LoadError::Network(format!(
+                    "CORS: the feed's server does not let pages on {} read it",
+                    h.origin.as_deref().unwrap_or("that origin")
+                )));
             }
         }
         match &self.feed {

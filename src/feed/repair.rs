@@ -363,34 +363,33 @@ pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<
     }
     let at = |t: &Tally| t.first.as_ref().map(|(o, _)| Pos::at(text, *o));
     let first = |t: &Tally| t.first.as_ref().map(|(_, s)| s.clone()).unwrap_or_default();
-    if bare.count > 0 {
-        report.note(at(&bare), NoteKind::BareAmpersand { count: bare.count });
-    }
-    if html.count > 0 {
-        report.note(
-            at(&html),
+    let kinds = [
+        (&bare, NoteKind::BareAmpersand { count: bare.count }),
+        (
+            &html,
             NoteKind::HtmlEntity {
                 count: html.count,
                 first: first(&html),
             },
-        );
-    }
-    if unknown.count > 0 {
-        report.note(
-            at(&unknown),
+        ),
+        (
+            &unknown,
             NoteKind::UnknownEntity {
                 count: unknown.count,
                 first: first(&unknown),
             },
-        );
-    }
-    if forbidden.count > 0 {
-        report.note(
-            at(&forbidden),
+        ),
+        (
+            &forbidden,
             NoteKind::ForbiddenCharacters {
                 count: forbidden.count,
             },
-        );
+        ),
+    ];
+    for (tally, kind) in kinds {
+        if tally.count > 0 {
+            report.note(at(tally), kind);
+        }
     }
     Ok(w.finish())
 }

@@ -113,11 +113,13 @@ fn last_item_end(text: &str, end: usize) -> Option<(usize, usize)> {
 fn before_break(text: &str, at: usize) -> Option<String> {
     const PROBE: &str = "</district-bulletin-probe>";
     let mut end = at;
-    // A few candidates: an `</item>` inside CDATA is no end of an item.
-    for _ in 0..4 {
+    // A few candidates (an `</item>` inside CDATA is no end of an item),
+    // each parse costs a pass over the text: bounded, for a large broken feed.
+    for _ in 0..3 {
         let (open, close) = last_item_end(text, end)?;
         let mut doc = text[..close].to_string();
-        for _ in 0..16 {
+        // RSS nests items two deep (rss, channel), Atom and RDF one.
+        for _ in 0..8 {
             let len = doc.len();
             doc.push_str(PROBE);
             let expected = match parse_tree(&doc) {
@@ -219,6 +221,21 @@ fn author(name: String) -> Value {
     let mut author = Map::new();
     author.insert("name".into(), Value::String(name));
     Value::Array(vec![Value::Object(author)])
+}
+
+/// A JSON Feed attachment: an RSS `enclosure`, an Atom `link rel="enclosure"`.
+fn attachment(
+    url: String,
+    mime: Option<String>,
+    title: Option<&str>,
+    length: Option<&str>,
+) -> Value {
+    let mut a = Map::new();
+    set(&mut a, "url", Some(url));
+    set(&mut a, "mime_type", mime);
+    set(&mut a, "title", title.map(str::to_string));
+    set(&mut a, "size_in_bytes", length.map(str::to_string));
+    Value::Object(a)
 }
 
 /// An `atom:link` (in RSS or Atom) with this `rel` (none means alternate).
@@ -382,15 +399,7 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> Value {
             if image.is_none() && mime.as_deref().is_some_and(|m| m.starts_with("image/")) {
                 image = Some(url.clone());
             }
-            let mut a = Map::new();
-            set(&mut a, "url", Some(url));
-            set(&mut a, "mime_type", mime);
-            set(
-                &mut a,
-                "size_in_bytes",
-                c.attribute("length").map(str::to_string),
-            );
-            Some(Value::Object(a))
+            Some(attachment(url, mime, None, c.attribute("length")))
         })
         .collect();
     if !attachments.is_empty() {
@@ -516,16 +525,12 @@ fn atom_entry(entry: Node, index: usize, report: &mut Report) -> Value {
     let attachments: Vec<Value> = named(entry, "link")
         .filter(|c| c.attribute("rel") == Some("enclosure"))
         .filter_map(|c| {
-            let mut a = Map::new();
-            set(&mut a, "url", Some(c.attribute("href")?.to_string()));
-            set(&mut a, "mime_type", c.attribute("type").map(str::to_string));
-            set(&mut a, "title", c.attribute("title").map(str::to_string));
-            set(
-                &mut a,
-                "size_in_bytes",
-                c.attribute("length").map(str::to_string),
-            );
-            Some(Value::Object(a))
+            Some(attachment(
+                c.attribute("href")?.to_string(),
+                c.attribute("type").map(str::to_string),
+                c.attribute("title"),
+                c.attribute("length"),
+            ))
         })
         .collect();
     if !attachments.is_empty() {
