@@ -239,7 +239,7 @@ fn thousands(n: usize) -> String {
 /// How many entries of a list the text output shows (`--json` has all).
 const LISTED: usize = 20;
 
-fn list_notes(out: &mut String, title: &str, notes: &[&Note]) {
+fn list_notes(out: &mut String, title: &str, notes: &[String]) {
     if notes.is_empty() {
         out.push_str(&format!("  {title}: none\n"));
         return;
@@ -319,8 +319,13 @@ pub fn text(c: &Check) -> String {
     if let Some(Ok(feed)) = &c.feed {
         items_text(&mut out, c, feed);
     }
-    let of = |s: Severity| c.report.of(s).collect::<Vec<_>>();
-    list_notes(&mut out, "problems", &of(Severity::Problem));
+    let of = |s: Severity| c.report.of(s).map(Note::to_string).collect::<Vec<_>>();
+    // Why the body is no feed comes first (its place, when it has one).
+    let mut problems = of(Severity::Problem);
+    if let (Some(Err(e)), true) = (&c.feed, problems.is_empty()) {
+        problems.push(e.to_string());
+    }
+    list_notes(&mut out, "problems", &problems);
     list_notes(&mut out, "repaired", &of(Severity::Repaired));
     list_notes(&mut out, "skipped", &of(Severity::Skipped));
     if let Some(Ok(_)) = &c.feed {
@@ -418,6 +423,17 @@ fn items_text(out: &mut String, c: &Check, feed: &Feed) {
     }
 }
 
+/// Why a body is no feed, with its place when it has one.
+fn error_json(e: &FeedError) -> Value {
+    let (line, column) = match e {
+        FeedError::Syntax { line, column } | FeedError::XmlSyntax { line, column } => {
+            (Some(*line), Some(*column))
+        }
+        _ => (None, None),
+    };
+    json!({ "message": e.to_string(), "line": line, "column": column })
+}
+
 fn note_json(n: &Note) -> Value {
     json!({
         "severity": match n.kind.severity() {
@@ -448,6 +464,10 @@ pub fn json(c: &Check) -> Value {
         "shows": failure.is_none(),
         "reader_message": failure.as_ref().map(|e| load_error(Lang::ZhCn, e)),
         "reason": failure.as_ref().map(|e| e.to_string()),
+        "error": match &c.feed {
+            Some(Err(e)) => error_json(e),
+            _ => Value::Null,
+        },
         "size": c.size,
         "format": c.report.format.as_ref().map(Format::to_string),
         "decoded_from": c.report.decoded_from,
@@ -585,8 +605,18 @@ mod tests {
             "broken.json",
             b"{\"version\": \"https://jsonfeed.org/version/1.1\",\n \"items\": [}",
         );
-        assert!(text(&c).contains("第 2 行第 12 列"), "{}", text(&c));
-        assert_eq!(json(&c)["shows"], false);
+        let t = text(&c);
+        assert!(t.contains("第 2 行第 12 列"), "{t}");
+        assert!(
+            t.contains("problems: 1\n    the document is not valid JSON (line 2, column 12)\n"),
+            "{t}"
+        );
+        let j = json(&c);
+        assert_eq!(j["shows"], false);
+        assert_eq!(
+            (j["error"]["line"].as_u64(), j["error"]["column"].as_u64()),
+            (Some(2), Some(12))
+        );
     }
 
     #[test]
