@@ -323,7 +323,13 @@ pub fn text(c: &Check) -> String {
     // Why the body is no feed comes first (its place, when it has one).
     let mut problems = of(Severity::Problem);
     if let (Some(Err(e)), true) = (&c.feed, problems.is_empty()) {
-        problems.push(e.to_string());
+        problems.push(match (e, c.report.error_at) {
+            // These name their place already.
+            (FeedError::Syntax { .. } | FeedError::XmlSyntax { .. }, _) | (_, None) => {
+                e.to_string()
+            }
+            (_, Some(at)) => format!("{at}: {e}"),
+        });
     }
     list_notes(&mut out, "problems", &problems);
     list_notes(&mut out, "repaired", &of(Severity::Repaired));
@@ -423,17 +429,6 @@ fn items_text(out: &mut String, c: &Check, feed: &Feed) {
     }
 }
 
-/// Why a body is no feed, with its place when it has one.
-fn error_json(e: &FeedError) -> Value {
-    let (line, column) = match e {
-        FeedError::Syntax { line, column } | FeedError::XmlSyntax { line, column } => {
-            (Some(*line), Some(*column))
-        }
-        _ => (None, None),
-    };
-    json!({ "message": e.to_string(), "line": line, "column": column })
-}
-
 fn note_json(n: &Note) -> Value {
     json!({
         "severity": match n.kind.severity() {
@@ -465,7 +460,11 @@ pub fn json(c: &Check) -> Value {
         "reader_message": failure.as_ref().map(|e| load_error(Lang::ZhCn, e)),
         "reason": failure.as_ref().map(|e| e.to_string()),
         "error": match &c.feed {
-            Some(Err(e)) => error_json(e),
+            Some(Err(e)) => json!({
+                "message": e.to_string(),
+                "line": c.report.error_at.map(|p| p.line),
+                "column": c.report.error_at.map(|p| p.column),
+            }),
             _ => Value::Null,
         },
         "size": c.size,

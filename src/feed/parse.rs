@@ -5,7 +5,7 @@
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
-use super::report::{Format, NoteKind, Report, Skip};
+use super::report::{Format, NoteKind, Pos, Report, Skip};
 use super::{
     Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, JsonKind, Version,
     UNCATEGORIZED,
@@ -28,7 +28,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 
 /// [`parse_feed`], noting what it finds in `report`.
 pub(crate) fn read_json(bytes: &[u8], report: &mut Report) -> Result<Feed, FeedError> {
-    let value = read_document(bytes)?;
+    let value = read_document(bytes, report)?;
     let obj = match value {
         Value::Object(o) => o,
         Value::Array(_) => return Err(FeedError::NotAnObject(JsonKind::Array)),
@@ -84,8 +84,9 @@ fn is_version(v: &str, n: &str) -> bool {
     .any(|p| v.strip_prefix(p) == Some(n))
 }
 
-/// Bytes → JSON value, with a typed error for each way a body goes wrong.
-fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
+/// Bytes → JSON value, with a typed error for each way a body goes wrong
+/// (and, for broken JSON, where: `report.error_at`).
+fn read_document(bytes: &[u8], report: &mut Report) -> Result<Value, FeedError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge {
             bytes: bytes.len(),
@@ -132,7 +133,15 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
     if looks_like_jsonp(trimmed) {
         return Err(FeedError::Jsonp);
     }
-    json::parse(trimmed).map_err(|e| classify(&e, trimmed))
+    // The whole text, not the trimmed one: blank lines before the JSON (a
+    // PHP include's) count in the line numbers an editor shows.
+    json::parse(s).map_err(|e| {
+        report.error_at = Some(Pos {
+            line: e.line as u32,
+            column: e.column as u32,
+        });
+        classify(&e, s)
+    })
 }
 
 /// Names a JSON parse error for the reader.
@@ -679,6 +688,23 @@ mod tests {
         assert_eq!(e(b")]}'\n{\"items\":[]}"), FeedError::GuardPrefix);
         assert_eq!(e(b"while(1);{}"), FeedError::GuardPrefix);
         assert_eq!(e(br#"{"a" 1}"#), FeedError::Syntax { line: 1, column: 6 });
+        // Blank lines before the document count, as an editor counts them.
+        assert_eq!(
+            e(b"\n\n{\"a\" 1}"),
+            FeedError::Syntax { line: 3, column: 6 }
+        );
+        let mut r = Report::default();
+        assert_eq!(
+            read_json(b"{\"items\":[1,]}", &mut r),
+            Err(FeedError::TrailingComma)
+        );
+        assert_eq!(
+            r.error_at,
+            Some(Pos {
+                line: 1,
+                column: 13
+            })
+        );
         assert_eq!(
             e(b"\xFF\xFE{\x00}\x00"),
             FeedError::Encoding(Encoding::Utf16)

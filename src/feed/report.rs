@@ -276,6 +276,9 @@ pub struct Report {
     pub decoded_from: Option<String>,
     /// How many items the document holds (read or not).
     pub items_in_document: usize,
+    /// Where the document stopped being readable, when it is no feed
+    /// because of it (broken JSON, XML broken before its first item).
+    pub error_at: Option<Pos>,
     /// The findings, in the order they were made.
     pub notes: Vec<Note>,
 }

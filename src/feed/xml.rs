@@ -43,6 +43,7 @@ pub fn read_xml(bytes: &[u8], report: &mut Report) -> Result<Feed, FeedError> {
                 column: pos.column as usize,
             };
             let Some(cut) = before_break(parsed, at) else {
+                report.error_at = Some(pos);
                 return Err(syntax);
             };
             let doc = parse_tree(&cut).map_err(|_| syntax)?;
