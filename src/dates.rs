@@ -186,24 +186,78 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// What the zone abbreviation `CST` means in a feed. Chinese CMSs (Java's
+/// `Date.toString()`, PHP's `date('T')` on a server set to Asia/Shanghai)
+/// write it for China Standard Time; RFC 2822 and US software mean US
+/// Central. Read as US Central, a Chinese item moves 14 hours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cst {
+    /// China Standard Time, +08:00 (the widget's default zone is Asia/Shanghai).
+    #[default]
+    China,
+    /// US Central Standard Time, −06:00.
+    UsCentral,
+}
+
+impl Cst {
+    /// The meaning for a feed: US Central when the feed sets a zone in the
+    /// Americas (`_district.timezone`), or, setting none, declares US English
+    /// (`en-US`) and has a title without Chinese characters; China otherwise.
+    /// (Chinese CMS templates often carry `en-us` unchanged: a Chinese title
+    /// tells them apart. Plain `en` is what Chinese portals' English editions
+    /// declare, so it keeps China.)
+    pub fn for_feed(language: Option<&str>, zone_offset_min: Option<i32>, title: &str) -> Cst {
+        if let Some(zone) = zone_offset_min {
+            return if (-10 * 60..=-3 * 60).contains(&zone) {
+                Cst::UsCentral
+            } else {
+                Cst::China
+            };
+        }
+        let us = language.is_some_and(|l| {
+            let l = l.trim().to_ascii_lowercase();
+            l == "en-us" || l == "en_us"
+        });
+        let chinese = title.chars().any(|c| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        });
+        if us && !chinese {
+            Cst::UsCentral
+        } else {
+            Cst::China
+        }
+    }
+}
+
+/// Parses a timestamp as feeds write them, `CST` read as China Standard
+/// Time (see [`parse_with`]).
+pub fn parse(input: &str) -> Option<Timestamp> {
+    parse_with(input, Cst::China)
+}
+
 /// Parses a timestamp as feeds write them.
 ///
 /// Accepted: RFC 3339 / ISO 8601 (`2019-11-27T10:00:00+08:00`, `…Z`, a space
-/// for `T`, `+0800`, fractional seconds, no seconds), a bare date
-/// (`2019-11-27`, `2019/11/27`), the same without a zone (read as
-/// Asia/Shanghai), Chinese dates (`2019年11月27日 10:00`) and RFC 2822
-/// (`Wed, 27 Nov 2019 10:00:00 +0800`, `GMT`, US zone names). Anything else,
-/// and any out-of-range field, is `None`.
-pub fn parse(input: &str) -> Option<Timestamp> {
+/// for `T`, `+0800`, fractional seconds as Java's `Timestamp` writes them
+/// (`2019-11-26 09:15:00.0`), no seconds, a zone name after the time), a bare
+/// date (`2019-11-27`, `2019/11/27`, `2019.11.26`), the same without a zone
+/// (read as Asia/Shanghai), Chinese dates (`2019年11月27日 10:00`), RFC 2822
+/// (`Wed, 27 Nov 2019 10:00:00 +0800`, `GMT`, `GMT+8`, zone names, a trailing
+/// `(CST)` comment) and Java's `Date.toString()` (`Wed Nov 27 10:30:00 CST
+/// 2019`). `CST` means what `cst` says. Anything else, and any
+/// out-of-range field (30 February), is `None`: a date is never invented.
+pub fn parse_with(input: &str, cst: Cst) -> Option<Timestamp> {
     let s = input.trim();
     if s.is_empty() || s.len() > 64 {
         return None;
     }
-    parse_iso_like(s).or_else(|| parse_rfc2822(s))
+    parse_iso_like(s, cst)
+        .or_else(|| parse_rfc2822(s, cst))
+        .or_else(|| parse_java(s, cst))
 }
 
 /// ISO 8601 / RFC 3339 and the Chinese `年月日` form.
-fn parse_iso_like(s: &str) -> Option<Timestamp> {
+fn parse_iso_like(s: &str, cst: Cst) -> Option<Timestamp> {
     // The Chinese form is the only one with non-ASCII characters; map it to ISO.
     // One pass instead of a chain of `replace` calls (each pattern type is
     // its own copy of search code in the wasm).
@@ -251,20 +305,17 @@ fn parse_iso_like(s: &str) -> Option<Timestamp> {
         return None;
     }
     c.skip_spaces();
-    civil.hour = c.digits(1, 2)?;
-    if !c.eat(b':') {
-        return None;
-    }
-    civil.minute = c.digits(2, 2)?;
-    if c.eat(b':') {
-        civil.second = c.digits(2, 2)?;
-        if c.eat(b'.') || c.eat(b',') {
-            // Fractions of a second do not matter for a bulletin.
-            c.digits(1, 12)?;
-        }
+    // Fractions of a second do not matter for a bulletin.
+    if clock(&mut c, &mut civil)? && (c.eat(b'.') || c.eat(b',')) {
+        c.digits(1, 12)?;
     }
     c.skip_spaces();
-    let offset = parse_numeric_zone(&mut c)?;
+    let offset = if matches!(c.peek(), Some(b'A'..=b'Y')) {
+        // A zone name, as PHP's `Y-m-d H:i:s T` writes it.
+        Some(zone_after_name(&mut c, cst)?)
+    } else {
+        parse_numeric_zone(&mut c)?
+    };
     if !c.done() {
         return None;
     }
@@ -299,7 +350,7 @@ fn parse_numeric_zone(c: &mut Cursor) -> Option<Option<i32>> {
 }
 
 /// RFC 2822 (RSS `pubDate`): `[Wed, ]27 Nov 2019 10:00[:00] (+0800|GMT|EST…)`.
-fn parse_rfc2822(s: &str) -> Option<Timestamp> {
+fn parse_rfc2822(s: &str, cst: Cst) -> Option<Timestamp> {
     let mut c = Cursor::new(s);
     // Optional day name and comma.
     let w = c.word();
@@ -310,22 +361,7 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
     let day = c.digits(1, 2)?;
     c.skip_spaces();
     c.eat(b'-');
-    let mon = c.word().to_ascii_lowercase();
-    let month = match mon.get(..3)? {
-        b"jan" => 1,
-        b"feb" => 2,
-        b"mar" => 3,
-        b"apr" => 4,
-        b"may" => 5,
-        b"jun" => 6,
-        b"jul" => 7,
-        b"aug" => 8,
-        b"sep" => 9,
-        b"oct" => 10,
-        b"nov" => 11,
-        b"dec" => 12,
-        _ => return None,
-    };
+    let month = month_of(c.word())?;
     c.eat(b'-');
     c.skip_spaces();
     let year = c.digits(2, 4)?;
@@ -344,17 +380,9 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
         minute: 0,
         second: 0,
     };
-    let mut has_time = false;
-    if let Some(h) = c.digits(1, 2) {
-        has_time = true;
-        civil.hour = h;
-        if !c.eat(b':') {
-            return None;
-        }
-        civil.minute = c.digits(2, 2)?;
-        if c.eat(b':') {
-            civil.second = c.digits(2, 2)?;
-        }
+    let has_time = matches!(c.peek(), Some(b'0'..=b'9'));
+    if has_time {
+        clock(&mut c, &mut civil)?;
         c.skip_spaces();
     }
     let offset = if c.done() {
@@ -362,39 +390,16 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
     } else if matches!(c.peek(), Some(b'+' | b'-')) {
         parse_numeric_zone(&mut c)?
     } else {
-        let z = c.word().to_ascii_uppercase();
-        // "GMT+8", "GMT+0800", "UTC+08:00": a name with an offset after it.
-        if matches!(z.as_slice(), b"GMT" | b"UTC" | b"UT") && matches!(c.peek(), Some(b'+' | b'-'))
-        {
-            let sign = if c.eat(b'-') {
-                -1
-            } else {
-                c.eat(b'+');
-                1
-            };
-            let h = c.digits(1, 2)?;
-            c.eat(b':');
-            let m = c.digits(2, 2).unwrap_or(0);
-            if h > 18 || m > 59 {
-                return None;
-            }
-            Some(sign * (h as i32 * 60 + m as i32))
-        } else {
-            let hours = match z.as_slice() {
-                b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
-                b"EST" => -5,
-                b"EDT" => -4,
-                b"CST" => -6,
-                b"CDT" => -5,
-                b"MST" => -7,
-                b"MDT" => -6,
-                b"PST" => -8,
-                b"PDT" => -7,
-                _ => return None,
-            };
-            Some(hours * 60)
-        }
+        Some(zone_after_name(&mut c, cst)?)
     };
+    c.skip_spaces();
+    // `+0800 (CST)`: RFC 2822 allows a comment, which names the zone again.
+    if c.eat(b'(') {
+        c.word();
+        if !c.eat(b')') {
+            return None;
+        }
+    }
     c.skip_spaces();
     if !c.done() {
         return None;
@@ -405,6 +410,116 @@ fn parse_rfc2822(s: &str) -> Option<Timestamp> {
         unix,
         offset_min,
         has_time,
+    })
+}
+
+/// `Nov`, `November`, `nov` → 11.
+fn month_of(word: &[u8]) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    Some(match w.get(..3)? {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    })
+}
+
+/// `10:30` or `10:30:00` into `civil`; whether the seconds were written.
+fn clock(c: &mut Cursor, civil: &mut Civil) -> Option<bool> {
+    civil.hour = c.digits(1, 2)?;
+    if !c.eat(b':') {
+        return None;
+    }
+    civil.minute = c.digits(2, 2)?;
+    if c.eat(b':') {
+        civil.second = c.digits(2, 2)?;
+        return Some(true);
+    }
+    Some(false)
+}
+
+/// A zone written as a name: `GMT`, `UTC`, `CST` (see [`Cst`]), the US
+/// names, or a name with an offset after it (`GMT+8`, `GMT+08:00`,
+/// `UTC-05:00`, as Java writes a zone it has no name for).
+fn zone_after_name(c: &mut Cursor, cst: Cst) -> Option<i32> {
+    let z = c.word().to_ascii_uppercase();
+    if matches!(z.as_slice(), b"GMT" | b"UTC" | b"UT") && matches!(c.peek(), Some(b'+' | b'-')) {
+        let sign = if c.eat(b'-') {
+            -1
+        } else {
+            c.eat(b'+');
+            1
+        };
+        let h = c.digits(1, 2)?;
+        c.eat(b':');
+        let m = c.digits(2, 2).unwrap_or(0);
+        if h > 18 || m > 59 {
+            return None;
+        }
+        return Some(sign * (h as i32 * 60 + m as i32));
+    }
+    let minutes = match z.as_slice() {
+        b"GMT" | b"UT" | b"UTC" | b"Z" => 0,
+        b"CST" if cst == Cst::China => SHANGHAI_OFFSET_MIN,
+        b"CST" => -6 * 60,
+        b"EST" => -5 * 60,
+        b"EDT" => -4 * 60,
+        b"CDT" => -5 * 60,
+        b"MST" => -7 * 60,
+        b"MDT" => -6 * 60,
+        b"PST" => -8 * 60,
+        b"PDT" => -7 * 60,
+        _ => return None,
+    };
+    Some(minutes)
+}
+
+/// Java's `Date.toString()`, which Java CMSs put into RSS as it is:
+/// `Wed Nov 27 10:30:00 CST 2019` (day name, month, day, time, zone, year).
+fn parse_java(s: &str, cst: Cst) -> Option<Timestamp> {
+    let mut c = Cursor::new(s);
+    if c.word().is_empty() {
+        return None;
+    }
+    c.skip_spaces();
+    let month = month_of(c.word())?;
+    c.skip_spaces();
+    let day = c.digits(1, 2)?;
+    c.skip_spaces();
+    let mut civil = Civil {
+        year: 0,
+        month,
+        day,
+        hour: 0,
+        minute: 0,
+        second: 0,
+    };
+    clock(&mut c, &mut civil)?;
+    c.skip_spaces();
+    let offset_min = if matches!(c.peek(), Some(b'+' | b'-')) {
+        parse_numeric_zone(&mut c)??
+    } else {
+        zone_after_name(&mut c, cst)?
+    };
+    c.skip_spaces();
+    civil.year = i64::from(c.digits(4, 4)?);
+    if !c.done() {
+        return None;
+    }
+    let unix = civil.to_unix(offset_min)?;
+    Some(Timestamp {
+        unix,
+        offset_min,
+        has_time: true,
     })
 }
 
@@ -577,6 +692,89 @@ mod tests {
             ts("Tue, 26 Nov 2019 11:00:00 UTC-05:00").unix,
             1_574_784_000
         );
+    }
+
+    /// 2019-11-26 09:15 in Shanghai.
+    const NOV26_0915: i64 = 1_574_784_000 - 86_400 + 9 * 3600 + 15 * 60;
+
+    #[test]
+    fn chinese_cms_dates() {
+        for s in [
+            "2019-11-26 09:15:00.0",
+            "2019-11-26 09:15:00.000",
+            "2019/11/26 09:15",
+            "2019/11/26 09:15:00",
+            "2019年11月26日 09:15",
+            "2019年11月26日09:15",
+            "2019年11月26日 09时15分",
+            "2019-11-26 09:15:00 CST",
+            "Tue Nov 26 09:15:00 CST 2019",
+            "Tue Nov 26 09:15:00 GMT+08:00 2019",
+            "Tue, 26 Nov 2019 09:15:00 CST",
+            "Tue, 26 Nov 2019 09:15:00 +0800 (CST)",
+            "Tue Nov 26 01:15:00 UTC 2019",
+        ] {
+            let t = ts(s);
+            assert_eq!(t.unix, NOV26_0915, "{s}");
+            assert!(t.has_time, "{s}");
+        }
+        let day = ts("2019.11.26");
+        assert_eq!(
+            (day.unix, day.has_time),
+            (NOV26_0915 - 9 * 3600 - 900, false)
+        );
+        assert_eq!(ts("Tue Nov 26 09:15:00 CST 2019").offset_min, SH);
+    }
+
+    #[test]
+    fn cst_is_china_unless_the_feed_is_american() {
+        let us = parse_with("Tue Nov 26 09:15:00 CST 2019", Cst::UsCentral).map(|t| t.unix);
+        assert_eq!(us, Some(NOV26_0915 + 14 * 3600));
+        assert_eq!(
+            parse_with("Tue, 26 Nov 2019 09:15:00 CST", Cst::UsCentral).map(|t| t.offset_min),
+            Some(-360)
+        );
+        // Names other than CST mean one thing only.
+        assert_eq!(
+            parse_with("26 Nov 2019 11:00:00 EST", Cst::China).map(|t| t.offset_min),
+            Some(-300)
+        );
+        assert_eq!(Cst::for_feed(None, None, "某区发布"), Cst::China);
+        assert_eq!(Cst::for_feed(Some("zh-cn"), None, "News"), Cst::China);
+        assert_eq!(Cst::for_feed(Some("en"), None, "Shanghai News"), Cst::China);
+        assert_eq!(
+            Cst::for_feed(Some("en-US"), None, "Chicago News"),
+            Cst::UsCentral
+        );
+        // A Chinese CMS template that kept `en-us`.
+        assert_eq!(
+            Cst::for_feed(Some("en-us"), None, "某区人民政府"),
+            Cst::China
+        );
+        // A zone the feed sets decides.
+        assert_eq!(Cst::for_feed(Some("en-US"), Some(480), "x"), Cst::China);
+        assert_eq!(
+            Cst::for_feed(Some("zh-CN"), Some(-360), "x"),
+            Cst::UsCentral
+        );
+    }
+
+    #[test]
+    fn impossible_dates_stay_unknown() {
+        for bad in [
+            "Sat Feb 30 10:30:00 CST 2019",
+            "Wed Nov 27 25:30:00 CST 2019",
+            "Wed Nov 27 10:30:00 XYZ 2019",
+            "Wed Nov 27 10:30:00 CST",
+            "2019.02.30",
+            "2019年2月30日",
+            "2019/13/01 09:15",
+            "2019-11-26 09:15:00.0 junk",
+            "2019-11-26 09:15:00 CSTX",
+            "Tue, 26 Nov 2019 09:15:00 +0800 (CST",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

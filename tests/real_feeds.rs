@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use district_bulletin::dates::SHANGHAI_OFFSET_MIN;
-use district_bulletin::feed::{parse_feed, Feed, FeedError, Version};
+use district_bulletin::feed::{parse_feed, read_body, Feed, FeedError, Format, Version};
 use district_bulletin::i18n::dates::{full_label, list_label};
 use district_bulletin::i18n::Lang;
 use district_bulletin::query::search::SearchCache;
@@ -88,6 +88,37 @@ fn rss_and_atom_are_not_mistaken_for_json() {
     for name in ["real-rss-spiegel-update.xml", "real-atom-reddit-rust.xml"] {
         let Some(bytes) = read(name) else { return };
         assert_eq!(parse_feed(&bytes), Err(FeedError::XmlFeed), "{name}");
+    }
+}
+
+#[test]
+fn real_rss_and_atom_read_natively_on_the_widget_s_path() {
+    let Some(bytes) = read("real-rss-spiegel-update.xml") else {
+        return;
+    };
+    let r = read_body(&bytes);
+    let feed = r.feed.expect("spiegel");
+    assert_eq!(feed.title, "SPIEGEL Update – Die Nachrichten");
+    assert_eq!(feed.language.as_deref(), Some("de"));
+    assert!(feed.items[0].display_title().contains("Wochenvorschau"));
+    assert!(feed
+        .next_url
+        .as_deref()
+        .is_some_and(|n| n.ends_with("page=2")));
+    assert_eq!(r.report.format, Some(Format::Rss("2.0".into())));
+    assert!(r.report.notes.is_empty(), "{:?}", r.report.notes);
+
+    let Some(bytes) = read("real-atom-reddit-rust.xml") else {
+        return;
+    };
+    let r = read_body(&bytes);
+    let feed = r.feed.expect("reddit");
+    assert_eq!(feed.title, "The Rust Programming Language");
+    assert!(feed.items[0].display_title().contains("Hey Rustaceans"));
+    assert_eq!(r.report.format, Some(Format::Atom));
+    for b in feed.items.iter() {
+        assert!(b.date().is_some(), "{}", b.id);
+        assert!(!b.summary().contains('<'), "{}", b.summary());
     }
 }
 

@@ -1,8 +1,10 @@
-//! Fuzz target: any bytes through the feed parser and normalizer, then the
-//! search index, the filters and the URL-hash reader. Nothing may panic.
+//! Fuzz target: any bytes through the feed parser and normalizer (JSON Feed,
+//! and RSS/Atom: the repair, roxmltree, the recovery of a broken document),
+//! its report, then the search index, the filters and the URL-hash reader.
+//! Nothing may panic.
 #![no_main]
 
-use district_bulletin::feed::parse_feed;
+use district_bulletin::feed::{read_body, Reading};
 use district_bulletin::query::search::{highlight, Query, SearchCache, SearchIndex};
 use district_bulletin::query::{category_counts, compute, department_counts, Filter};
 use district_bulletin::{dates, i18n, text, urlstate};
@@ -10,7 +12,11 @@ use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(feed) = parse_feed(data) {
+    let Reading { feed, report } = read_body(data);
+    for note in &report.notes {
+        let _ = note.to_string();
+    }
+    if let Ok(feed) = feed {
         let index = Rc::new(SearchIndex::build(&feed.items));
         let tabs = category_counts(&feed.items);
         let deps = department_counts(&feed.items);

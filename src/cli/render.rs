@@ -85,16 +85,12 @@ fn attributes(m: &ArgMatches, feed_url: String) -> Vec<(String, String)> {
     out
 }
 
-fn is_url(s: &str) -> bool {
-    s.starts_with("http://") || s.starts_with("https://")
-}
-
-/// A FEED: a file, or an http(s) URL.
+/// A FEED's body: a file, or an http(s) URL that answered with success.
 fn read(feed: &str) -> Result<Vec<u8>, String> {
-    if is_url(feed) {
-        super::fetch_url(feed)
-    } else {
-        std::fs::read(feed).map_err(|e| format!("{feed}: {e}"))
+    let source = super::source::read(feed, None).map_err(|e| e.to_string())?;
+    match &source.http {
+        Some(http) if !http.ok() => Err(format!("{feed}: HTTP {}", http.status)),
+        _ => Ok(source.bytes),
     }
 }
 
@@ -121,10 +117,12 @@ pub fn run(m: &ArgMatches) -> ExitCode {
         .flatten()
         .cloned()
         .collect();
-    let feed_url = m
-        .get_one::<String>("feed-url")
-        .cloned()
-        .or_else(|| feeds.iter().all(|f| is_url(f)).then(|| feeds.join(" ")));
+    let feed_url = m.get_one::<String>("feed-url").cloned().or_else(|| {
+        feeds
+            .iter()
+            .all(|f| super::source::is_url(f))
+            .then(|| feeds.join(" "))
+    });
     let Some(feed_url) = feed_url else {
         eprintln!(
             "district-bulletin render: {}",

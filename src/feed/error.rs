@@ -53,8 +53,13 @@ pub enum FeedError {
     Html,
     /// The body is XML, but neither RSS nor Atom.
     XmlFeed,
-    /// The XML is malformed.
-    XmlSyntax,
+    /// The XML is malformed past repair before its first item, here.
+    XmlSyntax {
+        /// 1-based line of the break.
+        line: usize,
+        /// 1-based column (in characters) of the break.
+        column: usize,
+    },
     /// The XML declares entities (refused: the "billion laughs" attack).
     XmlEntities,
     /// The JSON stops in the middle (a cut-off transfer).
@@ -80,6 +85,9 @@ pub enum FeedError {
     NotAnObject(JsonKind),
     /// A JSON object that is not a JSON Feed (no `version`/`items`).
     NotAFeed,
+    /// A JSON Feed (it declares its version) without an `items` array: a
+    /// broken feed, not an empty one (`"items": []` is the empty one).
+    MissingItems,
 }
 
 impl fmt::Display for FeedError {
@@ -104,7 +112,10 @@ impl fmt::Display for FeedError {
             }
             FeedError::Html => write!(f, "the document is an HTML page, not a feed"),
             FeedError::XmlFeed => write!(f, "the document is XML but neither RSS nor Atom"),
-            FeedError::XmlSyntax => write!(f, "the XML is malformed"),
+            FeedError::XmlSyntax { line, column } => write!(
+                f,
+                "the XML is malformed past repair at line {line}, column {column}, before any item"
+            ),
             FeedError::XmlEntities => write!(f, "the XML declares entities (refused)"),
             FeedError::Truncated => write!(f, "the JSON ends before it is complete"),
             FeedError::TrailingComma => write!(f, "the JSON has a trailing comma"),
@@ -126,6 +137,10 @@ impl fmt::Display for FeedError {
                 )
             }
             FeedError::NotAFeed => write!(f, "the JSON object is not a JSON Feed"),
+            FeedError::MissingItems => write!(
+                f,
+                "the JSON Feed has no `items` array (required; `\"items\": []` for no news)"
+            ),
         }
     }
 }

@@ -1,18 +1,29 @@
-//! The feed model: JSON Feed 1.0/1.1 with the `_district` extension, parsed
-//! leniently and normalized into the widget's own [`Bulletin`] type.
+//! The feed model: JSON Feed 1.0/1.1 with the `_district` extension, and
+//! RSS 2.0 / RSS 1.0 / Atom 1.0 as CMSs really write them, parsed leniently
+//! and normalized into the widget's own [`Bulletin`] type, with a
+//! [`Report`] of what reading found for the webmaster.
 //!
-//! No Yew and no DOM here: everything is tested natively with `cargo test`.
+//! One path for the widget and the command: bytes → JSON Feed
+//! ([`parse`], the hand-written `json` reader), else RSS/Atom (text repaired
+//! by [`repair`], parsed by `roxmltree` in [`xml`]) → the same normalizer.
+//! Only two tables come from the host ([`host`]): the browser's in the
+//! widget, crates natively. No Yew and no DOM here: everything is tested
+//! natively with `cargo test`.
 
 mod error;
+pub mod host;
 mod page;
 mod parse;
+mod repair;
+pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snapshot;
-pub mod xml;
+mod xml;
 
 pub use error::{Encoding, FeedError, JsonKind};
 pub use page::{append, count_new, labelled, merge, next_links};
 pub use parse::{parse_feed, MAX_FEED_BYTES};
+pub use report::{Format, Note, NoteKind, Pos, Report, Severity, Skip};
 
 use crate::dates::Timestamp;
 use crate::text;
@@ -21,23 +32,25 @@ use std::rc::Rc;
 /// Any body a feed URL answers with → a feed: JSON Feed, else RSS/Atom
 /// (recognised from the bytes, whatever the Content-Type says).
 pub fn parse_body(bytes: &[u8]) -> Result<Feed, FeedError> {
-    match parse_feed(bytes) {
-        Err(FeedError::XmlFeed) => read_xml(bytes),
+    read_body(bytes).feed
+}
+
+/// A body read: the feed (or why there is none), and what reading found.
+#[derive(Clone, Debug)]
+pub struct Reading {
+    pub feed: Result<Feed, FeedError>,
+    pub report: Report,
+}
+
+/// [`parse_body`], with the [`Report`] the console warnings and `check`
+/// print.
+pub fn read_body(bytes: &[u8]) -> Reading {
+    let mut report = Report::default();
+    let feed = match parse::read_json(bytes, &mut report) {
+        Err(FeedError::XmlFeed) => xml::read_xml(bytes, &mut report),
         other => other,
-    }
-}
-
-/// RSS and Atom, read by the browser's XML parser.
-#[cfg(target_arch = "wasm32")]
-fn read_xml(bytes: &[u8]) -> Result<Feed, FeedError> {
-    xml::parse_xml_feed(&xml::xml_text(bytes)?)
-}
-
-/// Natively there is no browser XML parser yet: RSS and Atom are named as
-/// such.
-#[cfg(not(target_arch = "wasm32"))]
-fn read_xml(_bytes: &[u8]) -> Result<Feed, FeedError> {
-    Err(FeedError::XmlFeed)
+    };
+    Reading { feed, report }
 }
 
 /// The category of an item that has neither `_district.category` nor a tag.

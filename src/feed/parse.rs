@@ -5,11 +5,12 @@
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
+use super::report::{Format, NoteKind, Pos, Report, Skip};
 use super::{
     Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, JsonKind, Version,
     UNCATEGORIZED,
 };
-use crate::dates::{self, SHANGHAI_OFFSET_MIN};
+use crate::dates::{self, Cst, SHANGHAI_OFFSET_MIN};
 use crate::json::{self, Map, Value};
 use crate::names::names;
 use std::borrow::Cow;
@@ -19,9 +20,15 @@ use std::rc::Rc;
 /// about 20 MB; anything much larger would freeze a phone's tab.
 pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
 
-/// Parses a fetched body into a normalized feed.
+/// Parses a fetched body into a normalized feed (JSON Feed only; RSS and
+/// Atom are [`FeedError::XmlFeed`] here: see `feed::parse_body`).
 pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
-    let value = read_document(bytes)?;
+    read_json(bytes, &mut Report::default())
+}
+
+/// [`parse_feed`], noting what it finds in `report`.
+pub(crate) fn read_json(bytes: &[u8], report: &mut Report) -> Result<Feed, FeedError> {
+    let value = read_document(bytes, report)?;
     let obj = match value {
         Value::Object(o) => o,
         Value::Array(_) => return Err(FeedError::NotAnObject(JsonKind::Array)),
@@ -37,16 +44,33 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     };
     let items_value = obj.get("items");
     // A document is a feed when it says so, or (lenient) when it has items.
-    if version == Version::Unknown && !matches!(items_value, Some(Value::Array(_))) {
-        return Err(FeedError::NotAFeed);
+    if !matches!(items_value, Some(Value::Array(_))) {
+        if version == Version::Unknown {
+            return Err(FeedError::NotAFeed);
+        }
+        // It says it is a feed, but has no list of news: broken, not empty.
+        report.format = Some(Format::JsonFeed(version));
+        let kind = match items_value {
+            None | Some(Value::Null) => NoteKind::MissingField { field: "items" },
+            Some(_) => NoteKind::WrongType {
+                field: "items".into(),
+                expected: "an array",
+            },
+        };
+        report.note(None, kind);
+        return Err(FeedError::MissingItems);
     }
-    Ok(normalize(&obj, version))
+    report.format = Some(Format::JsonFeed(version));
+    if version == Version::Unknown {
+        report.note(None, NoteKind::NoVersion);
+    }
+    Ok(normalize(&obj, version, report))
 }
 
-/// A feed from a JSON Feed-shaped object built elsewhere (the RSS/Atom reader).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn from_value(obj: &Map) -> Feed {
-    normalize(obj, Version::V1_1)
+/// A feed from a JSON Feed-shaped object built elsewhere (the RSS/Atom
+/// reader, which has set `report.format`).
+pub(crate) fn from_value(obj: &Map, report: &mut Report) -> Feed {
+    normalize(obj, Version::V1_1, report)
 }
 
 /// `https://jsonfeed.org/version/1.1` (and the `http:` / trailing-slash forms).
@@ -60,8 +84,9 @@ fn is_version(v: &str, n: &str) -> bool {
     .any(|p| v.strip_prefix(p) == Some(n))
 }
 
-/// Bytes → JSON value, with a typed error for each way a body goes wrong.
-fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
+/// Bytes → JSON value, with a typed error for each way a body goes wrong
+/// (and, for broken JSON, where: `report.error_at`).
+fn read_document(bytes: &[u8], report: &mut Report) -> Result<Value, FeedError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge {
             bytes: bytes.len(),
@@ -108,7 +133,15 @@ fn read_document(bytes: &[u8]) -> Result<Value, FeedError> {
     if looks_like_jsonp(trimmed) {
         return Err(FeedError::Jsonp);
     }
-    json::parse(trimmed).map_err(|e| classify(&e, trimmed))
+    // The whole text, not the trimmed one: blank lines before the JSON (a
+    // PHP include's) count in the line numbers an editor shows.
+    json::parse(s).map_err(|e| {
+        report.error_at = Some(Pos {
+            line: e.line as u32,
+            column: e.column as u32,
+        });
+        classify(&e, s)
+    })
 }
 
 /// Names a JSON parse error for the reader.
@@ -154,7 +187,7 @@ fn looks_like_jsonp(s: &str) -> bool {
 }
 
 /// Not UTF-8: GBK when most bytes above 0x7F pair up as GBK characters.
-fn guess_encoding(bytes: &[u8]) -> Encoding {
+pub(crate) fn guess_encoding(bytes: &[u8]) -> Encoding {
     let (mut pairs, mut high) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
@@ -259,8 +292,112 @@ fn u64_of(v: Option<&Value>) -> Option<u64> {
     }
 }
 
-fn date_of(v: Option<&Value>) -> Option<dates::Timestamp> {
-    v.and_then(Value::as_str).and_then(dates::parse)
+/// What a field of an item should hold, for the notes on wrong types (a
+/// wrong type reads as absent, or as the obvious reading: see [`text_of`]).
+#[derive(Clone, Copy)]
+enum Expect {
+    /// A string (a number is written out).
+    Text,
+    /// A date, as a string.
+    Date,
+    /// An array (`tags` also takes one string).
+    List,
+    /// An object (`author` also takes a bare name).
+    Object,
+}
+
+impl Expect {
+    fn of(key: &str) -> Option<Expect> {
+        Some(match key {
+            "id" | "url" | "external_url" | "title" | "summary" | "content_text"
+            | "content_html" | "image" | "banner_image" | "language" => Expect::Text,
+            "date_published" | "date_modified" => Expect::Date,
+            "tags" | "authors" | "attachments" => Expect::List,
+            "author" | "_district" => Expect::Object,
+            _ => return None,
+        })
+    }
+
+    fn of_district(key: &str) -> Option<Expect> {
+        matches!(
+            key,
+            "category" | "department" | "reporter" | "photographer" | "credit" | "doc_number"
+        )
+        .then_some(Expect::Text)
+    }
+
+    fn fits(self, key: &str, v: &Value) -> bool {
+        match (self, v) {
+            (_, Value::Null) => true,
+            (Expect::Text, Value::String(_) | Value::Number(_)) => true,
+            (Expect::Date, Value::String(_)) => true,
+            (Expect::List, Value::Array(_)) => true,
+            (Expect::List, Value::String(_)) => key == "tags",
+            (Expect::Object, Value::Object(_)) => true,
+            (Expect::Object, Value::String(_)) => key == "author",
+            _ => false,
+        }
+    }
+
+    fn described(self) -> &'static str {
+        match self {
+            Expect::Text | Expect::Date => "a string",
+            Expect::List => "an array",
+            Expect::Object => "an object",
+        }
+    }
+}
+
+/// Notes the fields of item `index` that have the wrong type. One pass over
+/// the members the item has (most items: none wrong, nothing allocated).
+fn note_wrong_types(index: usize, o: &Map, report: &mut Report) {
+    for (key, v) in o.iter() {
+        if let Some(e) = Expect::of(key).filter(|e| !e.fits(key, v)) {
+            report.note_item(
+                index,
+                NoteKind::WrongType {
+                    field: key.to_string(),
+                    expected: e.described(),
+                },
+            );
+        }
+    }
+    for (key, v) in district_of(o).into_iter().flat_map(Map::iter) {
+        if let Some(e) = Expect::of_district(key).filter(|e| !e.fits(key, v)) {
+            report.note_item(
+                index,
+                NoteKind::WrongType {
+                    field: format!("_district.{key}"),
+                    expected: e.described(),
+                },
+            );
+        }
+    }
+}
+
+/// A date field: read with what `CST` means in this feed; a date written
+/// but unreadable is noted (the item shows 日期未知).
+fn date_of(
+    o: &Map,
+    key: &'static str,
+    cst: Cst,
+    index: usize,
+    report: &mut Report,
+) -> Option<dates::Timestamp> {
+    let s = o.get(key).and_then(Value::as_str)?;
+    let t = dates::parse_with(s, cst);
+    if t.is_none() && !s.trim().is_empty() {
+        // Named as the document names it.
+        let field = match (&report.format, key) {
+            (Some(Format::Rss(_) | Format::Rdf), _) => "pubDate",
+            (Some(Format::Atom), "date_published") => "published",
+            (Some(Format::Atom), _) => "updated",
+            _ => key,
+        };
+        let value = crate::text::truncate_chars(s.trim(), 40);
+        report.note_item(index, NoteKind::UnreadableDate { field, value });
+    }
+    t
 }
 
 fn author_of(v: &Value) -> Option<Author> {
@@ -327,19 +464,27 @@ fn district_of(o: &Map) -> Option<&Map> {
     o.get("_district").and_then(Value::as_object)
 }
 
-/// Builds the feed from a JSON object already known to be a feed.
-fn normalize(obj: &Map, version: Version) -> Feed {
+/// Builds the feed from a JSON object already known to be a feed, noting
+/// in `report` what it skips, collapses or cannot read.
+fn normalize(obj: &Map, version: Version, report: &mut Report) -> Feed {
     let district = district_of(obj);
-    let zone_offset_min = district
+    let zone = district
         .and_then(|d| d.get("timezone").or_else(|| d.get("time_zone")))
         .and_then(Value::as_str)
-        .and_then(dates::parse_zone)
-        .unwrap_or(SHANGHAI_OFFSET_MIN);
+        .and_then(dates::parse_zone);
+    let zone_offset_min = zone.unwrap_or(SHANGHAI_OFFSET_MIN);
+    let title = text_of(obj.get("title"));
+    if title.is_none() {
+        report.note(None, NoteKind::MissingField { field: "title" });
+    }
+    let language = text_of(obj.get("language"));
+    let cst = Cst::for_feed(language.as_deref(), zone, title.as_deref().unwrap_or(""));
 
     let raw_items: &[Value] = match obj.get("items") {
         Some(Value::Array(a)) => a,
         _ => &[],
     };
+    report.items_in_document = raw_items.len();
 
     // Categories and departments repeat across items: share one allocation.
     let mut interned = names();
@@ -363,11 +508,15 @@ fn normalize(obj: &Map, version: Version) -> Feed {
     for (index, raw) in raw_items.iter().enumerate() {
         let Some(o) = raw.as_object() else {
             skipped += 1;
+            report.note_item(index, NoteKind::Skipped(Skip::NotAnObject));
             continue;
         };
+        note_wrong_types(index, o, report);
         let url = text_of(o.get("url"));
-        let Some(id) = text_of(o.get("id")).or_else(|| url.clone()) else {
+        let given_id = text_of(o.get("id"));
+        let Some(id) = given_id.clone().or_else(|| url.clone()) else {
             skipped += 1;
+            report.note_item(index, NoteKind::Skipped(Skip::NoId));
             continue;
         };
         let title = text_of(o.get("title"));
@@ -380,7 +529,11 @@ fn normalize(obj: &Map, version: Version) -> Feed {
             && content_html.is_none()
         {
             skipped += 1;
+            report.note_item(index, NoteKind::Skipped(Skip::NothingToShow));
             continue;
+        }
+        if given_id.is_none() {
+            report.note_item(index, NoteKind::MissingField { field: "id" });
         }
 
         // The same id again: an exact repeat collapses, a different item
@@ -396,7 +549,11 @@ fn normalize(obj: &Map, version: Version) -> Feed {
         let same_id = &mut same_ids[group];
         if same_id.iter().any(|&j| raw_items[j] == *raw) {
             duplicates += 1;
+            report.note_item(index, NoteKind::Repeat);
             continue;
+        }
+        if !same_id.is_empty() {
+            report.note_item(index, NoteKind::DuplicateId { id: id.clone() });
         }
         same_id.push(index);
         let mut key: Rc<str> = Rc::from(id.as_str());
@@ -432,8 +589,8 @@ fn normalize(obj: &Map, version: Version) -> Feed {
             content_html,
             image: text_of(o.get("image")),
             banner_image: text_of(o.get("banner_image")),
-            published: date_of(o.get("date_published")),
-            modified: date_of(o.get("date_modified")),
+            published: date_of(o, "date_published", cst, index, report),
+            modified: date_of(o, "date_modified", cst, index, report),
             authors,
             tags,
             attachments: attachments_of(o.get("attachments")),
@@ -452,11 +609,11 @@ fn normalize(obj: &Map, version: Version) -> Feed {
 
     Feed {
         version,
-        title: text_of(obj.get("title")).unwrap_or_default(),
+        title: title.unwrap_or_default(),
         home_page_url: text_of(obj.get("home_page_url")),
         feed_url: text_of(obj.get("feed_url")),
         description: text_of(obj.get("description")),
-        language: text_of(obj.get("language")),
+        language,
         icon: text_of(obj.get("icon")),
         favicon: text_of(obj.get("favicon")),
         authors: authors_of(obj),
@@ -531,6 +688,23 @@ mod tests {
         assert_eq!(e(b")]}'\n{\"items\":[]}"), FeedError::GuardPrefix);
         assert_eq!(e(b"while(1);{}"), FeedError::GuardPrefix);
         assert_eq!(e(br#"{"a" 1}"#), FeedError::Syntax { line: 1, column: 6 });
+        // Blank lines before the document count, as an editor counts them.
+        assert_eq!(
+            e(b"\n\n{\"a\" 1}"),
+            FeedError::Syntax { line: 3, column: 6 }
+        );
+        let mut r = Report::default();
+        assert_eq!(
+            read_json(b"{\"items\":[1,]}", &mut r),
+            Err(FeedError::TrailingComma)
+        );
+        assert_eq!(
+            r.error_at,
+            Some(Pos {
+                line: 1,
+                column: 13
+            })
+        );
         assert_eq!(
             e(b"\xFF\xFE{\x00}\x00"),
             FeedError::Encoding(Encoding::Utf16)

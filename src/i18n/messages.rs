@@ -279,7 +279,9 @@ fn feed_error_zh(e: &FeedError) -> String {
         FeedError::Encoding(Encoding::Unknown) => "信息源的文字编码不是 UTF-8，无法读取。".into(),
         FeedError::Html => "信息源地址返回的是网页而不是信息数据（可能是错误页或登录页）。".into(),
         FeedError::XmlFeed => "信息源是 XML，但不是 RSS 或 Atom 订阅源。".into(),
-        FeedError::XmlSyntax => "信息源的 XML 格式有误，无法读取。".into(),
+        FeedError::XmlSyntax { line, column } => {
+            format!("信息源的 XML 格式有误（第 {line} 行第 {column} 列），无法读取。")
+        }
         FeedError::XmlEntities => "信息源的 XML 含有实体声明，出于安全考虑不予读取。".into(),
         FeedError::Truncated => "信息源数据不完整（传输中断或被截断），请稍后重试。".into(),
         FeedError::TrailingComma => "信息源数据格式有误（JSON 中有多余的逗号）。".into(),
@@ -302,6 +304,7 @@ fn feed_error_zh(e: &FeedError) -> String {
         FeedError::NotAnObject(_) | FeedError::NotAFeed => {
             "该地址返回的不是信息源（JSON Feed）。".into()
         }
+        FeedError::MissingItems => "信息源已损坏：缺少信息列表（items），无法显示。".into(),
     }
 }
 
@@ -327,7 +330,7 @@ fn load_error_en(e: &LoadError) -> String {
             FeedError::Encoding(Encoding::Unknown) => "The feed is not encoded as UTF-8 and cannot be read.".into(),
             FeedError::Html => "The feed address returned a web page, not news data (an error or login page?).".into(),
             FeedError::XmlFeed => "The feed is XML but neither RSS nor Atom.".into(),
-            FeedError::XmlSyntax => "The feed's XML is malformed.".into(),
+            FeedError::XmlSyntax { line, column } => format!("The feed's XML is malformed (line {line}, column {column})."),
             FeedError::XmlEntities => "The feed's XML declares entities; it is refused for safety.".into(),
             FeedError::Truncated => "The feed is incomplete (the transfer was cut off). Please retry later.".into(),
             FeedError::TrailingComma => "The feed is malformed (a trailing comma in the JSON).".into(),
@@ -339,6 +342,7 @@ fn load_error_en(e: &LoadError) -> String {
             FeedError::NotAnObject(JsonKind::Null) => "The feed is null: there is nothing in it.".into(),
             FeedError::NotAnObject(kind) => format!("The feed is {}, not a JSON Feed object.", kind.described()),
             FeedError::NotAFeed => "This address does not return a news feed (JSON Feed).".into(),
+            FeedError::MissingItems => "The feed is broken: it has no list of items.".into(),
         },
     }
 }
@@ -480,6 +484,16 @@ mod tests {
                 "UTF-16",
             ),
             (LoadError::Feed(FeedError::Truncated), "截断"),
+            (LoadError::Feed(FeedError::MissingItems), "缺少信息列表"),
+            (
+                LoadError::Feed(FeedError::XmlSyntax {
+                    line: 12,
+                    column: 5,
+                }),
+                "XML 格式有误（第 12 行第 5 列）",
+            ),
+            (LoadError::Feed(FeedError::XmlEntities), "实体"),
+            (LoadError::Feed(FeedError::XmlFeed), "不是 RSS"),
             (LoadError::Feed(FeedError::TrailingComma), "逗号"),
             (LoadError::Feed(FeedError::NonFiniteNumber), "NaN"),
             (LoadError::Feed(FeedError::Jsonp), "JSONP"),

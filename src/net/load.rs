@@ -5,7 +5,7 @@
 use super::fetch::{fetch_bytes, now_unix, Answer};
 use super::url::{absolute_feed_url, resolve_http};
 use super::{cache, digest, warnings, Batch, LoadError, Purpose};
-use crate::feed::{labelled, merge, parse_body, FeedError};
+use crate::feed::{labelled, merge, read_body, FeedError, Reading};
 
 /// Fetches `urls` in parallel (each request abandoned after `timeout_ms`,
 /// retried with backoff), parses and merges them. A failing source does not
@@ -53,11 +53,12 @@ pub async fn load_feeds(
     let mut next = Vec::new();
     for ((url, abs), answer) in urls.iter().zip(&fetched).zip(answers) {
         let parsed = answer.and_then(|Answer { body, content_type }| {
-            let feed = parse_body(&body)
+            let Reading { feed, report } = read_body(&body);
+            let feed = feed
                 .map_err(LoadError::Feed)
                 .inspect_err(|e| warn_failure(url, e))?;
             if purpose == Purpose::First {
-                for w in warnings::after_load(url, &feed, content_type.as_deref(), at) {
+                for w in warnings::after_load(url, &feed, &report, content_type.as_deref(), at) {
                     warn(&w);
                 }
                 cache::keep_after_paint(url, body, at);

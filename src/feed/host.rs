@@ -1,0 +1,97 @@
+//! The two things the RSS/Atom reader needs tables for, from whoever has
+//! them already: decoding a legacy encoding (GBK, GB18030, Big5 …) and the
+//! names of HTML's character references (all 2,125 of HTML5's). In the
+//! browser, the browser's own (`TextDecoder`, its HTML parser): the tables
+//! would cost the widget over 100 kB of wasm. Natively (the webmaster's
+//! command, tests), crates: `encoding_rs` (the decoder Firefox uses, on the
+//! same WHATWG Encoding Standard as `TextDecoder`) and `htmlize`'s table
+//! (built from the WHATWG's entities.json). The browser tests check both sides
+//! agree on every entity name and on the GBK fixtures.
+
+/// `bytes` decoded from the encoding `label` names (a WHATWG label:
+/// `gb2312`, `gbk`, `gb18030`, `big5`, `iso-8859-1` …), bytes it cannot
+/// decode as U+FFFD; `None` when the label names no encoding.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    Some(encoding.decode_without_bom_handling(bytes).0.into_owned())
+}
+
+/// `bytes` decoded from the encoding `label` names (a WHATWG label:
+/// `gb2312`, `gbk`, `gb18030`, `big5`, `iso-8859-1` …), bytes it cannot
+/// decode as U+FFFD; `None` when the label names no encoding.
+#[cfg(target_arch = "wasm32")]
+pub fn decode(label: &str, bytes: &[u8]) -> Option<String> {
+    web_sys::TextDecoder::new_with_label(label)
+        .and_then(|d| d.decode_with_u8_array(bytes))
+        .ok()
+}
+
+/// What HTML's named character reference `&name;` stands for (one or two
+/// characters), `None` when HTML has no such name. Names are case-sensitive
+/// (`&Auml;` is not `&auml;`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn entity(name: &str) -> Option<String> {
+    let written = format!("&{name};");
+    let chars = htmlize::ENTITIES.get(written.as_bytes())?;
+    String::from_utf8(chars.to_vec()).ok()
+}
+
+/// What HTML's named character reference `&name;` stands for (one or two
+/// characters), `None` when HTML has no such name. Names are case-sensitive
+/// (`&Auml;` is not `&auml;`).
+///
+/// The browser's HTML parser reads `<p>&name;</p>`. It also reads a name
+/// that merely starts with a legacy entity (`&notit;` is `¬it;`): such
+/// readings keep more than two characters and are refused, so only whole
+/// names count (every HTML entity is one or two characters).
+#[cfg(target_arch = "wasm32")]
+pub fn entity(name: &str) -> Option<String> {
+    // Only names the caller checked (ASCII letters and digits) get here:
+    // nothing else can be written into the markup.
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let written = format!("&{name};");
+    let doc = web_sys::DomParser::new()
+        .and_then(|p| {
+            p.parse_from_string(
+                &format!("<!doctype html><p>{written}</p>"),
+                web_sys::SupportedType::TextHtml,
+            )
+        })
+        .ok()?;
+    let text = doc.body()?.text_content()?;
+    let chars = text.chars().count();
+    (text != written && (1..=2).contains(&chars)).then_some(text)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_of_html5() {
+        assert_eq!(entity("raquo").as_deref(), Some("»"));
+        assert_eq!(entity("yen").as_deref(), Some("¥"));
+        assert_eq!(entity("sup2").as_deref(), Some("²"));
+        assert_eq!(entity("NotEqualTilde").as_deref(), Some("\u{2242}\u{338}"));
+        assert_eq!(entity("Rarr").as_deref(), Some("↠"));
+        assert_eq!(entity("Auml").as_deref(), Some("Ä"));
+        assert_eq!(entity("auml").as_deref(), Some("ä"));
+        assert_eq!(entity("Raquo"), None);
+        assert_eq!(entity("notit"), None);
+        assert_eq!(entity(""), None);
+    }
+
+    #[test]
+    fn legacy_encodings() {
+        // "中文" in GBK.
+        assert_eq!(
+            decode("gb2312", b"\xD6\xD0\xCE\xC4").as_deref(),
+            Some("中文")
+        );
+        assert_eq!(decode("GBK", b"a\xFF").as_deref(), Some("a\u{FFFD}"));
+        assert_eq!(decode("klingon", b"a"), None);
+    }
+}

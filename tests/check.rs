@@ -1,0 +1,273 @@
+//! `district-bulletin check`: on every fixture of the repository and every
+//! real feed of `../shared/fixtures/real-feeds/` (read in place), on URLs of
+//! a local server started here (no internet), and as the command itself
+//! (exit status, `--json`).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "support/server.rs"]
+mod server;
+
+use district_bulletin::cli::check::{check, json, text, Check, Cors};
+use district_bulletin::cli::source::{read, SourceError};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// 2019-12-31T00:00:00+08:00: the fixtures' news is from November 2019.
+const NOW: i64 = 1_577_721_600;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn check_file(path: &Path) -> Check {
+    let name = path.to_string_lossy().into_owned();
+    check(&name, read(&name, None), None, NOW)
+}
+
+#[test]
+fn check_runs_on_every_fixture() {
+    let mut all = Vec::new();
+    files(&root().join("tests/fixtures"), &mut all);
+    let real = root().join("../shared/fixtures/real-feeds");
+    files(&real, &mut all);
+    all.sort();
+    assert!(all.len() > 30, "{all:?}");
+    let mut shown = Vec::new();
+    for path in &all {
+        let c = check_file(path);
+        // Every report prints, and names its verdict.
+        let t = text(&c);
+        assert!(t.contains("verdict: "), "{t}");
+        assert_eq!(json(&c)["shows"], c.shows(), "{}", path.display());
+        let rel = path
+            .strip_prefix(root())
+            .map_or(path.clone(), Path::to_path_buf)
+            .to_string_lossy()
+            .into_owned();
+        if c.shows() {
+            shown.push(rel);
+        }
+    }
+    let shown_in = |dir: &str| {
+        shown
+            .iter()
+            .filter(|p| p.starts_with(dir))
+            .map(|p| p.rsplit('/').next().unwrap_or(p).to_string())
+            .collect::<Vec<_>>()
+    };
+    // Every CMS quirk is shown, except the JSON Feed without items.
+    let mut cms = shown_in("tests/fixtures/cms/");
+    cms.sort();
+    assert_eq!(
+        cms,
+        [
+            "atom-quirks.xml",
+            "bare-ampersand.xml",
+            "broken.xml",
+            "control-chars.xml",
+            "dates-us.xml",
+            "dates.xml",
+            "gb18030.xml",
+            "html-entities.xml",
+            "html-titles.xml",
+            "label-lies.xml",
+            "no-guid-no-link.xml",
+            "truncated.xml",
+        ]
+    );
+    // No broken JSON is shown (a UTF-8 byte order mark is no harm).
+    assert_eq!(shown_in("tests/fixtures/bad/"), ["bom.json"]);
+    if real.is_dir() {
+        let mut r = shown_in("../shared/fixtures/real-feeds/");
+        r.sort();
+        assert_eq!(
+            r,
+            [
+                "derived-jsonfeed-tainan-gov-40.json",
+                "real-atom-reddit-rust.xml",
+                "real-jsonfeed-daringfireball-v1.json",
+                "real-jsonfeed-influxdata-v1.1-quirky.json",
+                "real-jsonfeed-npr-technology.json",
+                "real-jsonfeed-publii-relative-urls.json",
+                "real-rss-spiegel-update.xml",
+            ]
+        );
+    }
+}
+
+#[test]
+fn check_names_each_quirk_of_the_cms_fixtures() {
+    let t = |name: &str| text(&check_file(&root().join("tests/fixtures/cms").join(name)));
+    let broken = t("broken.xml");
+    assert!(
+        broken.contains("    line 23, column 11: the XML is broken here past repair: the 2 item(s) before it are shown"),
+        "{broken}"
+    );
+    let lies = t("label-lies.xml");
+    assert!(
+        lies.contains("encoding=\"gb2312\", but the bytes are UTF-8: read as UTF-8"),
+        "{lies}"
+    );
+    let dates = t("dates.xml");
+    assert!(
+        dates
+            .contains("item 7, line 44, column 1: `pubDate` \"2019-02-30 10:00:00\" is not a date"),
+        "{dates}"
+    );
+    assert!(dates.contains("without a date (日期未知): 2\n"), "{dates}");
+    assert!(
+        dates.contains("newest: 2019-11-27T10:30+08:00, 33 days ago: STALE"),
+        "{dates}"
+    );
+    let amp = t("bare-ampersand.xml");
+    assert!(
+        amp.contains("repaired: 1\n    line 5, column 46: 10 bare `&`"),
+        "{amp}"
+    );
+    let gb = t("gb18030.xml");
+    assert!(
+        gb.contains("format: RSS 2.0, decoded from gb18030\n"),
+        "{gb}"
+    );
+    let no_link = t("no-guid-no-link.xml");
+    assert!(
+        no_link.contains("item 2, line 14, column 1: no guid/id and no link"),
+        "{no_link}"
+    );
+}
+
+#[test]
+fn check_over_http() {
+    let srv = server::Server::start(
+        &root().join("tests/fixtures"),
+        server::Rules {
+            headers: vec![
+                (
+                    "Access-Control-Allow-Origin".into(),
+                    "https://portal.example".into(),
+                ),
+                ("ETag".into(), "\"v7\"".into()),
+            ],
+            missing: vec!["/gone.json".into()],
+            ..server::Rules::default()
+        },
+    );
+    let url = |p: &str| format!("{}{p}", srv.origin);
+    let at = |p: &str, origin: Option<&str>| {
+        let u = url(p);
+        check(&u, read(&u, origin), origin, NOW)
+    };
+
+    let c = at("/sub/lenient.json", Some("https://portal.example"));
+    let h = c.http.as_ref().expect("http");
+    assert_eq!(h.http.status, 200);
+    assert_eq!(h.cors, Cors::Allowed);
+    assert!(c.shows(), "{}", text(&c));
+    let t = text(&c);
+    assert!(t.contains("  http: 200\n"), "{t}");
+    assert!(
+        t.contains("  content-type: application/json; charset=utf-8\n"),
+        "{t}"
+    );
+    assert!(
+        t.contains("pages on https://portal.example may read it"),
+        "{t}"
+    );
+    assert!(t.contains("refresh: ETag \"v7\""), "{t}");
+    let j = json(&c);
+    assert_eq!(j["http"]["origin_may_read"], true);
+    assert_eq!(j["http"]["etag"], "\"v7\"");
+    assert_eq!(j["size"].as_u64(), Some(c.size as u64));
+
+    // Another page origin may not read it: the widget would fail there.
+    let c = at("/cms/dates.xml", Some("https://other.example"));
+    assert_eq!(c.http.as_ref().map(|h| h.cors), Some(Cors::Denied));
+    assert!(!c.shows());
+    let t = text(&c);
+    assert!(
+        t.contains("content-type: application/octet-stream: not a feed type"),
+        "{t}"
+    );
+    assert!(
+        t.contains("send `Access-Control-Allow-Origin: https://other.example`"),
+        "{t}"
+    );
+    // The page's own origin needs no CORS.
+    let c = at("/cms/dates.xml", Some(&srv.origin));
+    assert_eq!(c.http.as_ref().map(|h| h.cors), Some(Cors::SameOrigin));
+    assert!(c.shows());
+
+    let c = at("/gone.json", None);
+    assert!(!c.shows());
+    assert!(
+        text(&c).contains("信息源地址不存在（HTTP 404）"),
+        "{}",
+        text(&c)
+    );
+
+    // Nothing listening: no answer at all.
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        format!("http://{}/feed.json", l.local_addr().expect("addr"))
+    };
+    let source = read(&dead, None);
+    assert!(
+        matches!(source, Err(SourceError::Network { .. })),
+        "{source:?}"
+    );
+    let c = check(&dead, source, None, NOW);
+    assert!(!c.shows());
+    assert!(text(&c).contains("网络连接失败"), "{}", text(&c));
+}
+
+#[test]
+fn the_command_exits_0_when_shown_and_1_when_not() {
+    let bin = env!("CARGO_BIN_EXE_district-bulletin");
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .current_dir(root())
+            .output()
+            .expect("runs")
+    };
+    let ok = run(&["check", "feeds/seed.json", "tests/fixtures/cms/dates.xml"]);
+    assert_eq!(ok.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        out.starts_with("feeds/seed.json\n  verdict: SHOWN"),
+        "{out}"
+    );
+
+    let bad = run(&[
+        "check",
+        "--json",
+        "feeds/seed.json",
+        "tests/fixtures/cms/no-items.json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&bad.stdout).expect("JSON");
+    assert_eq!(v[0]["shows"], true);
+    assert_eq!(v[1]["shows"], false);
+    assert_eq!(v[1]["notes"][0]["code"], "missing_field");
+
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(run(&["nonsense"]).status.code(), Some(2));
+    // The build's own subcommand is unchanged.
+    let contract = run(&["contract"]);
+    assert_eq!(contract.status.code(), Some(0));
+    assert!(serde_json::from_slice::<serde_json::Value>(&contract.stdout).is_ok());
+}
