@@ -614,7 +614,11 @@ async fn english_and_elder_mode() {
     clear_storage();
     click(&root, ".db-elder-toggle", "Large text");
     wait_for("elder mode", &root, |r| !all(r, ".db.db-elder").is_empty()).await;
-    assert_eq!(text(&root, "[aria-pressed=true]"), "Large text");
+    // (The header is a component of its own: it may update a frame later.)
+    wait_for("the pressed switch", &root, |r| {
+        text(r, "[aria-pressed=true]") == "Large text"
+    })
+    .await;
     let other = mount(SEED);
     wait_rows(&other, 6).await;
     assert_eq!(
@@ -760,6 +764,8 @@ async fn thumbnails_load_lazily_in_a_fixed_box_and_never_show_a_pixel_or_a_broke
     with_widget_styles().await;
     let root = mount_with_attrs("/tests/fixtures/thumbs/feed.json", &[("thumbnails", "")]);
     wait_rows(&root, 4).await;
+    // (Lazy images load near the viewport; earlier tests' widgets are above.)
+    root.scroll_into_view();
     let row = |key: &str| {
         root.query_selector(&format!(".db-row[data-key='{key}']"))
             .ok()
@@ -851,11 +857,23 @@ export function stub_speech(voices) {
     cancel() { this.log.push("cancel"); clearTimeout(this.timer); this.current = null; }
   }
   const fake = new FakeSynthesis();
+  window.__speechBefore = window.__speechBefore || Object.getOwnPropertyDescriptor(window, "speechSynthesis");
   Object.defineProperty(window, "speechSynthesis", { value: fake, configurable: true });
   return fake;
 }
 export function speech_log(fake) { return fake.log.join("|"); }
-export function unstub_speech() { delete window.speechSynthesis; }
+export function watch_errors() {
+  window.__errs = [];
+  window.addEventListener("error", e => window.__errs.push("error: " + e.message));
+  window.addEventListener("unhandledrejection", e => window.__errs.push("rejection: " + e.reason));
+}
+export function errors() { return (window.__errs || []).join(" | "); }
+export function unstub_speech() {
+  const before = window.__speechBefore;
+  if (before) Object.defineProperty(window, "speechSynthesis", before);
+  else delete window.speechSynthesis;
+}
+export function remove_speech() { Object.defineProperty(window, "speechSynthesis", { value: undefined, configurable: true }); }
 "#)]
 extern "C" {
     /// Replaces the browser's speech synthesis with a recorder offering
@@ -864,12 +882,16 @@ extern "C" {
     /// What the stub was asked to do, `|`-separated.
     fn speech_log(fake: &JsValue) -> String;
     fn unstub_speech();
+    fn watch_errors();
+    fn errors() -> String;
+    /// A browser without speech synthesis (`window.speechSynthesis` undefined).
+    fn remove_speech();
 }
 
 #[wasm_bindgen_test]
 async fn an_article_is_read_aloud_block_by_block_with_pause_and_stop() {
     let fake = stub_speech(vec![JsValue::from_str("en-US"), JsValue::from_str("zh-CN")]);
-    let root = mount(SEED);
+    let (root, handle) = mount_keyed_opt(SEED, None);
     wait_rows(&root, 6).await;
     click(&root, ".db-open", "秋冬蓝天");
     wait_for("the 朗读 button", &root, |r| {
@@ -918,17 +940,37 @@ async fn an_article_is_read_aloud_block_by_block_with_pause_and_stop() {
         "{}",
         speech_log(&fake)
     );
+    handle.destroy();
     unstub_speech();
 }
 
 #[wasm_bindgen_test]
 async fn without_a_chinese_voice_there_is_no_read_aloud_control() {
     let _fake = stub_speech(vec![JsValue::from_str("en-US"), JsValue::from_str("ja-JP")]);
-    let root = mount(SEED);
+    let (root, handle) = mount_keyed_opt(SEED, None);
     wait_rows(&root, 6).await;
     click(&root, ".db-open", "秋冬蓝天");
     wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
     TimeoutFuture::new(100).await; // (the voices are looked at after the first render)
     assert!(all(&root, ".db-speak").is_empty());
+    handle.destroy();
+    // A browser with no speech synthesis at all: no control, and nothing
+    // breaks, neither opening an article nor closing it.
+    remove_speech();
+    watch_errors();
+    let (root, handle) = mount_keyed_opt(SEED, None);
+    wait_rows(&root, 6).await;
+    click(&root, ".db-open", "秋冬蓝天");
+    wait_for("the article", &root, |r| !all(r, ".db-article").is_empty()).await;
+    assert!(all(&root, ".db-speak").is_empty());
+    click(&root, ".db-back", "返回列表");
+    wait_for("the list again", &root, |r| {
+        all(r, ".db-article").is_empty()
+    })
+    .await;
+    handle.destroy();
+    let after = mount(SEED);
+    wait_rows(&after, 6).await;
+    assert_eq!(errors(), "", "no error on the page");
     unstub_speech();
 }

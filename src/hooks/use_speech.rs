@@ -28,8 +28,20 @@ pub struct Speech {
     pub on: Callback<Event>,
 }
 
+/// The page's speech synthesis, when there is one. Looked up as a plain
+/// property and checked: browsers and WebViews without speech have
+/// `undefined` there, and a method called on that would throw through the
+/// wasm and stop every widget on the page.
 fn synthesis() -> Option<SpeechSynthesis> {
-    web_sys::window()?.speech_synthesis().ok()
+    let window = web_sys::window()?;
+    let s = js_sys::Reflect::get(&window, &"speechSynthesis".into()).ok()?;
+    let callable =
+        |name: &str| js_sys::Reflect::get(&s, &name.into()).is_ok_and(|f| f.is_function());
+    (s.is_object()
+        && ["speak", "cancel", "pause", "resume", "getVoices"]
+            .iter()
+            .all(|m| callable(m)))
+    .then(|| s.unchecked_into())
 }
 
 fn has_chinese_voice(s: &SpeechSynthesis) -> bool {
