@@ -248,6 +248,8 @@
     if (!waiting) {
       waiting = [];
       var retry = function () {
+        // (DOMContentLoaded, or a last mutation, after every host was taken.)
+        if (!waiting) return;
         var hosts = waiting;
         waiting = hosts.filter(function (h) {
           return !parsed(h);
@@ -257,6 +259,7 @@
         });
         if (!waiting.length) {
           watcher.disconnect();
+          document.removeEventListener("DOMContentLoaded", retry);
           waiting = null;
         }
       };

@@ -14,7 +14,7 @@ mod gen;
 #[path = "support/server.rs"]
 mod server;
 
-use browser::{cdp, js, start_browser, wait};
+use browser::{cdp, js, open, start_browser, wait};
 use fantoccini::Client;
 use serde_json::{json, Value};
 use server::{Rules, Server};
@@ -152,9 +152,7 @@ const NEW_GLOBALS: &str = "return Object.getOwnPropertyNames(window).filter(k =>
 
 async fn run(c: &Client, root: &Path, bundle: &Server, host: &Server) {
     // What WebDriver itself leaves on a page without the widget.
-    c.goto(&format!("{}/tests/e2e/control.html", host.origin))
-        .await
-        .expect("open control page");
+    open(c, &format!("{}/tests/e2e/control.html", host.origin)).await;
     js(c, "return 1;", vec![]).await;
     let driver_globals = js(c, NEW_GLOBALS, vec![]).await;
     // The harness does see violations (the control page has an inline style).
@@ -166,9 +164,7 @@ async fn run(c: &Client, root: &Path, bundle: &Server, host: &Server) {
     )
     .await;
 
-    c.goto(&format!("{}/tests/e2e/hostile.html", host.origin))
-        .await
-        .expect("open host page");
+    open(c, &format!("{}/tests/e2e/hostile.html", host.origin)).await;
 
     // 1. Two instances, two feeds, both render.
     wait_rows(c, "news", 6).await;
@@ -343,9 +339,7 @@ async fn run(c: &Client, root: &Path, bundle: &Server, host: &Server) {
 
     // 9. A wasm that is missing or tampered with ends in a readable message.
     for case in ["broken", "tampered"] {
-        c.goto(&format!("{}/tests/e2e/{case}.html", host.origin))
-            .await
-            .expect("open page");
+        open(c, &format!("{}/tests/e2e/{case}.html", host.origin)).await;
         wait(
             c,
             &format!("the {case} message"),
@@ -365,9 +359,7 @@ async fn network_faults_end_in_clear_messages() {
     };
     let (_bundle, host) = serve(&root, &dist);
     let (_driver, c) = start_browser().await;
-    c.goto(&format!("{}/tests/e2e/faults.html", host.origin))
-        .await
-        .expect("open fault page");
+    open(&c, &format!("{}/tests/e2e/faults.html", host.origin)).await;
     let message = |id: &'static str, needle: &'static str| {
         let c = &c;
         async move {
@@ -440,9 +432,7 @@ async fn refresh_revalidates_with_304_and_shows_new_items() {
     };
     let (_bundle, host) = serve(&root, &dist);
     let (_driver, c) = start_browser().await;
-    c.goto(&format!("{}/tests/e2e/refresh.html", host.origin))
-        .await
-        .expect("open refresh page");
+    open(&c, &format!("{}/tests/e2e/refresh.html", host.origin)).await;
     wait_rows(&c, "same", 2).await;
     wait_rows(&c, "grow", 2).await;
     // The loader fetched each feed while the wasm downloaded; the widget
@@ -629,9 +619,7 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
         json!({ "value": true }),
     )
     .await;
-    c.goto(&format!("{}/pages/fresh.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/fresh.html", host.origin)).await;
     cdp(
         &c,
         "Emulation.setScriptExecutionDisabled",
@@ -658,9 +646,7 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     group("without script: the widget's own look from the declarative shadow root, and the plain list for robots");
 
     // With script: the takeover moves nothing and fetches nothing.
-    c.goto(&format!("{}/pages/fresh.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/fresh.html", host.origin)).await;
     assert_eq!(
         js(&c, &shadow("pre", ".db-row"), vec![]).await,
         json!(6),
@@ -704,9 +690,7 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
 
     // A loader that runs before the fragment is parsed leaves its
     // declarative shadow root in place.
-    c.goto(&format!("{}/pages/sync.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/sync.html", host.origin)).await;
     assert_eq!(
         js(&c, &shadow("pre", ".db-row"), vec![]).await,
         json!(6),
@@ -720,12 +704,11 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
         vec![],
     )
     .await;
+    assert_eq!(js(&c, "return __e2e.errors;", vec![]).await, json!([]));
     group("a loader in <head> without async keeps the page's declarative shadow root");
 
     // Early typing: text typed into the pre-rendered search box stays and applies.
-    c.goto(&format!("{}/pages/fresh.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/fresh.html", host.origin)).await;
     js(
         &c,
         "var i = document.getElementById('pre').shadowRoot.querySelector('.db-search-input'); \
@@ -745,9 +728,7 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     group("text typed before the takeover stays in the box, keeps the focus and filters the list");
 
     // A stale fragment: taken over at once, then refreshed like any widget.
-    c.goto(&format!("{}/pages/stale.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/stale.html", host.origin)).await;
     assert_eq!(js(&c, &shadow("stale", ".db-row"), vec![]).await, json!(5));
     wait_rows(&c, "stale", 6).await;
     let notice =
@@ -764,9 +745,7 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     group("a stale fragment is taken over, then refreshed: the new item and 有 1 条新信息");
 
     // A CMS that strips <template>: the plain list until the widget mounts.
-    c.goto(&format!("{}/pages/stripped.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/stripped.html", host.origin)).await;
     let waiting = js(
         &c,
         "var h = document.getElementById('stripped'); \
@@ -784,9 +763,7 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     group("a page whose <template> was stripped shows its plain list, then the widget");
 
     // A fragment from another version: a normal mount on the fetched feed.
-    c.goto(&format!("{}/pages/other.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/pages/other.html", host.origin)).await;
     assert_eq!(js(&c, &shadow("other", ".db-row"), vec![]).await, json!(6));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while host.hits("/feeds/seed.json") < 2 && std::time::Instant::now() < deadline {
@@ -864,9 +841,7 @@ async fn a_phone_shows_the_news_on_its_first_screen() {
         json!({ "width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": true }),
     )
     .await;
-    c.goto(&format!("{}/phone/phone.html", host.origin))
-        .await
-        .expect("open");
+    open(&c, &format!("{}/phone/phone.html", host.origin)).await;
     wait_rows(&c, "phone", 20).await;
     let layout = js(
         &c,
@@ -983,12 +958,10 @@ async fn accessibility_in_every_state_and_keyboard_paths() {
     let (_bundle, host) = serve(&root, &dist);
     let (_driver, c) = start_browser().await;
     // Two states come from a link: a search without results, an open article.
-    c.goto(&format!(
+    open(&c, &format!(
         "{}/tests/e2e/a11y.html#a-nores.q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D&a-article.a=gx-2019-11-27-skills",
         host.origin
-    ))
-    .await
-    .expect("open a11y page");
+    )).await;
     for (id, n) in [
         ("a-list", 6),
         ("a-filtered", 2),

@@ -124,3 +124,21 @@ pub async fn wait(c: &Client, what: &str, script: &str, args: Vec<Value>) {
     let state = js(c, "return Array.from(document.querySelectorAll('district-bulletin, [data-district-bulletin]')).map(h => '#' + h.id + ': ' + (h.shadowRoot ? h.shadowRoot.textContent.slice(0, 160) : '(no shadow)')).join('\\n') + '\\n' + JSON.stringify(window.__e2e && {v: __e2e.violations, e: __e2e.errors});", vec![]).await;
     panic!("timed out waiting for {what}; page: {state}");
 }
+
+/// Opens `url` and waits until that document has loaded. A navigation can
+/// return while the page is still being parsed (chromedriver does, now and
+/// then, while a blocking script is pending): a test must not look at
+/// half a page, nor re-enable script on one still loading.
+pub async fn open(c: &Client, url: &str) {
+    c.goto(url)
+        .await
+        .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    wait(
+        c,
+        &format!("{url} to load"),
+        "return document.readyState === 'complete' && \
+                location.href.split('#')[0] === arguments[0].split('#')[0];",
+        vec![json!(url)],
+    )
+    .await;
+}
