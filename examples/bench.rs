@@ -339,7 +339,6 @@ mod native {
             fresh_for: 86_400,
             page: None,
             stylesheet: Stylesheet::Inline,
-            css: district_bulletin::ssr::stylesheet(),
         })
         .expect("the bench feed renders");
         format!(

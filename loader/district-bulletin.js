@@ -23,6 +23,8 @@
   var WASM_FILE = "@WASM_FILE@";
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
   var CSS = "@CSS@";
+  // The same rules for a widget in the page's own DOM (`no-shadow`).
+  var LIGHT_CSS = "@LIGHT_CSS@";
   var CONTRACT = "@CONTRACT@";
   var ATTRIBUTES = CONTRACT.attributes;
 
@@ -41,6 +43,15 @@
       sheet.replaceSync(CSS);
     }
     return sheet;
+  }
+  var lightSheet = null;
+  function adoptLightStyles() {
+    // The page's own document adopts it, once (still no <style> element).
+    if (!lightSheet) {
+      lightSheet = new CSSStyleSheet();
+      lightSheet.replaceSync(LIGHT_CSS);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([lightSheet]);
+    }
   }
 
   var wasmReady = null;
@@ -164,6 +175,7 @@
     this.widget = null;
     this.started = false;
     this.observer = null;
+    if (flag(host, "no-shadow")) return this.light();
     // A pre-rendered page's shadow root (declarative, parsed with the page)
     // holds the widget's markup already: it stays on screen until the widget
     // takes it over.
@@ -188,6 +200,28 @@
     }
     this.watch();
   }
+  // `no-shadow`: the widget in the page's own DOM, where the portal's
+  // 无障碍 toolbar (read on hover, contrast, zoom) reaches its text, and the
+  // page's CSS reaches it too (README: Isolation).
+  Instance.prototype.light = function () {
+    var host = this.host;
+    adoptLightStyles();
+    host.setAttribute(CONTRACT.lightAttr, "");
+    var rendered = host.querySelector(":scope > ." + CONTRACT.container);
+    if (rendered) {
+      this.container = rendered;
+      // A pre-rendered page's inline <style>: the adopted sheet is the same.
+      host.querySelectorAll(":scope > style, :scope > link[rel=stylesheet]").forEach(function (s) {
+        s.remove();
+      });
+    } else {
+      this.container = document.createElement("div");
+      this.container.className = CONTRACT.container;
+      this.container.appendChild(placeholder(host));
+      host.replaceChildren(this.container);
+    }
+    this.watch();
+  };
   Instance.prototype.watch = function () {
     var self = this;
     if (flag(this.host, "eager") || !("IntersectionObserver" in window)) return this.start();
@@ -229,6 +263,7 @@
       this.widget = null;
     }
     this.container.replaceChildren();
+    if (this.container.parentNode === this.host) this.host.removeChild(this.container);
   };
 
   var instances = new Map(); // host element → Instance

@@ -8,6 +8,7 @@
 //                           in: the one file a page includes
 //   district-bulletin.wasm  the widget
 //   district-bulletin.css   its stylesheet, for fragments that link it
+//   district-bulletin-light.css   the same for `no-shadow` fragments
 //   district-bulletin.sri   the loader's integrity value, for <script integrity>
 //
 // Run by trunk with TRUNK_STAGING_DIR set; prints the SRI snippet.
@@ -69,12 +70,15 @@ try {
 // code, the same bytes a pre-rendered fragment inlines).
 const css = contract.css;
 delete contract.css;
+const lightCss = contract.lightCss;
+delete contract.lightCss;
 
 const fill = {
   '"@CONTRACT@"': JSON.stringify(contract),
   '"@WASM_FILE@"': JSON.stringify(wasmName),
   '"@WASM_INTEGRITY@"': JSON.stringify(sha384(wasm)),
   '"@CSS@"': JSON.stringify(css),
+  '"@LIGHT_CSS@"': JSON.stringify(lightCss),
   '"@VERSION@"': JSON.stringify(version),
   "@VERSION@": version,
   "/*@GLUE@*/": glue,
@@ -108,6 +112,7 @@ if (release) {
 writeFileSync(join(staging, "district-bulletin.js"), loader);
 // For pre-rendered fragments that link the styles (`render --assets`).
 writeFileSync(join(staging, "district-bulletin.css"), css);
+writeFileSync(join(staging, "district-bulletin-light.css"), lightCss);
 renameSync(wasmIn, join(staging, wasmName));
 
 // The dev page: trunk leaves its (inert) <link data-trunk rel="rust"> in

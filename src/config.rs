@@ -174,6 +174,14 @@ pub mod attr {
         Kind::Number,
         "fetch the feed again every this many seconds (10–86400)",
     );
+    pub const NO_SHADOW: Attribute = Attribute {
+        loader_only: true,
+        ..attribute(
+            "no-shadow",
+            Kind::Flag,
+            "render into the page's own DOM, for its 无障碍 toolbar (the page's strongest CSS rules then reach the widget)",
+        )
+    };
     pub const EAGER: Attribute = Attribute {
         loader_only: true,
         ..attribute(
@@ -199,6 +207,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     attr::NO_FILTERS,
     attr::THEME,
     attr::EAGER,
+    attr::NO_SHADOW,
     attr::TIMEOUT,
     attr::ELDER,
     attr::TEXT_SIZE,

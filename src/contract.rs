@@ -16,7 +16,7 @@ use crate::fragment::{CONTAINER_CLASS, SNAPSHOT_CLASS, VERSION_ATTR};
 use crate::hooks::{ELDER_KEY, TEXT_SIZE_KEY};
 use crate::i18n::{Lang, LANGS, PRIMARY_TAGS};
 use crate::net::fetch::{REQUEST_CACHE, REQUEST_CREDENTIALS};
-use crate::ssr::{render, stylesheet};
+use crate::ssr::{light_stylesheet, render, stylesheet, LIGHT_ATTR};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 
@@ -119,6 +119,8 @@ pub fn loader_contract() -> Value {
         })),
         "failure": per_lang(&|l| tree(&render::<Unavailable>(UnavailableProps { lang: l }))),
         "css": stylesheet(),
+        "lightCss": light_stylesheet(),
+        "lightAttr": LIGHT_ATTR,
         "container": CONTAINER_CLASS,
         "staticClass": STATIC_CLASS,
         "snapshot": { "class": SNAPSHOT_CLASS, "version": VERSION_ATTR },

@@ -217,12 +217,16 @@ fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| {
-            let focused = container
-                .get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .and_then(|root| root.active_element())
-                .is_some_and(|a| a.is_same_node(Some(&input)));
+            // In a shadow root its own active element; a `no-shadow`
+            // widget's box is the document's.
+            let root = container.get_root_node();
+            let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+                Some(shadow) => shadow.active_element(),
+                None => root
+                    .dyn_ref::<web_sys::Document>()
+                    .and_then(|d| d.active_element()),
+            };
+            let focused = active.is_some_and(|a| a.is_same_node(Some(&input)));
             (input.value(), focused)
         })
         .filter(|(text, _)| !text.is_empty());
@@ -258,11 +262,13 @@ fn install_panic_hook() {
                 let root = hosts
                     .item(i)
                     .and_then(|n| n.dyn_into::<Element>().ok())
-                    .and_then(|h| h.shadow_root())
-                    .and_then(|r| {
-                        r.query_selector(&format!(".{}", fragment::CONTAINER_CLASS))
-                            .ok()
-                            .flatten()
+                    .and_then(|h| {
+                        // In its shadow root, or (`no-shadow`) a child of the host.
+                        let selector = format!(":scope > .{}", fragment::CONTAINER_CLASS);
+                        match h.shadow_root() {
+                            Some(r) => r.query_selector(&selector).ok().flatten(),
+                            None => h.query_selector(&selector).ok().flatten(),
+                        }
                     });
                 if let Some(root) = root {
                     root.set_inner_html("");

@@ -13,6 +13,11 @@
 //! </district-bulletin>
 //! ```
 //!
+//! With `no-shadow` there is no template: the host carries
+//! `data-db-light`, and its `<style>` (the light-DOM rules) and
+//! `<div class="db-root">` are its own children, where the page's 无障碍
+//! toolbar reaches them (and robots read the widget itself).
+//!
 //! When the loader runs, the widget takes over with a render of its own on
 //! the snapshot, at the render's clock: the same markup, so nothing moves,
 //! and no second download of the feed while the fragment is fresh. Anything
@@ -100,7 +105,7 @@ pub fn head(meta: &Meta, snapshot: &str, feed_url: Option<&str>) -> Option<Head>
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{render, Fragment, Input, RenderError, Stylesheet};
+pub use native::{csp_hash, render, Fragment, Input, RenderError, Stylesheet};
 
 /// Writing fragments: the webmaster's command.
 #[cfg(not(target_arch = "wasm32"))]
@@ -120,8 +125,10 @@ mod native {
     pub enum Stylesheet {
         /// A `<style>` in the shadow root (the command prints its CSP hash).
         Inline,
-        /// A `<link rel="stylesheet">` to this URL (`district-bulletin.css`
-        /// where the bundle is published).
+        /// A `<link rel="stylesheet">` to the bundle's own file
+        /// (`district-bulletin.css`, or `district-bulletin-light.css` for a
+        /// `no-shadow` widget) where the bundle is published: this URL, with
+        /// or without its trailing `/`.
         Link(String),
     }
 
@@ -142,8 +149,6 @@ mod native {
         /// relative `feed` resolves against it (the links of the items too).
         pub page: Option<String>,
         pub stylesheet: Stylesheet,
-        /// The widget's stylesheet (as `district-bulletin contract` has it).
-        pub css: String,
     }
 
     /// A written fragment.
@@ -262,7 +267,6 @@ mod native {
             },
         };
         let widget = ssr::<App>(props);
-        let statics = ssr::<StaticList>(statics);
 
         let mut html = String::new();
         let _ = write!(html, "<{ELEMENT}");
@@ -272,21 +276,39 @@ mod native {
         for (name, value) in &input.attributes {
             let _ = write!(html, " {name}=\"{}\"", attr(value));
         }
-        html.push_str(">\n<template shadowrootmode=\"open\">");
+        let light = crate::config::flag_on(get(crate::config::attr::NO_SHADOW.name).as_deref());
+        let (css, file) = if light {
+            let _ = write!(html, " {}", crate::ssr::LIGHT_ATTR);
+            (
+                crate::ssr::light_stylesheet(),
+                "district-bulletin-light.css",
+            )
+        } else {
+            (crate::ssr::stylesheet(), "district-bulletin.css")
+        };
+        html.push('>');
+        if !light {
+            html.push_str("\n<template shadowrootmode=\"open\">");
+        }
         let style_hash = match &input.stylesheet {
             Stylesheet::Inline => {
-                let _ = write!(html, "<style>{}</style>", input.css);
-                Some(csp_hash(&input.css))
+                let _ = write!(html, "<style>{css}</style>");
+                Some(csp_hash(&css))
             }
-            Stylesheet::Link(href) => {
-                let _ = write!(html, "<link rel=\"stylesheet\" href=\"{}\">", attr(href));
+            Stylesheet::Link(base) => {
+                let href = format!("{}/{file}", base.trim_end_matches('/'));
+                let _ = write!(html, "<link rel=\"stylesheet\" href=\"{}\">", attr(&href));
                 None
             }
         };
-        let _ = write!(
-            html,
-            "<div class=\"{CONTAINER_CLASS}\">{widget}</div></template>\n{statics}\n"
-        );
+        let _ = write!(html, "<div class=\"{CONTAINER_CLASS}\">{widget}</div>");
+        if light {
+            // The widget's own markup is in the page: no second list.
+            html.push('\n');
+        } else {
+            let statics = ssr::<StaticList>(statics);
+            let _ = write!(html, "</template>\n{statics}\n");
+        }
         if snapshot_json.len() <= MAX_SNAPSHOT_BYTES {
             // `<` only ever occurs inside JSON strings: escaped, nothing in
             // the data can end the script element.

@@ -511,25 +511,29 @@ fn now() -> i64 {
 
 /// The pre-rendered pages of the test, written into `dir`: fresh, stale
 /// (rendered an hour ago from a feed without its newest item), stripped
-/// (a CMS removed the <template>) and from another version. Returns the
-/// inline style's CSP source.
+/// (a CMS removed the <template>), from another version, and in the page's
+/// own DOM (`no-shadow`). Returns the inline styles' CSP sources.
 fn write_fragment_pages(root: &Path, dir: &Path, bundle: &str) -> String {
     use district_bulletin::fragment::{render, Input, Stylesheet, VERSION};
     let seed = std::fs::read(root.join("feeds/seed.json")).expect("seed");
-    let fragment = |id: &str, body: Vec<u8>, at: i64| {
+    let fragment_with = |id: &str, body: Vec<u8>, at: i64, extra: &[(&str, &str)]| {
+        let mut attributes = vec![("feed".to_string(), "/feeds/seed.json".to_string())];
+        attributes.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         render(&Input {
             bodies: vec![("seed".into(), body)],
             id: Some(id.into()),
-            attributes: vec![("feed".into(), "/feeds/seed.json".into())],
+            attributes,
             now: at,
             fresh_for: 600,
             page: None,
             stylesheet: Stylesheet::Inline,
-            css: district_bulletin::ssr::stylesheet(),
         })
         .expect("the seed renders")
     };
+    let fragment = |id: &str, body: Vec<u8>, at: i64| fragment_with(id, body, at, &[]);
     let fresh = fragment("pre", seed.clone(), now());
+    // In the page's own DOM (`no-shadow`): its <style> has a hash of its own.
+    let light = fragment_with("lpre", seed.clone(), now(), &[("no-shadow", "")]);
     // The seed without its newest item (高新区打响秋冬蓝天“保卫战”).
     let mut older: Value = serde_json::from_slice(&seed).expect("seed is JSON");
     if let Some(items) = older["items"].as_array_mut() {
@@ -560,11 +564,14 @@ fn write_fragment_pages(root: &Path, dir: &Path, bundle: &str) -> String {
         ("stale", stale.html, true),
         ("stripped", stripped, true),
         ("other", other, true),
+        ("light", light.html, true),
     ] {
         let page = fragment_page(name, bundle, asynchronous, &html);
         std::fs::write(dir.join(format!("{name}.html")), page).expect("write page");
     }
-    fresh.style_hash.expect("an inline style")
+    [fresh.style_hash, light.style_hash]
+        .map(|h| h.expect("an inline style"))
+        .join(" ")
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -778,6 +785,55 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     let log = js(&c, "return __e2e.errors;", vec![]).await;
     assert_eq!(log, json!([]));
     group("a fragment from another version falls back to a normal mount, without an error");
+
+    // `no-shadow`: the rows in the page's own DOM before any script runs
+    // past the loader; early typing kept (the document's focus); the
+    // fragment's <style> gives way to the adopted sheet.
+    let fetched = host.hits("/feeds/seed.json");
+    open(&c, &format!("{}/pages/light.html", host.origin)).await;
+    let before = js(
+        &c,
+        "var h = document.getElementById('lpre'); var i = h.querySelector('.db-search-input'); \
+         i.focus(); i.value = '工地'; \
+         return [!!h.shadowRoot, h.querySelectorAll(':scope > .db-root .db-row').length, \
+                 getComputedStyle(h.querySelector('.db-row-title')).fontSize, \
+                 h.querySelectorAll('.district-bulletin-static').length];",
+        vec![],
+    )
+    .await;
+    // (Styled: by its own <style>, or already by the loader's sheet.)
+    assert_eq!(
+        before,
+        json!([false, 6, "16.8px", 0]),
+        "the light fragment before the wasm"
+    );
+    wait(
+        &c,
+        "2 rows for 工地 in #lpre",
+        "return document.querySelectorAll('#lpre .db-row').length === 2;",
+        vec![],
+    )
+    .await;
+    let after = js(
+        &c,
+        "var h = document.getElementById('lpre'), i = h.querySelector('.db-search-input'); \
+         return [i.value, document.activeElement === i, h.querySelectorAll(':scope > style').length, \
+                 h.querySelectorAll('.db-root').length, getComputedStyle(h.querySelector('.db')).backgroundColor, \
+                 __e2e.violations, __e2e.errors];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        after,
+        json!(["工地", true, 0, 1, "rgb(255, 255, 255)", [], []]),
+        "the light fragment taken over"
+    );
+    assert_eq!(
+        host.hits("/feeds/seed.json"),
+        fetched,
+        "a fresh fragment is not fetched"
+    );
+    group("a no-shadow fragment: news in the page's DOM at once, taken over with the typed text and focus kept");
     let _ = c.close().await;
     let _ = std::fs::remove_dir_all(&pages);
 }
@@ -1069,5 +1125,186 @@ async fn accessibility_in_every_state_and_keyboard_paths() {
     let ring = style(&c, "a-list", ".db-open:focus-visible", "outline-style").await;
     assert_eq!(ring, "solid", "a visible focus ring");
     group("keyboard: arrows move between tabs, Enter opens an article (focus on its heading), Escape closes (focus back on the row), focus ring visible");
+    let _ = c.close().await;
+}
+
+/// Where the pointer goes to hover the centre of `selector` in the page's
+/// own DOM (or, with `shadow_host`, in that host's shadow root).
+async fn centre(c: &Client, shadow_host: &str, selector: &str) -> (f64, f64) {
+    let at = js(
+        c,
+        "var r = arguments[0] ? document.getElementById(arguments[0]).shadowRoot : document; \
+         var e = r.querySelector(arguments[1]); e.scrollIntoView({block: 'center'}); \
+         var b = e.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2];",
+        vec![json!(shadow_host), json!(selector)],
+    )
+    .await;
+    (
+        at[0].as_f64().unwrap_or_default(),
+        at[1].as_f64().unwrap_or_default(),
+    )
+}
+
+/// Moves the mouse to (x, y) of the viewport, as a reader's pointer.
+async fn hover(c: &Client, (x, y): (f64, f64)) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: x.round(),
+        y: y.round(),
+    });
+    c.perform_actions(actions).await.expect("pointer");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn no_shadow_lets_the_portals_toolbar_read_the_widget() {
+    let Some((root, dist)) = bundle_dir() else {
+        return;
+    };
+    // The strict CSP of the hostile page: the light stylesheet is adopted,
+    // never an inline <style>.
+    let (_bundle, host) = serve(&root, &dist);
+    let (_driver, c) = start_browser().await;
+    open(&c, &format!("{}/tests/e2e/toolbar.html", host.origin)).await;
+    wait(
+        &c,
+        "6 rows in the light DOM of #light",
+        "return document.querySelectorAll('#light > .db-root .db-row').length === 6;",
+        vec![],
+    )
+    .await;
+    wait_rows(&c, "shadowed", 6).await;
+    let shape = js(
+        &c,
+        "var h = document.getElementById('light'); \
+         return [!!h.shadowRoot, h.hasAttribute('data-db-light'), h.children.length, __e2e.violations, __e2e.errors];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        shape,
+        json!([false, true, 1, [], []]),
+        "no shadow root, one container, no CSP violation"
+    );
+    group("no-shadow: the widget renders in the page's own DOM, under a strict CSP");
+
+    // The toolbar reads the title under the pointer through event.target.
+    let title = "高新区打响秋冬蓝天“保卫战”";
+    hover(&c, centre(&c, "", "#light .db-row .db-open").await).await;
+    let read = js(
+        &c,
+        "return __toolbar.read[__toolbar.read.length - 1];",
+        vec![],
+    )
+    .await;
+    assert_eq!(read["text"], json!(title), "read on hover: {read}");
+    // In a shadow root the event is retargeted to the host: a toolbar only
+    // ever sees the whole widget, never the row.
+    hover(&c, centre(&c, "shadowed", ".db-row .db-open").await).await;
+    let read = js(
+        &c,
+        "return __toolbar.read[__toolbar.read.length - 1];",
+        vec![],
+    )
+    .await;
+    assert_eq!(read["id"], json!("shadowed"), "retargeted: {read}");
+    group("a toolbar reading event.target reads the hovered row's title (no-shadow); a shadow root shows it the host only");
+
+    // The portal theme's plain element rules do not reach in; the widget's
+    // own look is the shadow root's.
+    let look = |host: &'static str, selector: &'static str, prop: &'static str| {
+        let c = &c;
+        async move {
+            js(
+                c,
+                "var r = document.getElementById(arguments[0]); r = r.shadowRoot || r; \
+                 return getComputedStyle(r.querySelector(arguments[1])).getPropertyValue(arguments[2]);",
+                vec![json!(host), json!(selector), json!(prop)],
+            )
+            .await
+        }
+    };
+    for (selector, prop) in [
+        (".db-summary", "text-indent"),
+        (".db-dept", "font-size"),
+        (".db-date", "color"),
+        (".db-list", "list-style-type"),
+        (".db-row-title", "font-size"),
+        (".db-search-input", "font-size"),
+        (".db-tab", "border-top-width"),
+        (".db", "font-family"),
+    ] {
+        let (light, shadowed) = (
+            look("light", selector, prop).await,
+            look("shadowed", selector, prop).await,
+        );
+        println!("e2e:   {selector} {prop}: {light}");
+        assert_eq!(light, shadowed, "{selector} {prop}");
+    }
+    group("the portal theme's element rules (p, span, time, ul, a, input) leave the no-shadow widget looking as in its shadow root");
+
+    // The toolbar's high contrast (!important on every element) reaches it.
+    js(&c, "__toolbar.contrast(true);", vec![]).await;
+    assert_eq!(
+        look("light", ".db-row-title .db-open", "color").await,
+        json!("rgb(255, 255, 0)")
+    );
+    assert_eq!(
+        look("light", ".db", "background-color").await,
+        json!("rgb(0, 0, 0)")
+    );
+    assert_ne!(
+        look("shadowed", ".db-row-title .db-open", "color").await,
+        json!("rgb(255, 255, 0)")
+    );
+    js(&c, "__toolbar.contrast(false);", vec![]).await;
+    group("the toolbar's high contrast reaches the no-shadow widget");
+
+    // It works as a widget: a tab filters, an article opens and closes.
+    let clicked = js(
+        &c,
+        "var t = Array.from(document.querySelectorAll('#light .db-tab')).find(e => e.textContent.includes('生态环保')); \
+         if (!t) return false; t.click(); return true;",
+        vec![],
+    )
+    .await;
+    assert_eq!(clicked, json!(true));
+    wait(
+        &c,
+        "2 rows after the tab",
+        "return document.querySelectorAll('#light .db-row').length === 2;",
+        vec![],
+    )
+    .await;
+    js(
+        &c,
+        "document.querySelector('#light .db-row .db-open').click();",
+        vec![],
+    )
+    .await;
+    wait(
+        &c,
+        "the article",
+        "var a = document.querySelector('#light .db-article-title'); return !!a && a.textContent.length > 0;",
+        vec![],
+    )
+    .await;
+    if let Ok(png) = c.screenshot().await {
+        let out = root.join("target/e2e");
+        let _ = std::fs::create_dir_all(&out);
+        let _ = std::fs::write(out.join("no-shadow.png"), png);
+    }
+    // Removed from the page, it leaves nothing behind.
+    js(&c, "document.getElementById('light').remove();", vec![]).await;
+    wait(
+        &c,
+        "the widget gone",
+        "return document.querySelectorAll('.db-root').length === 0;",
+        vec![],
+    )
+    .await;
+    let errors = js(&c, "return __e2e.errors;", vec![]).await;
+    assert_eq!(errors, json!([]));
+    group("tabs, articles and removal work in the light DOM");
     let _ = c.close().await;
 }

@@ -29,7 +29,6 @@ fn input(body: Vec<u8>, feed_url: &str, extra: &[(&str, &str)]) -> Input {
         fresh_for: 900,
         page: None,
         stylesheet: Stylesheet::Inline,
-        css: district_bulletin::ssr::stylesheet(),
     }
 }
 
@@ -161,6 +160,65 @@ fn a_broken_feed_is_refused_with_the_readers_message() {
         RenderError::Feed { message, .. } => assert!(message.contains("逗号"), "{message}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_no_shadow_fragment_is_the_widget_in_the_page_itself() {
+    let seed = std::fs::read(root().join("feeds/seed.json")).expect("seed");
+    let out = render(&input(
+        seed.clone(),
+        "/news/feed.json",
+        &[("no-shadow", "")],
+    ))
+    .expect("renders");
+    let doc = Html::parse_fragment(&out.html);
+    let sel = |s: &str| Selector::parse(s).expect("selector");
+    // No template and no second list: the widget's own rows, in the light DOM.
+    assert!(!out.html.contains("<template"));
+    assert_eq!(doc.select(&sel(".district-bulletin-static")).count(), 0);
+    let host = doc
+        .select(&sel("district-bulletin[data-db-light]"))
+        .next()
+        .expect("the host, marked for the light stylesheet");
+    let root_div = host
+        .select(&sel(":scope > .db-root"))
+        .next()
+        .expect("the container");
+    let text: String = root_div.text().collect();
+    assert!(text.contains("高新区打响秋冬蓝天“保卫战”"), "{text}");
+    // Its styles: the light-DOM rules, hashed for a strict CSP.
+    let style: String = host
+        .select(&sel(":scope > style"))
+        .next()
+        .expect("style")
+        .text()
+        .collect();
+    assert!(!style.contains(":host") && style.contains("[data-db-light]"));
+    assert_eq!(
+        out.style_hash.as_deref(),
+        Some(district_bulletin::fragment::csp_hash(&style).as_str())
+    );
+    assert_eq!(
+        doc.select(&sel("script.district-bulletin-snapshot"))
+            .count(),
+        1
+    );
+
+    // With --assets, the light file is linked.
+    let mut linked = input(seed, "/news/feed.json", &[("no-shadow", "")]);
+    linked.stylesheet = Stylesheet::Link("https://cdn.example/db/".into());
+    let out = render(&linked).expect("renders");
+    assert!(
+        out.html.contains(
+            "<link rel=\"stylesheet\" href=\"https://cdn.example/db/district-bulletin-light.css\">"
+        ),
+        "{}",
+        out.html
+    );
+    // `no-shadow="false"` is the usual shadow root.
+    let seed = std::fs::read(root().join("feeds/seed.json")).expect("seed");
+    let out = render(&input(seed, "/f.json", &[("no-shadow", "false")])).expect("renders");
+    assert!(out.html.contains("<template shadowrootmode=\"open\">"));
 }
 
 fn command(args: &[&str], dir: &Path) -> std::process::Output {

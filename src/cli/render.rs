@@ -31,7 +31,7 @@ pub fn command() -> Command {
             "what the widget fetches at runtime (default: FEED, when it is a URL); several separated by spaces",
         ))
         .arg(Arg::new("assets").long("assets").value_name("URL").help(
-            "where the bundle is published: link its district-bulletin.css instead of inlining the styles",
+            "where the bundle is published: link its district-bulletin.css (-light.css with --no-shadow) instead of inlining the styles",
         ))
         .arg(Arg::new("id").long("id").value_name("ID").help(
             "the element's id, which names the widget's view in the URL hash (#ID.c=…)",
@@ -54,10 +54,9 @@ pub fn command() -> Command {
                 .hide(true)
                 .help("the render's clock (for reproducible output)"),
         );
-    for a in ATTRIBUTES
-        .iter()
-        .filter(|a| a.name != "feed" && !a.loader_only)
-    {
+    // Every attribute goes on the element as given: the loader's own
+    // (`eager`, `no-shadow`) too, and `no-shadow` changes the fragment.
+    for a in ATTRIBUTES.iter().filter(|a| a.name != "feed") {
         let arg = Arg::new(a.name).long(a.name).help(a.about);
         cmd = cmd.arg(match a.kind {
             Kind::Flag => arg
@@ -74,10 +73,7 @@ pub fn command() -> Command {
 /// The widget's attributes as the fragment's element carries them.
 fn attributes(m: &ArgMatches, feed_url: String) -> Vec<(String, String)> {
     let mut out = vec![("feed".to_string(), feed_url)];
-    for a in ATTRIBUTES
-        .iter()
-        .filter(|a| a.name != "feed" && !a.loader_only)
-    {
+    for a in ATTRIBUTES.iter().filter(|a| a.name != "feed") {
         if let Some(v) = m.get_one::<String>(a.name) {
             out.push((a.name.to_string(), v.clone()));
         }
@@ -141,7 +137,7 @@ pub fn run(m: &ArgMatches) -> ExitCode {
         }
     }
     let stylesheet = match m.get_one::<String>("assets") {
-        Some(base) => Stylesheet::Link(format!("{}district-bulletin.css", with_slash(base))),
+        Some(base) => Stylesheet::Link(base.clone()),
         None => Stylesheet::Inline,
     };
     let input = Input {
@@ -155,7 +151,6 @@ pub fn run(m: &ArgMatches) -> ExitCode {
             .unwrap_or(DEFAULT_FRESH_FOR),
         page: m.get_one::<String>("page-url").cloned(),
         stylesheet,
-        css: crate::ssr::stylesheet(),
     };
     let out = match fragment::render(&input) {
         Ok(out) => out,
@@ -187,13 +182,4 @@ pub fn run(m: &ArgMatches) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
-}
-
-/// `base` ending in `/`.
-fn with_slash(base: &str) -> String {
-    if base.ends_with('/') {
-        base.to_string()
-    } else {
-        format!("{base}/")
-    }
 }
