@@ -39,11 +39,31 @@ impl PartialEq for Derived {
 #[hook]
 pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
     let feed = state.load.feed().cloned();
+    let zone = feed
+        .as_ref()
+        .map_or(crate::dates::SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min);
+    // Only `max-items` makes the scope depend on the clock (pinned items
+    // count first while pinned): without it, one scope per feed.
+    let pin_clock = config.max_items.map(|_| now);
     let items: Rc<[Rc<Bulletin>]> = (*use_memo(
-        (feed.clone(), config.categories.clone(), config.max_items),
-        |(f, categories, max)| {
+        (
+            feed.clone(),
+            config.categories.clone(),
+            config.max_items,
+            pin_clock,
+        ),
+        |(f, categories, max, clock)| {
             f.as_ref()
-                .map(|f| scope(&f.items, categories.as_deref(), *max))
+                .map(|f| {
+                    let now = clock.unwrap_or(0);
+                    scope(
+                        &f.items,
+                        categories.as_deref(),
+                        *max,
+                        now,
+                        f.zone_offset_min,
+                    )
+                })
                 .unwrap_or_else(|| Rc::from(Vec::new()))
         },
     ))
@@ -83,9 +103,6 @@ pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
         },
     );
     let query = use_memo(state.filter.query.clone(), |q| Query::parse(q));
-    let zone = feed
-        .as_ref()
-        .map_or(crate::dates::SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min);
     let view = use_memo(
         (
             items.clone(),
