@@ -292,3 +292,10 @@ async fn rss_titles_carry_the_pin_and_nothing_else() {
     assert!(all(&root, ".db-public").is_empty(), "nothing invented");
     assert_eq!(texts(&root, ".db-article .db-mark"), ["置顶"]);
 }
+
+#[wasm_bindgen_test]
+async fn max_items_keeps_the_pinned_items() {
+    let root = mount_with_attrs(FEED, &[("max-items", "4")]);
+    wait_rows(&root, 4).await;
+    assert_eq!(titles(&root), [POLICY, HEATING, HOTLINE, NEWS_1]);
+}

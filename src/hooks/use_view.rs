@@ -43,19 +43,25 @@ pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
         .as_ref()
         .map_or(crate::dates::SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min);
     // Only `max-items` makes the scope depend on the clock (pinned items
-    // count first while pinned): without it, one scope per feed.
-    let pin_clock = config.max_items.map(|_| now);
+    // count first while pinned). Pins only ever run out, so for one feed the
+    // number still pinned names the scope: a new one only when a pin ends,
+    // not at every tick of the clock.
+    let pins_now = config.max_items.and(feed.as_ref()).map(|f| {
+        f.items
+            .iter()
+            .filter(|b| b.is_pinned(now, f.zone_offset_min))
+            .count()
+    });
     let items: Rc<[Rc<Bulletin>]> = (*use_memo(
         (
             feed.clone(),
             config.categories.clone(),
             config.max_items,
-            pin_clock,
+            pins_now,
         ),
-        |(f, categories, max, clock)| {
+        move |(f, categories, max, _)| {
             f.as_ref()
                 .map(|f| {
-                    let now = clock.unwrap_or(0);
                     scope(
                         &f.items,
                         categories.as_deref(),
