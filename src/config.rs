@@ -120,7 +120,7 @@ pub mod attr {
     pub const MAX_ITEMS: Attribute = attribute(
         "max-items",
         Kind::Number,
-        "show at most this many of the newest items",
+        "show at most this many items: the pinned ones, then the newest",
     );
     pub const LANG: Attribute = attribute(
         "lang",
@@ -299,7 +299,7 @@ pub struct Config {
     pub categories: Option<Vec<String>>,
     /// Rows per page before 加载更多 (`page-size`).
     pub page_size: usize,
-    /// At most this many of the newest items (`max-items`).
+    /// At most this many items, the pinned ones first (`max-items`).
     pub max_items: Option<usize>,
     /// Interface language (`lang`); `None` lets the feed or page decide.
     pub lang: Option<Lang>,

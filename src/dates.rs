@@ -570,9 +570,9 @@ pub fn days_before(ts: &Timestamp, zone: i32, now_unix: i64) -> i64 {
 /// A machine-readable date for `<time datetime>`: `2019-11-27` or
 /// `2019-11-27T10:30+08:00`.
 pub fn machine_label(ts: &Timestamp, zone: i32) -> String {
-    let c = ts.civil(zone);
-    let mut s = format!("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+    let mut s = machine_day(ts, zone);
     if ts.shows_time(zone) {
+        let c = ts.civil(zone);
         let sign = if zone < 0 { '-' } else { '+' };
         let z = zone.abs();
         let _ = write!(
@@ -586,6 +586,12 @@ pub fn machine_label(ts: &Timestamp, zone: i32) -> String {
         );
     }
     s
+}
+
+/// The day alone, machine-readable (`2024-11-27`): a 成文日期.
+pub fn machine_day(ts: &Timestamp, zone: i32) -> String {
+    let c = ts.civil(zone);
+    format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
 }
 
 /// The timestamp exactly as read, for writing it back into a feed: RFC 3339

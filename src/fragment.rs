@@ -231,7 +231,7 @@ mod native {
             None => crate::net::url::absolute_feed_url(&config.feeds[0]),
         }
         .unwrap_or_default();
-        let rows = first_page(&config, &feed);
+        let rows = first_page(&config, &feed, input.now);
         let items = feed.items.len();
         let snapshot_json = snapshot::to_json(&feed);
         let statics = StaticListProps {
@@ -330,9 +330,17 @@ mod native {
     }
 
     /// The rows of the widget's first page: its scope, its starting category,
-    /// its order, `page-size` of them.
-    fn first_page(config: &Config, feed: &Feed) -> Rc<[Rc<crate::feed::Bulletin>]> {
-        let items = scope(&feed.items, config.categories.as_deref(), config.max_items);
+    /// its order (pinned items first, at the render's clock `now`),
+    /// `page-size` of them.
+    fn first_page(config: &Config, feed: &Feed, now: i64) -> Rc<[Rc<crate::feed::Bulletin>]> {
+        let zone = feed.zone_offset_min;
+        let items = scope(
+            &feed.items,
+            config.categories.as_deref(),
+            config.max_items,
+            now,
+            zone,
+        );
         let tabs = ordered_counts(&items, config.categories.as_deref());
         let departments = department_counts(&items);
         let all: Vec<usize> = (0..items.len()).collect();
@@ -340,15 +348,7 @@ mod native {
             category: config.category.as_deref().map(Rc::from),
             ..Filter::default()
         };
-        let view = compute(
-            &items,
-            &all,
-            &filter,
-            &tabs,
-            &departments,
-            0,
-            feed.zone_offset_min,
-        );
+        let view = compute(&items, &all, &filter, &tabs, &departments, now, zone);
         view.visible
             .iter()
             .take(config.page_size)

@@ -147,13 +147,15 @@ async fn escaped_html_in_titles() {
     assert_eq!(
         texts(&root, ".db-row-title"),
         [
-            "[置顶]关于开展冬季消防安全检查的通知",
+            "关于开展冬季消防安全检查的通知",
             "高新区召开重点项目推进会",
             "燃气安全提示",
             "《安全生产法》解读：a < b 不是标签",
         ]
     );
     assert!(all(&root, ".db-row-title font, .db-row-title img").is_empty());
+    // The `[置顶]` in the markup is the CMS's pin: the row's mark now.
+    assert_eq!(texts(&root, ".db-mark"), ["置顶"]);
     assert_eq!(
         datetimes(&root),
         [
@@ -166,7 +168,7 @@ async fn escaped_html_in_titles() {
     let root = mounted("atom-quirks.xml", 2).await;
     assert_eq!(
         texts(&root, ".db-row-title"),
-        ["[置顶]区政府新闻发布会 实录", "没有 id 也没有链接的条目"]
+        ["区政府新闻发布会 实录", "没有 id 也没有链接的条目"]
     );
     assert_eq!(
         datetimes(&root),

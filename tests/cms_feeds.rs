@@ -6,7 +6,8 @@
 
 use district_bulletin::dates::{machine_label, SHANGHAI_OFFSET_MIN};
 use district_bulletin::feed::{
-    read_body, Feed, FeedError, Format, Note, NoteKind, Pos, Reading, Report, Severity, Skip,
+    read_body, Feed, FeedError, Format, Note, NoteKind, Pinned, Pos, Reading, Report, Severity,
+    Skip,
 };
 use std::path::PathBuf;
 
@@ -250,12 +251,15 @@ fn escaped_html_in_titles_reads_as_text() {
     assert_eq!(
         titles(&feed),
         [
-            "[置顶]关于开展冬季消防安全检查的通知",
+            "关于开展冬季消防安全检查的通知",
             "高新区召开重点项目推进会",
             "燃气安全提示",
             "《安全生产法》解读：a < b 不是标签",
         ]
     );
+    // The `[置顶]` the markup wrapped is the CMS's pin: read as the mark.
+    let pinned: Vec<bool> = feed.items.iter().map(|b| b.pinned.is_some()).collect();
+    assert_eq!(pinned, [true, false, false, false]);
     let html: Vec<Option<usize>> = report
         .notes
         .iter()
@@ -268,8 +272,9 @@ fn escaped_html_in_titles_reads_as_text() {
     assert_eq!(feed.title, "某区人民政府 · 新闻发布");
     assert_eq!(
         titles(&feed),
-        ["[置顶]区政府新闻发布会 实录", "没有 id 也没有链接的条目"]
+        ["区政府新闻发布会 实录", "没有 id 也没有链接的条目"]
     );
+    assert_eq!(feed.items[0].pinned, Some(Pinned::Always));
     assert_eq!(
         feed.items[0].url.as_deref(),
         Some("http://www.example.gov.cn/xwfb/art.jsp?id=1&cat=3")

@@ -1013,9 +1013,12 @@ async fn accessibility_in_every_state_and_keyboard_paths() {
     }
     let (_bundle, host) = serve(&root, &dist);
     let (_driver, c) = start_browser().await;
-    // Two states come from a link: a search without results, an open article.
+    // Some states come from a link: a search without results, open
+    // articles (the public documents: 置顶, 已废止 and 已失效 with the
+    // 信息公开 table).
     open(&c, &format!(
-        "{}/tests/e2e/a11y.html#a-nores.q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D&a-article.a=gx-2019-11-27-skills",
+        "{}/tests/e2e/a11y.html#a-nores.q=%E6%B2%A1%E6%9C%89%E8%BF%99%E4%B8%AA%E8%AF%8D&a-article.a=gx-2019-11-27-skills\
+         &a-gov-article.a=gk-policy&a-gov-dark-article.a=gk-repealed&a-gov-elder-article.a=gk-expired",
         host.origin
     )).await;
     for (id, n) in [
@@ -1024,6 +1027,9 @@ async fn accessibility_in_every_state_and_keyboard_paths() {
         ("a-elder", 6),
         ("a-dark", 6),
         ("a-en", 6),
+        ("a-gov", 10),
+        ("a-gov-dark", 10),
+        ("a-gov-elder", 10),
     ] {
         wait_rows(&c, id, n).await;
     }
@@ -1043,6 +1049,15 @@ async fn accessibility_in_every_state_and_keyboard_paths() {
     has("a-article", ".db-article").await;
     has("a-error", ".db-error").await;
     has("a-empty", ".db-empty").await;
+    for id in ["a-gov", "a-gov-dark", "a-gov-elder"] {
+        has(id, ".db-row .db-mark-pinned").await;
+        has(id, ".db-row .db-mark-void").await;
+    }
+    has("a-gov-article", ".db-public .db-public-cell").await;
+    has("a-gov-article", ".db-article .db-mark-pinned").await;
+    has("a-gov-dark-article", ".db-article .db-mark-void").await;
+    has("a-gov-elder-article", ".db-article .db-mark-void").await;
+    has("a-gov-elder-article", ".db-public .db-void").await;
 
     let result = c
         .execute_async(
@@ -1080,7 +1095,7 @@ async fn accessibility_in_every_state_and_keyboard_paths() {
         checked.iter().any(|r| r == "color-contrast"),
         "contrast was checked"
     );
-    group("axe-core: 0 violations (WCAG 2.x A/AA) in list, filtered, no results, article, error, empty, elder, dark and English states");
+    group("axe-core: 0 violations (WCAG 2.x A/AA) in list, filtered, no results, article, error, empty, elder, dark and English states, and the 置顶 / 已废止 marks and 信息公开 table in light, dark and elder");
 
     // 长者模式 and dark theme as computed.
     let px = |v: String| v.trim_end_matches("px").parse::<f64>().unwrap_or(0.0);

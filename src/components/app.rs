@@ -166,7 +166,7 @@ pub fn app(props: &AppProps) -> Html {
                 let [prev, next] = neighbours(items, &derived.view.visible, &item.key)
                     .map(|i| i.and_then(|i| items.get(i)).map(|b| (b.key.clone(), b.display_title())));
                 html! {
-                    <ArticleView item={item.clone()} {zone} base={(*base).clone()}
+                    <ArticleView item={item.clone()} {zone} base={(*base).clone()} pinned={item.is_pinned(now, zone)}
                         content_lang={item.language.clone().map(AttrValue::from).or_else(|| content_lang.clone())}
                         {prev} {next} on_close={actions.on_close.clone()} on_open={actions.on_open.clone()} />
                 }

@@ -1,11 +1,12 @@
-//! The full article: metadata, image, body, attachments, tags, links to the
-//! original, previous/next, print.
+//! The full article: marks, metadata (as the 信息公开 table for a public
+//! document), image, body, attachments, tags, links to the original,
+//! previous/next, print.
 
-use super::ReadAloud;
+use super::{marks, ReadAloud};
 use crate::dates;
 use crate::feed::Bulletin;
 use crate::html::sanitize::sanitize;
-use crate::i18n::dates::full_label;
+use crate::i18n::dates::{day_label, full_label};
 use crate::i18n::{attachment_label, Lang};
 use crate::net::url::{resolve_http, upgraded};
 use crate::text::file_kind;
@@ -31,6 +32,9 @@ pub struct ArticleProps {
     pub prev: Neighbour,
     #[prop_or_default]
     pub next: Neighbour,
+    /// The item is pinned now (置顶; the caller has the clock).
+    #[prop_or_default]
+    pub pinned: bool,
     pub on_close: Callback<()>,
     pub on_open: Callback<Rc<str>>,
 }
@@ -112,6 +116,44 @@ pub fn article_view(props: &ArticleProps) -> Html {
         Some(v) => html! { <><dt>{ label }</dt><dd>{ v.to_string() }</dd></> },
         None => html! {},
     };
+    let published = html! {
+        <time datetime={date.map(|t| dates::machine_label(t, props.zone))}>
+            { full_label(date, props.zone, lang) }
+        </time>
+    };
+    // A public document's fields as portals show them, in their order, then
+    // the column and credits: one block of metadata. The rows it has no
+    // value for are left out (nothing is invented).
+    let public = b.is_public_document().then(|| {
+        let cell = |label: &'static str, value: Option<Html>| match value {
+            Some(v) => html! { <div class="db-public-cell"><dt>{ label }</dt><dd>{ v }</dd></div> },
+            None => html! {},
+        };
+        let text = |v: Option<&str>| v.map(|v| html! { { v.to_string() } });
+        html! {
+            <section class="db-public" aria-label={m.public_info}>
+                <dl class="db-public-table">
+                    { cell(m.index_number, text(b.index_number.as_deref())) }
+                    { cell(m.subject, text(b.subject.as_deref())) }
+                    { cell(m.department, text(b.department.as_deref())) }
+                    { cell(m.written_date, b.written_date.map(|t| html! {
+                        <time datetime={dates::machine_day(&t, props.zone)}>
+                            { day_label(&t, props.zone, lang) }
+                        </time>
+                    })) }
+                    { cell(m.published, Some(published.clone())) }
+                    { cell(m.doc_number, text(b.doc_number.as_deref())) }
+                    { cell(m.validity_label, b.validity.map(|v| html! {
+                        <span class={classes!(v.is_void().then_some("db-void"))}>{ m.validity[v.index()] }</span>
+                    })) }
+                    { cell(m.source, text(b.source.as_deref())) }
+                    { cell(m.category, text(Some(&b.category))) }
+                    { cell(m.reporter, text(b.reporter.as_deref())) }
+                    { cell(m.photographer, text(b.photographer.as_deref())) }
+                </dl>
+            </section>
+        }
+    });
     let attachments: Vec<Html> = b
         .attachments
         .iter()
@@ -147,20 +189,23 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 <button type="button" class="db-print" onclick={on_print}>{ m.print }</button>
             </div>
             <h3 class="db-article-title" tabindex="-1" ref={heading} lang={props.content_lang.clone()}>{ b.display_title() }</h3>
-            <dl class="db-article-meta">
-                <dt>{ m.published }</dt>
-                <dd>
-                    <time datetime={date.map(|t| dates::machine_label(t, props.zone))}>
-                        { full_label(date, props.zone, lang) }
-                    </time>
-                </dd>
-                { meta(m.department, b.department.as_deref()) }
-                { meta(m.category, Some(&b.category)) }
-                { meta(m.source, b.source.as_deref()) }
-                { meta(m.doc_number, b.doc_number.as_deref()) }
-                { meta(m.reporter, b.reporter.as_deref()) }
-                { meta(m.photographer, b.photographer.as_deref()) }
-            </dl>
+            if props.pinned || b.is_void() {
+                <p class="db-article-marks">{ marks(b, props.pinned, m) }</p>
+            }
+            if let Some(table) = public {
+                { table }
+            } else {
+                <dl class="db-article-meta">
+                    <dt>{ m.published }</dt>
+                    <dd>{ published }</dd>
+                    { meta(m.department, b.department.as_deref()) }
+                    { meta(m.category, Some(&b.category)) }
+                    { meta(m.source, b.source.as_deref()) }
+                    { meta(m.doc_number, b.doc_number.as_deref()) }
+                    { meta(m.reporter, b.reporter.as_deref()) }
+                    { meta(m.photographer, b.photographer.as_deref()) }
+                </dl>
+            }
             if let Some(src) = image {
                 <figure class="db-figure">
                     if *image_failed {

@@ -1,6 +1,7 @@
-//! One row of the list: title, date, department, summary.
+//! One row of the list: title, marks (置顶, 已废止), date, department,
+//! summary.
 
-use super::Thumbnail;
+use super::{marks, Thumbnail};
 use crate::dates;
 use crate::feed::Bulletin;
 use crate::i18n::dates::row_label;
@@ -96,6 +97,7 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
                 }
             </h3>
             <p class="db-meta">
+                { marks(b, b.is_pinned(props.now, props.zone), lang.messages()) }
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>
                     { row_label(date, props.zone, props.now, lang, props.relative) }
                 </time>

@@ -30,8 +30,9 @@ pub struct StaticListProps {
     pub lang: Lang,
 }
 
-/// A heading, then per item: its title (a link to its page when it has
-/// one), date (`<time datetime>`), category, department and summary.
+/// A heading, then per item: 置顶 when it is pinned, its title (a link to
+/// its page when it has one), date (`<time datetime>`), category,
+/// department, 有效性 when it is repealed or expired, and summary.
 #[function_component(StaticList)]
 pub fn static_list(props: &StaticListProps) -> Html {
     let m = props.lang.messages();
@@ -40,6 +41,10 @@ pub fn static_list(props: &StaticListProps) -> Html {
         let date = b.date();
         html! {
             <li>
+                if b.is_pinned(props.now, props.zone) {
+                    <span>{ m.pinned }</span>
+                    { " " }
+                }
                 if let Some(href) = href {
                     <a {href}>{ b.display_title() }</a>
                 } else {
@@ -54,6 +59,10 @@ pub fn static_list(props: &StaticListProps) -> Html {
                 if let Some(d) = &b.department {
                     { " " }
                     <span>{ format!("{}：{}", m.department, d) }</span>
+                }
+                if let Some(v) = b.validity.filter(|v| v.is_void()) {
+                    { " " }
+                    <span>{ format!("{}：{}", m.validity_label, m.validity[v.index()]) }</span>
                 }
                 if !b.summary().is_empty() {
                     <p>{ b.summary() }</p>

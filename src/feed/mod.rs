@@ -11,6 +11,7 @@
 //! natively with `cargo test`.
 
 mod error;
+mod gov;
 pub mod host;
 mod page;
 mod parse;
@@ -21,6 +22,7 @@ pub mod snapshot;
 mod xml;
 
 pub use error::{Encoding, FeedError, JsonKind};
+pub use gov::{Pinned, Validity};
 pub use page::{append, count_new, labelled, merge, next_links};
 pub use parse::{parse_feed, MAX_FEED_BYTES};
 pub use report::{Format, Note, NoteKind, Pos, Report, Severity, Skip};
@@ -135,6 +137,17 @@ pub struct Bulletin {
     /// `_district.photographer` (or `_district.credit`).
     pub photographer: Option<String>,
     pub doc_number: Option<String>,
+    /// 置顶: `_district.pinned`, else a `[置顶]` prefix the title had (removed
+    /// from `title`). See [`Bulletin::is_pinned`].
+    pub pinned: Option<Pinned>,
+    /// 信息公开: 索引号 (`_district.index_number`).
+    pub index_number: Option<String>,
+    /// 信息公开: 主题分类 (`_district.subject`).
+    pub subject: Option<String>,
+    /// 信息公开: 成文日期 (`_district.written_date`).
+    pub written_date: Option<Timestamp>,
+    /// 信息公开: 有效性 (`_district.validity`).
+    pub validity: Option<Validity>,
     /// Position in the source document (0-based), kept for stable sorting.
     pub source_index: usize,
     /// 来源: `_district.source`, else the feed it came from (its title)
@@ -143,6 +156,28 @@ pub struct Bulletin {
 }
 
 impl Bulletin {
+    /// Whether the item leads its column at `now` (Unix seconds): pinned,
+    /// and not past the date it was pinned until (read in `zone`, the
+    /// feed's). Past that date it is an ordinary item.
+    pub fn is_pinned(&self, now: i64, zone: i32) -> bool {
+        self.pinned.is_some_and(|p| p.at(now, zone))
+    }
+
+    /// Repealed or expired (已废止, 已失效): marked in the list too.
+    pub fn is_void(&self) -> bool {
+        self.validity.is_some_and(Validity::is_void)
+    }
+
+    /// Whether the item carries a 信息公开 field of its own (索引号, 主题分类,
+    /// 成文日期, 有效性): the article then shows the 信息公开 table. (文号
+    /// and 来源 alone do not make one: news items carry them too.)
+    pub fn is_public_document(&self) -> bool {
+        self.index_number.is_some()
+            || self.subject.is_some()
+            || self.written_date.is_some()
+            || self.validity.is_some()
+    }
+
     /// The date the item is listed under: published, else modified.
     pub fn date(&self) -> Option<&Timestamp> {
         self.published.as_ref().or(self.modified.as_ref())

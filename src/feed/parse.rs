@@ -5,9 +5,10 @@
 //! out by hand, so a field of the wrong type degrades to "absent" instead of
 //! failing the item, and a bad item never hides the good ones.
 
+use super::gov::{self, PinField, Pinned};
 use super::report::{Format, NoteKind, Pos, Report, Skip};
 use super::{
-    Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, JsonKind, Version,
+    Attachment, Author, Bulletin, Derived, Encoding, Feed, FeedError, JsonKind, Validity, Version,
     UNCATEGORIZED,
 };
 use crate::dates::{self, Cst, SHANGHAI_OFFSET_MIN};
@@ -304,6 +305,8 @@ enum Expect {
     List,
     /// An object (`author` also takes a bare name).
     Object,
+    /// `_district.pinned`: a boolean (or 1 / 0), or a date as a string.
+    Pin,
 }
 
 impl Expect {
@@ -319,11 +322,13 @@ impl Expect {
     }
 
     fn of_district(key: &str) -> Option<Expect> {
-        matches!(
-            key,
+        Some(match key {
             "category" | "department" | "reporter" | "photographer" | "credit" | "doc_number"
-        )
-        .then_some(Expect::Text)
+            | "index_number" | "subject" | "source" | "validity" => Expect::Text,
+            "written_date" => Expect::Date,
+            "pinned" => Expect::Pin,
+            _ => return None,
+        })
     }
 
     fn fits(self, key: &str, v: &Value) -> bool {
@@ -335,6 +340,7 @@ impl Expect {
             (Expect::List, Value::String(_)) => key == "tags",
             (Expect::Object, Value::Object(_)) => true,
             (Expect::Object, Value::String(_)) => key == "author",
+            (Expect::Pin, Value::Bool(_) | Value::Number(_) | Value::String(_)) => true,
             _ => false,
         }
     }
@@ -344,6 +350,7 @@ impl Expect {
             Expect::Text | Expect::Date => "a string",
             Expect::List => "an array",
             Expect::Object => "an object",
+            Expect::Pin => "true, false or a date",
         }
     }
 }
@@ -519,7 +526,15 @@ fn normalize(obj: &Map, version: Version, report: &mut Report) -> Feed {
             report.note_item(index, NoteKind::Skipped(Skip::NoId));
             continue;
         };
-        let title = text_of(o.get("title"));
+        // A CMS's 置顶 mark in the title is the flag, not part of the title.
+        let mut title = text_of(o.get("title"));
+        let title_pinned = match title.as_deref().and_then(gov::strip_pin_prefix) {
+            Some(rest) => {
+                title = Some(rest.to_string());
+                true
+            }
+            None => false,
+        };
         let raw_summary = text_of(o.get("summary"));
         let content_text = body_of(o.get("content_text"));
         let content_html = body_of(o.get("content_html"));
@@ -576,6 +591,51 @@ fn normalize(obj: &Map, version: Version, report: &mut Report) -> Feed {
         let department = dtext("department")
             .or_else(|| authors.iter().find_map(|a| a.name.clone()))
             .map(|s| intern(&s));
+        let mut unreadable = |field: &'static str, value: &str, expected: &'static str| {
+            report.note_item(
+                index,
+                NoteKind::UnreadableValue {
+                    field,
+                    value: crate::text::truncate_chars(value.trim(), 40),
+                    expected,
+                },
+            );
+        };
+        // `_district.pinned` decides; a title prefix pins only when it says nothing.
+        let pin_value = d.and_then(|d| d.get("pinned"));
+        let pinned = match pin_value.map(|v| gov::pin_field(v, cst)) {
+            Some(PinField::Yes(p)) => Some(p),
+            Some(PinField::No) => None,
+            Some(PinField::Absent) | None => {
+                // (Other types are noted as wrong types.)
+                if let Some(value) = text_of(pin_value) {
+                    unreadable("_district.pinned", &value, "true, false or a date");
+                }
+                title_pinned.then_some(Pinned::Always)
+            }
+        };
+        let validity = dtext("validity").and_then(|s| {
+            let v = Validity::parse(&s);
+            if v.is_none() {
+                unreadable(
+                    "_district.validity",
+                    &s,
+                    "valid, amended, repealed or expired",
+                );
+            }
+            v
+        });
+        let written_date = d
+            .and_then(|d| d.get("written_date"))
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|s| {
+                let t = dates::parse_with(s, cst);
+                if t.is_none() {
+                    unreadable("_district.written_date", s, "a date");
+                }
+                t
+            });
 
         items.push(Rc::new(Bulletin {
             key,
@@ -600,6 +660,11 @@ fn normalize(obj: &Map, version: Version, report: &mut Report) -> Feed {
             reporter: dtext("reporter"),
             photographer: dtext("photographer").or_else(|| dtext("credit")),
             doc_number: dtext("doc_number"),
+            pinned,
+            index_number: dtext("index_number"),
+            subject: dtext("subject"),
+            written_date,
+            validity,
             source_index: index,
             source: dtext("source").map(|s| intern(&s)),
         }));
@@ -785,6 +850,99 @@ mod tests {
         let c = &f.items[2];
         assert_eq!((&*c.category, c.department.as_deref()), ("7", None));
         assert_eq!(&*f.items[3].category, UNCATEGORIZED);
+    }
+
+    #[test]
+    fn pinned_items_and_title_prefixes() {
+        let mut report = Report::default();
+        let f = read_json(
+            format!(
+                r#"{{"version":"{V11}","items":[
+            {{"id":"flag","title":"年度计划","_district":{{"pinned":true}}}},
+            {{"id":"date","title":"报名通知","_district":{{"pinned":"2026-12-31"}}}},
+            {{"id":"prefix","title":" 【置顶】 关于冬季供暖的通知"}},
+            {{"id":"unpinned","title":"[置顶]停水通知","_district":{{"pinned":false}}}},
+            {{"id":"garbage","title":"[置顶]停电通知","_district":{{"pinned":"soon"}}}},
+            {{"id":"wrong","title":"普通","_district":{{"pinned":[true]}}}},
+            {{"id":"plain","title":"置顶帖管理办法"}}
+        ]}}"#
+            )
+            .as_bytes(),
+            &mut report,
+        )
+        .expect("feed");
+        let by = |id: &str| f.items.iter().find(|b| b.id == id).expect("item");
+        assert_eq!(by("flag").pinned, Some(Pinned::Always));
+        assert!(matches!(by("date").pinned, Some(Pinned::Until(t)) if !t.has_time));
+        assert_eq!(by("prefix").pinned, Some(Pinned::Always));
+        assert_eq!(by("prefix").title.as_deref(), Some("关于冬季供暖的通知"));
+        // `false` decides: the prefix only goes.
+        assert_eq!(by("unpinned").pinned, None);
+        assert_eq!(by("unpinned").title.as_deref(), Some("停水通知"));
+        // A value that means nothing is absent: the prefix pins.
+        assert_eq!(by("garbage").pinned, Some(Pinned::Always));
+        assert_eq!(by("wrong").pinned, None);
+        assert_eq!(by("plain").pinned, None);
+        assert_eq!(by("plain").title.as_deref(), Some("置顶帖管理办法"));
+        let notes: Vec<String> = report.notes.iter().map(|n| n.to_string()).collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("`_district.pinned` \"soon\" is not true, false or a date")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("`_district.pinned` is not true, false or a date")),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn public_document_fields() {
+        let mut report = Report::default();
+        let f = read_json(
+            format!(
+                r#"{{"version":"{V11}","items":[
+            {{"id":"doc","title":"办法","authors":[{{"name":"区政府办公室"}}],"_district":{{
+              "index_number":"11410100MB/2024-00123","subject":"城乡建设、环境保护",
+              "written_date":"2024年11月27日","validity":"Repealed","source":"区住房和城乡建设局",
+              "doc_number":"郑高管〔2024〕12号"}}}},
+            {{"id":"bad","title":"坏值","_district":{{"validity":"void","written_date":"去年","index_number":["x"],"subject":7}}}},
+            {{"id":"news","title":"新闻"}}
+        ]}}"#
+            )
+            .as_bytes(),
+            &mut report,
+        )
+        .expect("feed");
+        let doc = &f.items[0];
+        assert_eq!(doc.index_number.as_deref(), Some("11410100MB/2024-00123"));
+        assert_eq!(doc.subject.as_deref(), Some("城乡建设、环境保护"));
+        let written = doc.written_date.expect("written date");
+        assert_eq!(crate::dates::machine_day(&written, 480), "2024-11-27");
+        assert_eq!(doc.validity, Some(Validity::Repealed));
+        assert!(doc.is_void() && doc.is_public_document());
+        assert_eq!(doc.source.as_deref(), Some("区住房和城乡建设局"));
+        assert_eq!(doc.department.as_deref(), Some("区政府办公室"));
+        let bad = &f.items[1];
+        assert_eq!((bad.validity, bad.written_date), (None, None));
+        assert_eq!(bad.index_number, None);
+        assert_eq!(bad.subject.as_deref(), Some("7"));
+        assert!(bad.is_public_document(), "a 主题分类 makes it one");
+        assert!(!f.items[2].is_public_document());
+        let notes: Vec<String> = report.notes.iter().map(|n| n.to_string()).collect();
+        for expected in [
+            "`_district.validity` \"void\" is not valid, amended, repealed or expired",
+            "`_district.written_date` \"去年\" is not a date",
+            "`_district.index_number` is not a string",
+        ] {
+            assert!(
+                notes.iter().any(|n| n.contains(expected)),
+                "{expected}: {notes:?}"
+            );
+        }
     }
 
     #[test]

@@ -120,6 +120,14 @@ pub enum NoteKind {
     },
     /// A date that could not be read: the item shows 日期未知.
     UnreadableDate { field: &'static str, value: String },
+    /// A value of the right type that means nothing the widget knows
+    /// (`_district.validity` "void", `_district.pinned` "soon"): read as
+    /// absent. `expected` says what it may be.
+    UnreadableValue {
+        field: &'static str,
+        value: String,
+        expected: &'static str,
+    },
     /// An RSS/Atom item with neither guid/id nor link: kept under an id
     /// derived from its content, shown without a link.
     IdFromContent,
@@ -164,6 +172,7 @@ impl NoteKind {
             NoteKind::MissingField { .. } => "missing_field",
             NoteKind::WrongType { .. } => "wrong_type",
             NoteKind::UnreadableDate { .. } => "unreadable_date",
+            NoteKind::UnreadableValue { .. } => "unreadable_value",
             NoteKind::IdFromContent => "id_from_content",
             NoteKind::HtmlTitle => "html_title",
             NoteKind::DuplicateId { .. } => "duplicate_id",
@@ -221,6 +230,11 @@ impl fmt::Display for NoteKind {
             NoteKind::UnreadableDate { field, value } => {
                 write!(f, "`{field}` \"{value}\" is not a date the widget can read: shown as 日期未知")
             }
+            NoteKind::UnreadableValue {
+                field,
+                value,
+                expected,
+            } => write!(f, "`{field}` \"{value}\" is not {expected}: read as absent"),
             NoteKind::IdFromContent => write!(
                 f,
                 "no guid/id and no link: kept under an id made from its content, shown without a link"

@@ -4,7 +4,7 @@
 //! keys and dates, as the server rendered. Native only (the webmaster's
 //! command writes it).
 
-use super::{Author, Bulletin, Feed};
+use super::{Author, Bulletin, Feed, Pinned};
 use crate::dates::rfc3339;
 use serde_json::{json, Map, Value};
 
@@ -85,6 +85,22 @@ fn item(b: &Bulletin) -> Value {
     put(&mut d, "photographer", b.photographer.as_deref());
     put(&mut d, "doc_number", b.doc_number.as_deref());
     put(&mut d, "source", b.source.as_deref());
+    // (A title's 置顶 prefix was removed when read: the flag stands for it.)
+    match b.pinned {
+        Some(Pinned::Always) => {
+            d.insert("pinned".into(), Value::Bool(true));
+        }
+        Some(Pinned::Until(t)) => put(&mut d, "pinned", Some(&rfc3339(&t))),
+        None => {}
+    }
+    put(&mut d, "index_number", b.index_number.as_deref());
+    put(&mut d, "subject", b.subject.as_deref());
+    put(
+        &mut d,
+        "written_date",
+        b.written_date.as_ref().map(rfc3339).as_deref(),
+    );
+    put(&mut d, "validity", b.validity.map(|v| v.key()));
     o.insert("_district".into(), Value::Object(d));
     Value::Object(o)
 }
@@ -164,6 +180,33 @@ mod tests {
             }
         }
         assert!(read >= 5, "{read} feeds read");
+    }
+
+    #[test]
+    fn pinned_items_and_public_documents_read_back_the_same() {
+        let feed = parse_feed(
+            r#"{"version":"https://jsonfeed.org/version/1.1","title":"信息公开","items":[
+              {"id":"a","title":"[置顶]关于做好冬季供暖工作的通知","date_published":"2019-11-20"},
+              {"id":"b","title":"【置顶】停水通知","_district":{"pinned":false}},
+              {"id":"c","title":"年度报告","_district":{"pinned":"2026-12-31"}},
+              {"id":"d","title":"限时","_district":{"pinned":"2026-12-31T18:00:00+08:00"}},
+              {"id":"e","title":"办法","_district":{"pinned":true,"index_number":"11410100MB/2024-00123",
+                "subject":"城乡建设、环境保护","written_date":"2024-11-27","validity":"repealed",
+                "source":"区住房和城乡建设局","doc_number":"郑高管〔2024〕12号","department":"区管委会办公室"}},
+              {"id":"f","title":"规定","_district":{"validity":"expired","written_date":"2024-11-27T10:00:00+08:00"}},
+              {"id":"g","title":"细则","_district":{"validity":"amended"}},
+              {"id":"h","title":"意见","_district":{"validity":"有效"}}
+            ]}"#
+            .as_bytes(),
+        )
+        .expect("feed");
+        let pinned = feed.items.iter().filter(|b| b.pinned.is_some()).count();
+        assert_eq!(pinned, 4);
+        assert_eq!(
+            feed.items.iter().filter(|b| b.validity.is_some()).count(),
+            4
+        );
+        round_trip(&feed);
     }
 
     #[test]

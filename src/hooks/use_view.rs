@@ -39,11 +39,37 @@ impl PartialEq for Derived {
 #[hook]
 pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
     let feed = state.load.feed().cloned();
+    let zone = feed
+        .as_ref()
+        .map_or(crate::dates::SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min);
+    // Only `max-items` makes the scope depend on the clock (pinned items
+    // count first while pinned). Pins only ever run out, so for one feed the
+    // number still pinned names the scope: a new one only when a pin ends,
+    // not at every tick of the clock.
+    let pins_now = config.max_items.and(feed.as_ref()).map(|f| {
+        f.items
+            .iter()
+            .filter(|b| b.is_pinned(now, f.zone_offset_min))
+            .count()
+    });
     let items: Rc<[Rc<Bulletin>]> = (*use_memo(
-        (feed.clone(), config.categories.clone(), config.max_items),
-        |(f, categories, max)| {
+        (
+            feed.clone(),
+            config.categories.clone(),
+            config.max_items,
+            pins_now,
+        ),
+        move |(f, categories, max, _)| {
             f.as_ref()
-                .map(|f| scope(&f.items, categories.as_deref(), *max))
+                .map(|f| {
+                    scope(
+                        &f.items,
+                        categories.as_deref(),
+                        *max,
+                        now,
+                        f.zone_offset_min,
+                    )
+                })
                 .unwrap_or_else(|| Rc::from(Vec::new()))
         },
     ))
@@ -83,9 +109,6 @@ pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
         },
     );
     let query = use_memo(state.filter.query.clone(), |q| Query::parse(q));
-    let zone = feed
-        .as_ref()
-        .map_or(crate::dates::SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min);
     let view = use_memo(
         (
             items.clone(),

@@ -40,16 +40,23 @@ pub fn full_label(ts: Option<&Timestamp>, zone: i32, lang: Lang) -> String {
     let Some(ts) = ts else {
         return lang.messages().unknown_date.to_string();
     };
-    let c = ts.civil(zone);
-    let mut s = match lang {
-        Lang::ZhCn => format!("{}年{}月{}日", c.year, c.month, c.day),
-        Lang::En => format!("{} {}, {}", month_en(c.month), c.day, c.year),
-    };
+    let mut s = day_label(ts, zone, lang);
     if ts.shows_time(zone) {
+        let c = ts.civil(zone);
         let sep = if lang == Lang::En { ", " } else { " " };
         let _ = write!(s, "{sep}{:02}:{:02}", c.hour, c.minute);
     }
     s
+}
+
+/// The day alone, with its year: `2024年11月27日` (`Nov 27, 2024`), as a
+/// 成文日期 is shown (a time the source gave is left out).
+pub fn day_label(ts: &Timestamp, zone: i32, lang: Lang) -> String {
+    let c = ts.civil(zone);
+    match lang {
+        Lang::ZhCn => format!("{}年{}月{}日", c.year, c.month, c.day),
+        Lang::En => format!("{} {}, {}", month_en(c.month), c.day, c.year),
+    }
 }
 
 /// The list date, relative for recent items when `relative` (今天, 昨天,

@@ -88,6 +88,16 @@ pub struct Messages {
     pub stop: &'static str,
     pub reading_aloud: &'static str,
     pub reading_paused: &'static str,
+    /// The 置顶 mark of a pinned item.
+    pub pinned: &'static str,
+    /// The name of the 信息公开 table in the article, and its rows.
+    pub public_info: &'static str,
+    pub index_number: &'static str,
+    pub subject: &'static str,
+    pub written_date: &'static str,
+    pub validity_label: &'static str,
+    /// 有效性: valid, amended, repealed, expired (`feed::Validity::index`).
+    pub validity: [&'static str; 4],
 }
 
 /// Simplified Chinese, the default.
@@ -158,6 +168,13 @@ pub const ZH_CN: Messages = Messages {
     stop: "停止",
     reading_aloud: "正在朗读",
     reading_paused: "朗读已暂停",
+    pinned: "置顶",
+    public_info: "信息公开",
+    index_number: "索引号",
+    subject: "主题分类",
+    written_date: "成文日期",
+    validity_label: "有效性",
+    validity: ["有效", "已修改", "已废止", "已失效"],
 };
 
 /// English.
@@ -228,6 +245,13 @@ pub const EN: Messages = Messages {
     stop: "Stop",
     reading_aloud: "Reading aloud",
     reading_paused: "Reading paused",
+    pinned: "Pinned",
+    public_info: "Public information",
+    index_number: "Index No.",
+    subject: "Subject",
+    written_date: "Date written",
+    validity_label: "Validity",
+    validity: ["Valid", "Amended", "Repealed", "Expired"],
 };
 
 /// The reader's explanation of a load failure: what went wrong, in words a

@@ -193,20 +193,45 @@ fn tally<'a>(all: impl Iterator<Item = Option<&'a Rc<str>>>) -> Vec<CategoryCoun
 }
 
 /// The items one widget instance works with: only the configured
-/// categories (when the webmaster lists some), at most `max_items` of the
-/// newest. Computed once per feed and configuration.
+/// categories (when the webmaster lists some), at most `max_items`: the
+/// items pinned at `now` (see [`Bulletin::is_pinned`]) whatever their date,
+/// then the newest. Computed once per feed and configuration (and, with
+/// `max_items`, per clock).
 pub fn scope(
     items: &Rc<[Rc<Bulletin>]>,
     categories: Option<&[String]>,
     max_items: Option<usize>,
+    now: i64,
+    zone: i32,
 ) -> Rc<[Rc<Bulletin>]> {
     if categories.is_none() && max_items.is_none_or(|m| m >= items.len()) {
         return items.clone();
     }
+    let listed =
+        |b: &&Rc<Bulletin>| categories.is_none_or(|cs| cs.iter().any(|c| **c == *b.category));
+    let max = max_items.unwrap_or(usize::MAX);
+    // A pinned notice is often old: `max_items` of the newest would drop
+    // the very item the column is meant to lead with.
+    let mut pins = items
+        .iter()
+        .filter(listed)
+        .filter(|b| b.is_pinned(now, zone))
+        .take(max)
+        .count();
+    let mut others = max - pins;
     items
         .iter()
-        .filter(|b| categories.is_none_or(|cs| cs.iter().any(|c| **c == *b.category)))
-        .take(max_items.unwrap_or(usize::MAX))
+        .filter(listed)
+        .filter(|b| {
+            let room = if b.is_pinned(now, zone) {
+                &mut pins
+            } else {
+                &mut others
+            };
+            let keep = *room > 0;
+            *room = room.saturating_sub(1);
+            keep
+        })
         .cloned()
         .collect()
 }
@@ -331,6 +356,13 @@ pub fn compute(
         let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
         crate::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
     }
+    // 置顶: the pinned items lead, in the order chosen, then the others.
+    let pinned = |i: &usize| items[*i].is_pinned(now, zone);
+    if visible.iter().any(pinned) {
+        let (mut first, rest): (Vec<usize>, Vec<usize>) = visible.iter().partition(|i| pinned(i));
+        first.extend(rest);
+        visible = first;
+    }
     let relabel = |names: &[CategoryCount], counts: Vec<usize>| {
         Rc::new(
             names
@@ -401,17 +433,17 @@ mod tests {
     #[test]
     fn scope_and_order_follow_the_configuration() {
         let it = items(&["环保", "安全", "环保", "城建", "安全"]);
-        assert!(Rc::ptr_eq(&scope(&it, None, None), &it));
+        assert!(Rc::ptr_eq(&scope(&it, None, None, 0, 480), &it));
         let only = vec!["安全".to_string(), "环保".to_string()];
-        let s = scope(&it, Some(&only), None);
+        let s = scope(&it, Some(&only), None, 0, 480);
         assert_eq!(s.len(), 4);
         let names: Vec<String> = ordered_counts(&s, Some(&only))
             .iter()
             .map(|c| format!("{} {}", c.name, c.count))
             .collect();
         assert_eq!(names, ["安全 2", "环保 2"]);
-        assert_eq!(scope(&it, None, Some(2)).len(), 2);
-        assert_eq!(scope(&it, Some(&only), Some(3)).len(), 3);
+        assert_eq!(scope(&it, None, Some(2), 0, 480).len(), 2);
+        assert_eq!(scope(&it, Some(&only), Some(3), 0, 480).len(), 3);
         // A listed category without items gets no tab.
         let missing = vec!["不存在".to_string(), "城建".to_string()];
         assert_eq!(ordered_counts(&it, Some(&missing)).len(), 1);
@@ -572,6 +604,127 @@ mod tests {
             to: None,
         };
         assert_eq!(fx.ids(&with(open)).len(), 8, "an empty range is no filter");
+    }
+
+    /// A column with pinned items: `p1` (true, old), `p2` (until a day still
+    /// to come), `past` (until a day gone: ordinary), `p3` (a title prefix,
+    /// another category), ordinary news between them.
+    fn pinned_column() -> Fixture {
+        let items = feed(
+            r#"{"id":"n1","title":"新闻一","date_published":"2019-11-28T09:00:00+08:00","_district":{"category":"公示公告"}},
+               {"id":"past","title":"过期置顶","date_published":"2019-11-27T00:00:00+08:00","_district":{"category":"公示公告","pinned":"2019-11-27"}},
+               {"id":"n2","title":"放假通知","date_published":"2019-11-26T00:00:00+08:00","_district":{"category":"公示公告"}},
+               {"id":"p2","title":"报名通知","date_published":"2019-11-20T00:00:00+08:00","_district":{"category":"公示公告","pinned":"2019-11-28"}},
+               {"id":"p3","title":"【置顶】停水通知","date_published":"2019-11-25T00:00:00+08:00","_district":{"category":"城建"}},
+               {"id":"n3","title":"新闻三","date_published":"2019-11-24T00:00:00+08:00","_district":{"category":"城建"}},
+               {"id":"p1","title":"年度计划","date_published":"2019-01-02T00:00:00+08:00","_district":{"category":"公示公告","pinned":true}},
+               {"id":"u","title":"没有日期","_district":{"category":"公示公告"}}"#,
+        );
+        Fixture {
+            index: Rc::new(SearchIndex::build(&items)),
+            tabs: category_counts(&items),
+            deps: department_counts(&items),
+            items,
+        }
+    }
+
+    #[test]
+    fn pinned_items_lead_in_every_order_and_tab() {
+        let fx = pinned_column();
+        // Now is 2019-11-28 12:00 in Shanghai: p2 is pinned through today,
+        // `past` was pinned through yesterday.
+        let all = Filter::default();
+        assert_eq!(
+            fx.ids(&all),
+            ["p3", "p2", "p1", "n1", "past", "n2", "n3", "u"]
+        );
+        let oldest = Filter {
+            sort: Sort::Oldest,
+            ..Filter::default()
+        };
+        assert_eq!(
+            fx.ids(&oldest),
+            ["p1", "p2", "p3", "n3", "n2", "past", "n1", "u"]
+        );
+        let tab = Filter {
+            category: Some(Rc::from("公示公告")),
+            ..Filter::default()
+        };
+        assert_eq!(fx.ids(&tab), ["p2", "p1", "n1", "past", "n2", "u"]);
+        let tab_oldest = Filter {
+            sort: Sort::Oldest,
+            ..tab.clone()
+        };
+        assert_eq!(fx.ids(&tab_oldest), ["p1", "p2", "n2", "past", "n1", "u"]);
+        let other_tab = Filter {
+            category: Some(Rc::from("城建")),
+            ..Filter::default()
+        };
+        assert_eq!(fx.ids(&other_tab), ["p3", "n3"]);
+        // Search results too: the pinned matches first.
+        let search = Filter {
+            query: "通知".into(),
+            ..Filter::default()
+        };
+        assert_eq!(fx.ids(&search), ["p3", "p2", "n2"]);
+        // A date range still filters a pinned item out.
+        let week = Filter {
+            range: DateRange::LastDays(7),
+            ..Filter::default()
+        };
+        assert_eq!(fx.ids(&week), ["p3", "n1", "past", "n2", "n3"]);
+    }
+
+    #[test]
+    fn a_pin_expires_at_the_end_of_its_day() {
+        let fx = pinned_column();
+        let at = |s: &str| {
+            let now = dates::parse(s).expect("now").unix;
+            let all: Vec<usize> = (0..fx.items.len()).collect();
+            compute(
+                &fx.items,
+                &all,
+                &Filter::default(),
+                &fx.tabs,
+                &fx.deps,
+                now,
+                480,
+            )
+            .visible
+            .iter()
+            .map(|&i| fx.items[i].id.clone())
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            at("2019-11-27T23:59:59+08:00")[..4],
+            ["past", "p3", "p2", "p1"]
+        );
+        assert_eq!(at("2019-11-28T23:59:59+08:00")[..3], ["p3", "p2", "p1"]);
+        assert_eq!(at("2019-11-29T00:00:00+08:00")[..3], ["p3", "p1", "n1"]);
+    }
+
+    #[test]
+    fn max_items_keeps_the_pinned_items() {
+        let fx = pinned_column();
+        let now = dates::parse("2019-11-28T12:00:00+08:00").expect("now").unix;
+        let ids = |s: Rc<[Rc<Bulletin>]>| s.iter().map(|b| b.id.clone()).collect::<Vec<_>>();
+        // The three pinned ones, then the newest other: in feed order.
+        assert_eq!(
+            ids(scope(&fx.items, None, Some(4), now, 480)),
+            ["n1", "p3", "p2", "p1"]
+        );
+        assert_eq!(ids(scope(&fx.items, None, Some(2), now, 480)), ["p3", "p2"]);
+        let only = vec!["城建".to_string()];
+        assert_eq!(
+            ids(scope(&fx.items, Some(&only), Some(1), now, 480)),
+            ["p3"]
+        );
+        // Once p2's pin has run out, it is left to the newest rule.
+        let later = now + 86_400;
+        assert_eq!(
+            ids(scope(&fx.items, None, Some(3), later, 480)),
+            ["n1", "p3", "p1"]
+        );
     }
 
     #[test]

@@ -94,13 +94,14 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Builds the index over title, summary, text, department, category,
-    /// reporter, photographer, document number and tags.
+    /// reporter, photographer, document number, the 信息公开 fields (索引号,
+    /// 主题分类, 来源, and 有效性 by its label in every language) and tags.
     pub fn build(items: &[Rc<Bulletin>]) -> SearchIndex {
         let haystacks = items
             .iter()
             .map(|b| {
                 let body = b.body_paragraphs().join("\n");
-                let fields: [&str; 8] = [
+                let fields: [&str; 11] = [
                     b.title.as_deref().unwrap_or(""),
                     // (A summary made from the body is in `body` already.)
                     b.given_summary.as_deref().unwrap_or(""),
@@ -110,11 +111,20 @@ impl SearchIndex {
                     b.reporter.as_deref().unwrap_or(""),
                     b.photographer.as_deref().unwrap_or(""),
                     b.doc_number.as_deref().unwrap_or(""),
+                    b.index_number.as_deref().unwrap_or(""),
+                    b.subject.as_deref().unwrap_or(""),
+                    b.source.as_deref().unwrap_or(""),
                 ];
+                let validity = b.validity.into_iter().flat_map(|v| {
+                    crate::i18n::LANGS
+                        .iter()
+                        .map(move |l| l.messages().validity[v.index()])
+                });
                 let mut h = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
                 for f in fields
                     .iter()
                     .copied()
+                    .chain(validity)
                     .chain(b.tags.iter().map(String::as_str))
                 {
                     // Control characters inside a field must not act as separators either.
@@ -270,6 +280,30 @@ mod tests {
         assert_eq!(hits("交通"), [2]);
         assert_eq!(hits("〔2019〕12"), [2]);
         assert_eq!(hits(""), [0, 1, 2]);
+    }
+
+    #[test]
+    fn public_document_fields_are_searched() {
+        let it = items(
+            r#"{"id":"1","title":"办法","_district":{"index_number":"11410100MB/2024-00123","subject":"城乡建设、环境保护","validity":"repealed","source":"区住房和城乡建设局"}},
+               {"id":"2","title":"规定","_district":{"validity":"expired","subject":"财政"}},
+               {"id":"3","title":"意见","_district":{"validity":"valid"}},
+               {"id":"4","title":"[置顶]停水通知"}"#,
+        );
+        let idx = SearchIndex::build(&it);
+        let hits = |q: &str| idx.filter(&Query::parse(q), 0..idx.len());
+        assert_eq!(hits("2024-00123"), [0]);
+        assert_eq!(hits("11410100mb"), [0]);
+        assert_eq!(hits("环境保护"), [0]);
+        assert_eq!(hits("住房和城乡建设局"), [0]);
+        assert_eq!(hits("已废止"), [0]);
+        assert_eq!(hits("Repealed"), [0]);
+        assert_eq!(hits("已失效"), [1]);
+        assert_eq!(hits("expired 财政"), [1]);
+        assert_eq!(hits("有效"), [2]);
+        // The title's 置顶 prefix is a mark, not text.
+        assert_eq!(hits("置顶"), Vec::<usize>::new());
+        assert_eq!(hits("停水"), [3]);
     }
 
     #[test]
