@@ -2,7 +2,7 @@
 //! of its parts. The render is a pure function of props and state, the same
 //! in the browser and on the server.
 
-use super::{ArticleView, FreshNotice, Header, ListView, Status, StatusKind};
+use super::{ArticleView, FreshNotice, Header, ListView, Start, Status, StatusKind};
 use crate::config::Config;
 use crate::dates::Timestamp;
 use crate::hooks::{
@@ -11,8 +11,7 @@ use crate::hooks::{
 };
 use crate::i18n::{self, dates::full_label, load_error, Lang};
 use crate::query::neighbours;
-use crate::state::{Action, Head, Load, Remembered, State};
-use crate::urlstate::ViewState;
+use crate::state::{Action, Load, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,40 +29,6 @@ pub struct AppProps {
     /// What the widget knows as it mounts.
     #[prop_or_default]
     pub start: Start,
-}
-
-/// What a widget knows as it mounts, read by its entry point (`entry` in the
-/// browser, the `render` command on a server), so that the first render is
-/// a pure function of the props: no render reads a clock, the URL or storage.
-#[derive(Clone, Default)]
-pub struct Start {
-    /// The clock (Unix seconds): the browser's, or the render's.
-    pub now: i64,
-    /// The view a link carries (the URL hash).
-    pub linked: ViewState,
-    /// What this reader chose last time, on this site (长者模式, text size).
-    pub remembered: Remembered,
-    /// The answer to the first request, or the last good copy, when the
-    /// entry point has one before mounting: the first render then shows
-    /// rows, not a skeleton to be laid out and replaced.
-    pub head: Option<Rc<Head>>,
-    /// The head start is old (a pre-rendered page past its freshness): the
-    /// widget asks for the feed again at once, as a refresh.
-    pub refresh: bool,
-    /// The page's URL, which a relative `feed` resolves against: the
-    /// document's in the browser (`None`), given on a server.
-    pub page: Option<String>,
-    /// The search text a reader typed into a pre-rendered page before the
-    /// widget took over, and whether the box had the focus: it stays, applies,
-    /// and keeps the focus.
-    pub typed: Option<(String, bool)>,
-}
-
-impl PartialEq for Start {
-    /// Only read when the widget mounts: a new `Start` never re-renders it.
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
 }
 
 impl AppProps {
