@@ -181,7 +181,8 @@ pub fn browser_start(state_key: Option<&str>, head: Option<Head>) -> Start {
 
 /// Renders the widget into `container` in place of the loader's placeholder.
 fn mount(container: Element, props: AppProps, head: Option<Head>) -> AppHandle<App> {
-    let start = browser_start(props.state_key.as_deref(), head);
+    let mut start = browser_start(props.state_key.as_deref(), head);
+    start.typed = typed(&container);
     render(container, props, start)
 }
 
@@ -211,7 +212,15 @@ fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<
     let mut start = browser_start(props.state_key.as_deref(), Some(head));
     start.refresh = !meta.is_fresh(start.now);
     start.now = meta.rendered_at;
-    start.typed = container
+    start.typed = typed(container);
+    Some(start)
+}
+
+/// What a reader typed into the search box of the markup the widget is
+/// about to replace (a pre-rendered page's, also while the widget fetches
+/// a feed too large to ride along), and whether the box has the focus.
+fn typed(container: &Element) -> Option<(String, bool)> {
+    container
         .query_selector(&format!(".{SEARCH_INPUT_CLASS}"))
         .ok()
         .flatten()
@@ -229,8 +238,7 @@ fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<
             let focused = active.is_some_and(|a| a.is_same_node(Some(&input)));
             (input.value(), focused)
         })
-        .filter(|(text, _)| !text.is_empty());
-    Some(start)
+        .filter(|(text, _)| !text.is_empty())
 }
 
 /// Bytes of linear memory the wasm instance holds (for benchmarks and diagnostics).

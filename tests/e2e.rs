@@ -552,12 +552,23 @@ fn write_fragment_pages(root: &Path, dir: &Path, bundle: &str) -> String {
         );
         format!("{}{}", &html[..a], &html[b + "</template>".len()..])
     };
-    let other = fragment("other", seed, now()).html.replace(
+    let other = fragment("other", seed.clone(), now()).html.replace(
         &format!("data-version=\"{VERSION}\""),
         "data-version=\"0.0.1\"",
     );
+    // A large archive: `render` leaves the snapshot out (over
+    // MAX_SNAPSHOT_BYTES), so the widget fetches the feed behind the markup.
+    let archive = {
+        let html = fragment("archive", seed, now()).html;
+        let a = html
+            .find("<script type=\"application/json\"")
+            .expect("snapshot");
+        let b = a + html[a..].find("</script>").expect("snapshot end") + "</script>".len();
+        format!("{}{}", &html[..a], &html[b..])
+    };
     std::fs::create_dir_all(dir).expect("page folder");
     for (name, html, asynchronous) in [
+        ("archive", archive, true),
         ("fresh", fresh.html.clone(), true),
         // The loader in <head> without async: it runs before the fragment is parsed.
         ("sync", fresh.html.clone(), false),
@@ -785,6 +796,27 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     let log = js(&c, "return __e2e.errors;", vec![]).await;
     assert_eq!(log, json!([]));
     group("a fragment from another version falls back to a normal mount, without an error");
+
+    // A fragment without its feed (a large archive): typing into its box
+    // while the widget fetches the feed stays, applies and keeps the focus.
+    open(&c, &format!("{}/pages/archive.html", host.origin)).await;
+    js(
+        &c,
+        "var i = document.getElementById('archive').shadowRoot.querySelector('.db-search-input'); \
+         i.focus(); i.value = '工地';",
+        vec![],
+    )
+    .await;
+    wait_rows(&c, "archive", 2).await;
+    let kept = js(
+        &c,
+        "var r = document.getElementById('archive').shadowRoot; var i = r.querySelector('.db-search-input'); \
+         return [i.value, r.activeElement === i, __e2e.errors];",
+        vec![],
+    )
+    .await;
+    assert_eq!(kept, json!(["工地", true, []]));
+    group("a fragment without its feed (a large archive): text typed while the feed loads stays and applies");
 
     // `no-shadow`: the rows in the page's own DOM before any script runs
     // past the loader; early typing kept (the document's focus); the

@@ -26,9 +26,10 @@ pub struct Start {
     /// The page's URL, which a relative `feed` resolves against: the
     /// document's in the browser (`None`), given on a server.
     pub page: Option<String>,
-    /// The search text a reader typed into a pre-rendered page before the
-    /// widget took over, and whether the box had the focus: it stays, applies,
-    /// and keeps the focus.
+    /// The search text a reader typed into the markup the widget replaces (a
+    /// pre-rendered page's, with or without its feed) before the widget took
+    /// over, and whether the box had the focus: it stays, applies, and keeps
+    /// the focus.
     pub typed: Option<(String, bool)>,
 }
 
