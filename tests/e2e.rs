@@ -727,22 +727,8 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
 
     // Early typing: text typed into the pre-rendered search box stays and applies.
     open(&c, &format!("{}/pages/fresh.html", host.origin)).await;
-    js(
-        &c,
-        "var i = document.getElementById('pre').shadowRoot.querySelector('.db-search-input'); \
-         i.focus(); i.value = '工地';",
-        vec![],
-    )
-    .await;
-    wait_rows(&c, "pre", 2).await;
-    let kept = js(
-        &c,
-        "var r = document.getElementById('pre').shadowRoot; var i = r.querySelector('.db-search-input'); \
-         return [i.value, r.activeElement === i, r.querySelectorAll('.db-row mark').length > 0];",
-        vec![],
-    )
-    .await;
-    assert_eq!(kept, json!(["工地", true, true]));
+    let kept = typed_before_takeover(&c, "pre").await;
+    assert_eq!(kept, json!(["工地", true, true, []]));
     group("text typed before the takeover stays in the box, keeps the focus and filters the list");
 
     // A stale fragment: taken over at once, then refreshed like any widget.
@@ -800,22 +786,8 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     // A fragment without its feed (a large archive): typing into its box
     // while the widget fetches the feed stays, applies and keeps the focus.
     open(&c, &format!("{}/pages/archive.html", host.origin)).await;
-    js(
-        &c,
-        "var i = document.getElementById('archive').shadowRoot.querySelector('.db-search-input'); \
-         i.focus(); i.value = '工地';",
-        vec![],
-    )
-    .await;
-    wait_rows(&c, "archive", 2).await;
-    let kept = js(
-        &c,
-        "var r = document.getElementById('archive').shadowRoot; var i = r.querySelector('.db-search-input'); \
-         return [i.value, r.activeElement === i, __e2e.errors];",
-        vec![],
-    )
-    .await;
-    assert_eq!(kept, json!(["工地", true, []]));
+    let kept = typed_before_takeover(&c, "archive").await;
+    assert_eq!(kept, json!(["工地", true, true, []]));
     group("a fragment without its feed (a large archive): text typed while the feed loads stays and applies");
 
     // `no-shadow`: the rows in the page's own DOM before any script runs
@@ -868,6 +840,28 @@ async fn prerendered_pages_show_the_news_at_once_and_are_taken_over_cleanly() {
     group("a no-shadow fragment: news in the page's DOM at once, taken over with the typed text and focus kept");
     let _ = c.close().await;
     let _ = std::fs::remove_dir_all(&pages);
+}
+
+/// Types 工地 into the search box of the pre-rendered widget `id` before it
+/// is taken over, waits for its 2 rows, and returns what the reader has
+/// then: the box's text, whether it has the focus, whether the rows mark
+/// the match, and the page's errors.
+async fn typed_before_takeover(c: &Client, id: &str) -> Value {
+    js(
+        c,
+        "var i = document.getElementById(arguments[0]).shadowRoot.querySelector('.db-search-input'); \
+         i.focus(); i.value = '工地';",
+        vec![json!(id)],
+    )
+    .await;
+    wait_rows(c, id, 2).await;
+    js(
+        c,
+        "var r = document.getElementById(arguments[0]).shadowRoot; var i = r.querySelector('.db-search-input'); \
+         return [i.value, r.activeElement === i, r.querySelectorAll('.db-row mark').length > 0, __e2e.errors];",
+        vec![json!(id)],
+    )
+    .await
 }
 
 /// axe-core over the whole page (WCAG 2.x A/AA): the violations, described.
