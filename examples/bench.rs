@@ -333,7 +333,7 @@ mod native {
     /// The pre-rendered page of the feed of `n` items: the fragment of
     /// `district-bulletin render` (fresh for a day) in a page with the loader.
     fn prerendered_page(feed: &std::path::Path, n: usize) -> String {
-        use district_bulletin::fragment::{render, Input, Stylesheet};
+        use district_bulletin::native::fragment::{render, Input, Stylesheet};
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);

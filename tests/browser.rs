@@ -744,8 +744,8 @@ async fn the_clock_moves_on_with_each_answer() {
     // newest item was today's. The answer arrives later: the clock moves on
     // to the browser's, so the row no longer says 今天 (a widget left open
     // with `refresh` used to keep the labels of the day it was opened).
-    let mut props = district_bulletin::components::AppProps::with_feed(SEED);
-    let config = district_bulletin::config::Config {
+    let mut props = district_bulletin::ui::components::AppProps::with_feed(SEED);
+    let config = district_bulletin::app::config::Config {
         relative_dates: true,
         ..(*props.config).clone()
     };

@@ -7,8 +7,8 @@
 #[path = "support/server.rs"]
 mod server;
 
-use district_bulletin::cli::check::{check, json, text, Check, Cors};
-use district_bulletin::cli::source::{read, SourceError};
+use district_bulletin::native::cli::check::{check, json, text, Check, Cors};
+use district_bulletin::native::cli::source::{read, SourceError};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -8,7 +8,7 @@
 #[path = "support/dom.rs"]
 mod dom;
 
-use district_bulletin::feed::host;
+use district_bulletin::model::feed::host;
 use dom::*;
 use wasm_bindgen_test::*;
 use web_sys::Element;

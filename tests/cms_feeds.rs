@@ -4,8 +4,8 @@
 //! The browser side of the same fixtures is `tests/cms_browser.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use district_bulletin::dates::{machine_label, SHANGHAI_OFFSET_MIN};
-use district_bulletin::feed::{
+use district_bulletin::model::dates::{machine_label, SHANGHAI_OFFSET_MIN};
+use district_bulletin::model::feed::{
     read_body, Feed, FeedError, Format, Note, NoteKind, Pinned, Pos, Reading, Report, Severity,
     Skip,
 };
@@ -403,7 +403,9 @@ fn a_json_feed_without_items_is_broken_not_empty() {
     );
     assert_eq!(
         report.format,
-        Some(Format::JsonFeed(district_bulletin::feed::Version::V1_1))
+        Some(Format::JsonFeed(
+            district_bulletin::model::feed::Version::V1_1
+        ))
     );
     // `"items": []` stays a valid empty feed; `items` of another type is broken.
     let empty = br#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[]}"#;

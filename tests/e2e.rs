@@ -514,7 +514,8 @@ fn now() -> i64 {
 /// (a CMS removed the <template>), from another version, and in the page's
 /// own DOM (`no-shadow`). Returns the inline styles' CSP sources.
 fn write_fragment_pages(root: &Path, dir: &Path, bundle: &str) -> String {
-    use district_bulletin::fragment::{render, Input, Stylesheet, VERSION};
+    use district_bulletin::app::fragment::VERSION;
+    use district_bulletin::native::fragment::{render, Input, Stylesheet};
     let seed = std::fs::read(root.join("feeds/seed.json")).expect("seed");
     let fragment_with = |id: &str, body: Vec<u8>, at: i64, extra: &[(&str, &str)]| {
         let mut attributes = vec![("feed".to_string(), "/feeds/seed.json".to_string())];

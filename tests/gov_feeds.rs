@@ -6,10 +6,11 @@
 //! browser side is `tests/gov_browser.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use district_bulletin::dates::{self, machine_day};
-use district_bulletin::feed::{parse_body, Bulletin, Feed, Pinned, Validity};
-use district_bulletin::fragment::{head, render, Input, Meta, Stylesheet};
-use district_bulletin::state::Head;
+use district_bulletin::app::fragment::{head, Meta};
+use district_bulletin::app::state::Head;
+use district_bulletin::model::dates::{self, machine_day};
+use district_bulletin::model::feed::{parse_body, Bulletin, Feed, Pinned, Validity};
+use district_bulletin::native::fragment::{render, Input, Stylesheet};
 use scraper::{Html, Selector};
 use std::path::PathBuf;
 

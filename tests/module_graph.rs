@@ -176,7 +176,7 @@ fn the_checker_finds_a_cycle() {
     );
     assert_eq!(
         paths_after(
-            "use crate::{feed::X, dates};\nlet a = crate::i18n::x(); b::crate::no",
+            "use crate::{feed::X, dates};\nlet a = crate::app::i18n::x(); b::crate::no",
             "crate::"
         ),
         ["feed", "dates", "i18n"]

@@ -6,8 +6,8 @@
 #[path = "support/dom.rs"]
 mod dom;
 
-use district_bulletin::components::AppProps;
-use district_bulletin::config::Config;
+use district_bulletin::app::config::Config;
+use district_bulletin::ui::components::AppProps;
 use dom::*;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -1,7 +1,7 @@
 //! README is the users' manual: its attribute table names exactly the
 //! attributes the widget reads (`config::ATTRIBUTES`), in the same order.
 
-use district_bulletin::config::ATTRIBUTES;
+use district_bulletin::app::config::ATTRIBUTES;
 
 #[test]
 fn the_attribute_table_is_the_widgets() {

@@ -2,13 +2,13 @@
 //! never copied into the repo) and on the seed feed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use district_bulletin::dates::SHANGHAI_OFFSET_MIN;
-use district_bulletin::feed::{parse_feed, read_body, Feed, FeedError, Format, Version};
-use district_bulletin::i18n::dates::{full_label, list_label};
-use district_bulletin::i18n::Lang;
-use district_bulletin::query::search::SearchCache;
-use district_bulletin::query::search::SearchIndex;
-use district_bulletin::query::{category_counts, compute, department_counts, Filter};
+use district_bulletin::app::i18n::dates::{full_label, list_label};
+use district_bulletin::app::i18n::Lang;
+use district_bulletin::app::query::search::SearchCache;
+use district_bulletin::app::query::search::SearchIndex;
+use district_bulletin::app::query::{category_counts, compute, department_counts, Filter};
+use district_bulletin::model::dates::SHANGHAI_OFFSET_MIN;
+use district_bulletin::model::feed::{parse_feed, read_body, Feed, FeedError, Format, Version};
 use std::path::PathBuf;
 use std::rc::Rc;
 

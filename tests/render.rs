@@ -8,8 +8,8 @@
 #[path = "support/gen.rs"]
 mod gen;
 
-use district_bulletin::feed::parse_body;
-use district_bulletin::fragment::{render, Input, RenderError, Stylesheet};
+use district_bulletin::model::feed::parse_body;
+use district_bulletin::native::fragment::{render, Input, RenderError, Stylesheet};
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -196,7 +196,7 @@ fn a_no_shadow_fragment_is_the_widget_in_the_page_itself() {
     assert!(!style.contains(":host") && style.contains("[data-db-light]"));
     assert_eq!(
         out.style_hash.as_deref(),
-        Some(district_bulletin::fragment::csp_hash(&style).as_str())
+        Some(district_bulletin::native::fragment::csp_hash(&style).as_str())
     );
     assert_eq!(
         doc.select(&sel("script.district-bulletin-snapshot"))

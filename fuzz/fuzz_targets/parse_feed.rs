@@ -4,9 +4,9 @@
 //! Nothing may panic.
 #![no_main]
 
-use district_bulletin::feed::{read_body, Reading};
-use district_bulletin::query::search::{highlight, Query, SearchCache, SearchIndex};
-use district_bulletin::query::{category_counts, compute, department_counts, Filter};
+use district_bulletin::model::feed::{read_body, Reading};
+use district_bulletin::app::query::search::{highlight, Query, SearchCache, SearchIndex};
+use district_bulletin::app::query::{category_counts, compute, department_counts, Filter};
 use district_bulletin::{dates, i18n, text, urlstate};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use district_bulletin::components::{App, AppProps};
+use district_bulletin::ui::components::{App, AppProps};
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,7 +45,7 @@ pub fn mount(feed: &str) -> Element {
 
 /// Mounts with attributes as a webmaster would write them (`lang`, `elder` …).
 pub fn mount_with_attrs(feed: &str, attrs: &[(&str, &str)]) -> Element {
-    use district_bulletin::config::Config;
+    use district_bulletin::app::config::Config;
     let mut config = Config::from_attributes(|name| {
         attrs
             .iter()

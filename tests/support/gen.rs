@@ -8,7 +8,7 @@
 
 #![allow(dead_code)]
 
-use district_bulletin::dates::Civil;
+use district_bulletin::model::dates::Civil;
 use serde_json::{json, Value};
 
 /// splitmix64: tiny, fast, and the same everywhere.

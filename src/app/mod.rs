@@ -1,0 +1,15 @@
+//! What the widget shows and does, in plain Rust, tested natively: the
+//! attributes ([`config`]), every string the reader reads ([`i18n`]), the
+//! derived view ([`query`]), the one place state changes ([`state`]), the
+//! view in the URL ([`urlstate`]), a round of loading ([`load`]) and what a
+//! pre-rendered fragment gives the widget ([`fragment`]).
+//!
+//! Imports [`crate::model`] only.
+
+pub mod config;
+pub mod fragment;
+pub mod i18n;
+pub mod load;
+pub mod query;
+pub mod state;
+pub mod urlstate;

@@ -1,0 +1,255 @@
+//! The full article: marks, metadata (as the 信息公开 table for a public
+//! document), image, body, attachments, tags, links to the original,
+//! previous/next, print.
+
+use super::{marks, ReadAloud};
+use crate::app::i18n::dates::{day_label, full_label};
+use crate::app::i18n::{attachment_label, Lang};
+use crate::model::dates;
+use crate::model::feed::Bulletin;
+use crate::model::text::file_kind;
+use crate::model::url::{resolve_http, upgraded};
+use crate::ui::html::sanitize::sanitize;
+use std::rc::Rc;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// A neighbour in the current list: its key and title.
+pub type Neighbour = Option<(Rc<str>, String)>;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub item: Rc<Bulletin>,
+    /// Offset dates are shown in.
+    pub zone: i32,
+    /// Absolute URL of the feed: relative links resolve against it.
+    pub base: AttrValue,
+    /// The language of the content (the item's, else the feed's).
+    #[prop_or_default]
+    pub content_lang: Option<AttrValue>,
+    /// The previous and next article within the current filter.
+    #[prop_or_default]
+    pub prev: Neighbour,
+    #[prop_or_default]
+    pub next: Neighbour,
+    /// The item is pinned now (置顶; the caller has the clock).
+    #[prop_or_default]
+    pub pinned: bool,
+    pub on_close: Callback<()>,
+    pub on_open: Callback<Rc<str>>,
+}
+
+/// One bulletin in full. Focus moves to its heading when it opens, so
+/// keyboard and screen-reader users land on what they opened; Escape closes.
+#[function_component(ArticleView)]
+pub fn article_view(props: &ArticleProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let m = lang.messages();
+    let b = &props.item;
+    let heading = use_node_ref();
+    let article = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(b.key.clone(), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    // The feed's HTML, rebuilt once per article by the allow-list sanitizer.
+    let rich = use_memo(
+        (b.key.clone(), b.content_html.clone(), props.base.clone()),
+        |(_, html, base)| html.as_deref().and_then(|h| sanitize(h, base)),
+    );
+    let image_failed = use_state(|| false);
+    {
+        let image_failed = image_failed.clone();
+        use_effect_with(b.key.clone(), move |_| image_failed.set(false));
+    }
+
+    let on_back = {
+        let on_close = props.on_close.clone();
+        move |_| on_close.emit(())
+    };
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                on_close.emit(());
+            }
+        }
+    };
+    let on_print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let neighbour = |n: &Neighbour, label: &'static str, class: &'static str| match n {
+        Some((key, title)) => {
+            let (key, on_open) = (key.clone(), props.on_open.clone());
+            html! {
+                <button type="button" class={classes!("db-neighbour", class)} onclick={move |_| on_open.emit(key.clone())}>
+                    <span class="db-neighbour-label">{ label }</span>
+                    <span class="db-neighbour-title">{ title.clone() }</span>
+                </button>
+            }
+        }
+        None => html! {},
+    };
+
+    let date = b.date();
+    let base = &props.base;
+    let original = b.url.as_deref().and_then(|u| resolve_http(u, base));
+    let external = b
+        .external_url
+        .as_deref()
+        .and_then(|u| resolve_http(u, base))
+        .filter(|e| Some(e) != original.as_ref());
+    let image = b
+        .banner_image
+        .as_deref()
+        .or(b.image.as_deref())
+        .and_then(|u| resolve_http(u, base))
+        .map(|u| upgraded(&u));
+    let meta = |label: &'static str, value: Option<&str>| match value {
+        Some(v) => html! { <><dt>{ label }</dt><dd>{ v.to_string() }</dd></> },
+        None => html! {},
+    };
+    let published = html! {
+        <time datetime={date.map(|t| dates::machine_label(t, props.zone))}>
+            { full_label(date, props.zone, lang) }
+        </time>
+    };
+    // A public document's fields as portals show them, in their order, then
+    // the column and credits: one block of metadata. The rows it has no
+    // value for are left out (nothing is invented).
+    let public = b.is_public_document().then(|| {
+        let cell = |label: &'static str, value: Option<Html>| match value {
+            Some(v) => html! { <div class="db-public-cell"><dt>{ label }</dt><dd>{ v }</dd></div> },
+            None => html! {},
+        };
+        let text = |v: Option<&str>| v.map(|v| html! { { v.to_string() } });
+        html! {
+            <section class="db-public" aria-label={m.public_info}>
+                <dl class="db-public-table">
+                    { cell(m.index_number, text(b.index_number.as_deref())) }
+                    { cell(m.subject, text(b.subject.as_deref())) }
+                    { cell(m.department, text(b.department.as_deref())) }
+                    { cell(m.written_date, b.written_date.map(|t| html! {
+                        <time datetime={dates::machine_day(&t, props.zone)}>
+                            { day_label(&t, props.zone, lang) }
+                        </time>
+                    })) }
+                    { cell(m.published, Some(published.clone())) }
+                    { cell(m.doc_number, text(b.doc_number.as_deref())) }
+                    { cell(m.validity_label, b.validity.map(|v| html! {
+                        <span class={classes!(v.is_void().then_some("db-void"))}>{ m.validity[v.index()] }</span>
+                    })) }
+                    { cell(m.source, text(b.source.as_deref())) }
+                    { cell(m.category, text(Some(&b.category))) }
+                    { cell(m.reporter, text(b.reporter.as_deref())) }
+                    { cell(m.photographer, text(b.photographer.as_deref())) }
+                </dl>
+            </section>
+        }
+    });
+    let attachments: Vec<Html> = b
+        .attachments
+        .iter()
+        .filter_map(|a| {
+            let href = resolve_http(&a.url, base)?;
+            let name = a.title.clone().unwrap_or_else(|| {
+                href.rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            });
+            let kind = file_kind(a.mime_type.as_deref(), &href);
+            let label = attachment_label(kind.as_deref(), a.size_in_bytes);
+            Some(html! {
+                <li>
+                    <a {href} target="_blank" rel="noopener noreferrer">{ name }</a>
+                    if !label.is_empty() {
+                        <span class="db-attachment-info">{ format!(" ({label})") }</span>
+                    }
+                </li>
+            })
+        })
+        .collect();
+
+    html! {
+        <article class="db-article" part="article" ref={article.clone()} {onkeydown}>
+            <div class="db-article-tools">
+                <button type="button" class="db-back" onclick={on_back}>{ "← " }{ m.back }</button>
+                <ReadAloud article={article.clone()} key_={b.key.clone()} />
+                <button type="button" class="db-print" onclick={on_print}>{ m.print }</button>
+            </div>
+            <h3 class="db-article-title" tabindex="-1" ref={heading} lang={props.content_lang.clone()}>{ b.display_title() }</h3>
+            if props.pinned || b.is_void() {
+                <p class="db-article-marks">{ marks(b, props.pinned, m) }</p>
+            }
+            if let Some(table) = public {
+                { table }
+            } else {
+                <dl class="db-article-meta">
+                    <dt>{ m.published }</dt>
+                    <dd>{ published }</dd>
+                    { meta(m.department, b.department.as_deref()) }
+                    { meta(m.category, Some(&b.category)) }
+                    { meta(m.source, b.source.as_deref()) }
+                    { meta(m.doc_number, b.doc_number.as_deref()) }
+                    { meta(m.reporter, b.reporter.as_deref()) }
+                    { meta(m.photographer, b.photographer.as_deref()) }
+                </dl>
+            }
+            if let Some(src) = image {
+                <figure class="db-figure">
+                    if *image_failed {
+                        <div class="db-image-failed" role="img" aria-label={m.image_failed}>{ m.image_failed }</div>
+                    } else {
+                        <img {src} alt={b.display_title()} loading="lazy" decoding="async" referrerpolicy="no-referrer"
+                            onerror={let f = image_failed.clone(); move |_| f.set(true)} />
+                    }
+                </figure>
+            }
+            <div class="db-article-body" lang={props.content_lang.clone()}>
+                if let Some(node) = &*rich {
+                    { Html::VRef(node.clone().into()) }
+                } else {
+                    { for b.body_paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                }
+            </div>
+            if !attachments.is_empty() {
+                <section class="db-attachments" aria-label={m.attachments}>
+                    <h4>{ m.attachments }</h4>
+                    <ul>{ for attachments }</ul>
+                </section>
+            }
+            if !b.tags.is_empty() {
+                <ul class="db-tags">
+                    { for b.tags.iter().map(|t| html! { <li>{ t }</li> }) }
+                </ul>
+            }
+            if original.is_some() || external.is_some() {
+                <p class="db-original">
+                    if let Some(href) = original {
+                        <a {href} target="_blank" rel="noopener noreferrer">{ m.original }</a>
+                    }
+                    if let Some(href) = external {
+                        <a {href} target="_blank" rel="noopener noreferrer">{ m.external_link }</a>
+                    }
+                </p>
+            }
+            if props.prev.is_some() || props.next.is_some() {
+                <nav class="db-neighbours" aria-label={format!("{} / {}", m.prev_article, m.next_article)}>
+                    { neighbour(&props.prev, m.prev_article, "db-prev") }
+                    { neighbour(&props.next, m.next_article, "db-next") }
+                </nav>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,49 @@
+//! 朗读: the control that reads an article aloud.
+
+use crate::app::i18n::Lang;
+use crate::app::state::speech::{Event, Reading};
+use crate::ui::hooks::use_speech;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReadAloudProps {
+    /// The article to read.
+    pub article: NodeRef,
+    /// Which article it is (reading stops when it changes).
+    pub key_: Rc<str>,
+}
+
+/// 朗读, then 暂停 / 继续 and 停止 while reading; nothing at all when the
+/// browser cannot read Chinese aloud.
+#[function_component(ReadAloud)]
+pub fn read_aloud(props: &ReadAloudProps) -> Html {
+    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let speech = use_speech(props.article.clone(), props.key_.clone());
+    if !speech.available {
+        return html! {};
+    }
+    let button = |label: &'static str, class: &'static str, event: Event| {
+        let on = speech.on.clone();
+        html! {
+            <button type="button" class={classes!("db-speak", class)} onclick={move |_| on.emit(event)}>{ label }</button>
+        }
+    };
+    let (controls, status) = match speech.reading {
+        Reading::Idle { .. } => (button(m.read_aloud, "db-speak-start", Event::Start), ""),
+        Reading::Speaking { .. } => (
+            html! { <>{ button(m.pause, "db-speak-pause", Event::Pause) }{ button(m.stop, "db-speak-stop", Event::Stop) }</> },
+            m.reading_aloud,
+        ),
+        Reading::Paused { .. } => (
+            html! { <>{ button(m.resume, "db-speak-resume", Event::Resume) }{ button(m.stop, "db-speak-stop", Event::Stop) }</> },
+            m.reading_paused,
+        ),
+    };
+    html! {
+        <span class="db-read-aloud">
+            { controls }
+            <span class="db-visually-hidden" role="status">{ status }</span>
+        </span>
+    }
+}

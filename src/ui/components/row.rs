@@ -1,0 +1,114 @@
+//! One row of the list: title, marks (置顶, 已废止), date, department,
+//! summary.
+
+use super::{marks, Thumbnail};
+use crate::app::i18n::dates::row_label;
+use crate::app::i18n::Lang;
+use crate::app::query::search::{highlight, Query};
+use crate::model::dates;
+use crate::model::feed::Bulletin;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BulletinRowProps {
+    pub item: Rc<Bulletin>,
+    /// The item's page (its `url`, resolved), when it has one: the title is
+    /// then a link to it, which readers without script (or a pre-rendered
+    /// page not yet taken over) can follow; a plain click opens the article
+    /// in the widget.
+    #[prop_or_default]
+    pub href: Option<AttrValue>,
+    /// The item's image (absolute), shown beside the row (`thumbnails`).
+    #[prop_or_default]
+    pub thumbnail: Option<AttrValue>,
+    pub zone: i32,
+    pub now: i64,
+    #[prop_or_default]
+    pub compact: bool,
+    /// Recent dates as 今天 / 昨天 / 3天前.
+    #[prop_or_default]
+    pub relative: bool,
+    /// The search, whose matches are marked in the title and summary.
+    #[prop_or_default]
+    pub query: Rc<Query>,
+    pub on_open: Callback<Rc<str>>,
+}
+
+/// Text with the query's matches in `<mark>`: built as nodes, never as HTML.
+///
+/// Always a list that starts with a text node and alternates text, mark,
+/// text …, with or without a search: from one keystroke to the next the same
+/// kind of node stays at the same place, so Yew edits text in place instead
+/// of replacing nodes.
+fn marked(text: &str, q: &Query) -> Html {
+    let runs = if q.is_empty() {
+        vec![(text.to_string(), false)]
+    } else {
+        highlight(text, q)
+    };
+    // (One flat list: a nested one would be reconciled on its own.)
+    let lead = runs
+        .first()
+        .is_some_and(|(_, hit)| *hit)
+        .then(|| html! { { "" } });
+    lead.into_iter()
+        .chain(runs.into_iter().map(|(run, hit)| {
+            if hit {
+                html! { <mark>{ run }</mark> }
+            } else {
+                html! { { run } }
+            }
+        }))
+        .collect::<Html>()
+}
+
+/// A list row; its title opens the article (a link to the item's page when
+/// it has one, else a button).
+#[function_component(BulletinRow)]
+pub fn bulletin_row(props: &BulletinRowProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let b = &props.item;
+    let onclick = {
+        let key = b.key.clone();
+        let on_open = props.on_open.clone();
+        move |e: MouseEvent| {
+            // A click with a modifier or another button is the browser's
+            // (a new tab for the original page).
+            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
+            }
+            e.prevent_default();
+            on_open.emit(key.clone())
+        }
+    };
+    let title = marked(&b.display_title(), &props.query);
+    let date = b.date();
+    html! {
+        <li class={classes!("db-row", props.thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
+            if let Some(src) = props.thumbnail.clone() {
+                <Thumbnail {src} alt={b.display_title()} />
+            }
+            <h3 class="db-row-title">
+                if let Some(href) = props.href.clone() {
+                    <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>
+                } else {
+                    <button type="button" class="db-open" {onclick}>{ title }</button>
+                }
+            </h3>
+            <p class="db-meta">
+                { marks(b, b.is_pinned(props.now, props.zone), lang.messages()) }
+                <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>
+                    { row_label(date, props.zone, props.now, lang, props.relative) }
+                </time>
+                if let Some(d) = &b.department {
+                    <span class="db-dept">{ &**d }</span>
+                }
+                <span class="db-cat">{ &*b.category }</span>
+            </p>
+            if !props.compact && !b.summary().is_empty() {
+                <p class="db-summary">{ marked(b.summary(), &props.query) }</p>
+            }
+        </li>
+    }
+}

@@ -1,0 +1,69 @@
+//! The callbacks the widget's parts call, made once per widget: the
+//! dispatcher never changes, so parts whose data did not change are not
+//! re-rendered because of a new callback.
+
+use crate::app::query::{DateRange, Sort};
+use crate::app::state::{Action, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Every callback the layout hands to its parts; each dispatches an [`Action`].
+#[derive(Clone, PartialEq)]
+pub struct Actions {
+    pub on_retry: Callback<()>,
+    pub on_select: Callback<Option<Rc<str>>>,
+    pub on_open: Callback<Rc<str>>,
+    pub on_close: Callback<()>,
+    pub on_more: Callback<()>,
+    pub on_query: Callback<String>,
+    pub on_department: Callback<Option<Rc<str>>>,
+    pub on_range: Callback<DateRange>,
+    pub on_sort: Callback<Sort>,
+    pub on_clear: Callback<()>,
+    pub on_older: Callback<()>,
+    pub on_dismiss_new: Callback<()>,
+    /// The 筛选 button.
+    pub on_toggle_filters: Callback<()>,
+    /// 查看 on the "N 条新信息" notice: back to the top of the list (in
+    /// `section`), where the new items are.
+    pub on_show_new: Callback<()>,
+}
+
+fn dispatching<T: 'static>(d: &UseReducerDispatcher<State>, make: fn(T) -> Action) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |x| d.dispatch(make(x)))
+}
+
+/// The widget's callbacks, built on its first render and kept.
+#[hook]
+pub fn use_actions(dispatcher: UseReducerDispatcher<State>, section: NodeRef) -> Rc<Actions> {
+    use_memo((), move |()| {
+        let d = &dispatcher;
+        let on_show_new = {
+            let d = d.clone();
+            Callback::from(move |()| {
+                // One action, not two: both changes land in the same render.
+                d.dispatch(Action::ShowNew);
+                if let Some(el) = section.cast::<web_sys::Element>() {
+                    el.scroll_into_view();
+                }
+            })
+        };
+        Actions {
+            on_retry: dispatching(d, |()| Action::Reload),
+            on_select: dispatching(d, Action::SelectCategory),
+            on_open: dispatching(d, Action::Open),
+            on_close: dispatching(d, |()| Action::Close),
+            on_more: dispatching(d, |()| Action::ShowMore),
+            on_query: dispatching(d, Action::SetQuery),
+            on_department: dispatching(d, Action::SetDepartment),
+            on_range: dispatching(d, Action::SetRange),
+            on_sort: dispatching(d, Action::SetSort),
+            on_clear: dispatching(d, |()| Action::ClearFilters),
+            on_older: dispatching(d, |()| Action::FetchPage),
+            on_dismiss_new: dispatching(d, |()| Action::DismissNew),
+            on_toggle_filters: dispatching(d, |()| Action::ToggleFilters),
+            on_show_new,
+        }
+    })
+}

@@ -1,0 +1,21 @@
+//! 长者模式: the `elder` attribute followed, the reader's choice remembered
+//! on this site.
+
+use super::remembered::{remember, ELDER_KEY};
+use crate::app::state::{Action, State};
+use yew::prelude::*;
+
+/// Follows the `elder` attribute when it changes, and returns the switch the
+/// reader presses (which remembers the choice).
+#[hook]
+pub fn use_elder(attribute: bool, state: &UseReducerHandle<State>) -> Callback<()> {
+    {
+        let d = state.dispatcher();
+        use_effect_with(attribute, move |&on| d.dispatch(Action::ElderAttribute(on)));
+    }
+    let d = state.dispatcher();
+    use_callback(state.elder, move |(), &on| {
+        d.dispatch(Action::SetElder(!on));
+        remember(ELDER_KEY, if on { "0" } else { "1" });
+    })
+}
