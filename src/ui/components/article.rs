@@ -2,14 +2,14 @@
 //! document), image, body, attachments, tags, links to the original,
 //! previous/next, print.
 
-use super::{marks, ReadAloud};
+use super::{marks, Ambient, ReadAloud};
+use crate::app::i18n::attachment_label;
 use crate::app::i18n::dates::{day_label, full_label};
-use crate::app::i18n::{attachment_label, Lang};
 use crate::model::dates;
 use crate::model::feed::Bulletin;
 use crate::model::text::file_kind;
 use crate::model::url::{resolve_http, upgraded};
-use crate::ui::html::sanitize::sanitize;
+use crate::ui::hooks::{use_focus_on, use_keyed_state, use_rich_html};
 use std::rc::Rc;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -20,10 +20,6 @@ pub type Neighbour = Option<(Rc<str>, String)>;
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
     pub item: Rc<Bulletin>,
-    /// Offset dates are shown in.
-    pub zone: i32,
-    /// Absolute URL of the feed: relative links resolve against it.
-    pub base: AttrValue,
     /// The language of the content (the item's, else the feed's).
     #[prop_or_default]
     pub content_lang: Option<AttrValue>,
@@ -32,9 +28,6 @@ pub struct ArticleProps {
     pub prev: Neighbour,
     #[prop_or_default]
     pub next: Neighbour,
-    /// The item is pinned now (置顶; the caller has the clock).
-    #[prop_or_default]
-    pub pinned: bool,
     pub on_close: Callback<()>,
     pub on_open: Callback<Rc<str>>,
 }
@@ -43,29 +36,22 @@ pub struct ArticleProps {
 /// keyboard and screen-reader users land on what they opened; Escape closes.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let ambient = use_context::<Ambient>().unwrap_or_default();
+    let (lang, zone) = (ambient.lang, ambient.zone);
     let m = lang.messages();
     let b = &props.item;
+    let pinned = b.is_pinned(ambient.now, zone);
     let heading = use_node_ref();
     let article = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(b.key.clone(), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-    // The feed's HTML, rebuilt once per article by the allow-list sanitizer.
-    let rich = use_memo(
-        (b.key.clone(), b.content_html.clone(), props.base.clone()),
-        |(_, html, base)| html.as_deref().and_then(|h| sanitize(h, base)),
+    let rich = use_node_ref();
+    use_focus_on(&heading, b.key.clone());
+    let readable = use_rich_html(
+        &rich,
+        b.key.clone(),
+        b.content_html.clone(),
+        ambient.base.clone(),
     );
-    let image_failed = use_state(|| false);
-    {
-        let image_failed = image_failed.clone();
-        use_effect_with(b.key.clone(), move |_| image_failed.set(false));
-    }
+    let image_failed = use_keyed_state(b.key.clone(), false);
 
     let on_back = {
         let on_close = props.on_close.clone();
@@ -99,7 +85,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
     };
 
     let date = b.date();
-    let base = &props.base;
+    let base = &ambient.base;
     let original = b.url.as_deref().and_then(|u| resolve_http(u, base));
     let external = b
         .external_url
@@ -117,8 +103,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
         None => html! {},
     };
     let published = html! {
-        <time datetime={date.map(|t| dates::machine_label(t, props.zone))}>
-            { full_label(date, props.zone, lang) }
+        <time datetime={date.map(|t| dates::machine_label(t, zone))}>
+            { full_label(date, zone, lang) }
         </time>
     };
     // A public document's fields as portals show them, in their order, then
@@ -137,8 +123,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
                     { cell(m.subject, text(b.subject.as_deref())) }
                     { cell(m.department, text(b.department.as_deref())) }
                     { cell(m.written_date, b.written_date.map(|t| html! {
-                        <time datetime={dates::machine_day(&t, props.zone)}>
-                            { day_label(&t, props.zone, lang) }
+                        <time datetime={dates::machine_day(&t, zone)}>
+                            { day_label(&t, zone, lang) }
                         </time>
                     })) }
                     { cell(m.published, Some(published.clone())) }
@@ -189,8 +175,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 <button type="button" class="db-print" onclick={on_print}>{ m.print }</button>
             </div>
             <h3 class="db-article-title" tabindex="-1" ref={heading} lang={props.content_lang.clone()}>{ b.display_title() }</h3>
-            if props.pinned || b.is_void() {
-                <p class="db-article-marks">{ marks(b, props.pinned, m) }</p>
+            if pinned || b.is_void() {
+                <p class="db-article-marks">{ marks(b, pinned, m) }</p>
             }
             if let Some(table) = public {
                 { table }
@@ -217,9 +203,9 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 </figure>
             }
             <div class="db-article-body" lang={props.content_lang.clone()}>
-                if let Some(node) = &*rich {
-                    { Html::VRef(node.clone().into()) }
-                } else {
+                // Filled by `use_rich_html`, never by the render.
+                <div class="db-article-html" ref={rich} hidden={!readable}></div>
+                if !readable {
                     { for b.body_paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
                 }
             </div>

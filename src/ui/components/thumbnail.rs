@@ -1,5 +1,6 @@
 //! A row's thumbnail: the item's image in a fixed box beside the text.
 
+use crate::ui::hooks::use_keyed_state;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,11 +25,7 @@ enum Shown {
 /// arrives or fails).
 #[function_component(Thumbnail)]
 pub fn thumbnail(props: &ThumbnailProps) -> Html {
-    let shown = use_state_eq(|| Shown::Loading);
-    {
-        let shown = shown.clone();
-        use_effect_with(props.src.clone(), move |_| shown.set(Shown::Loading));
-    }
+    let shown = use_keyed_state(props.src.clone(), Shown::Loading);
     let onload = {
         let shown = shown.clone();
         move |e: Event| {

@@ -3,7 +3,7 @@
 //! re-rendered because of a new callback.
 
 use crate::app::query::{DateRange, Sort};
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, FetchAction, PageAction, PrefAction, ReaderAction, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,9 +29,12 @@ pub struct Actions {
     pub on_show_new: Callback<()>,
 }
 
-fn dispatching<T: 'static>(d: &UseReducerDispatcher<State>, make: fn(T) -> Action) -> Callback<T> {
+fn dispatching<T: 'static, A: Into<Action> + 'static>(
+    d: &UseReducerDispatcher<State>,
+    make: fn(T) -> A,
+) -> Callback<T> {
     let d = d.clone();
-    Callback::from(move |x| d.dispatch(make(x)))
+    Callback::from(move |x| d.dispatch(make(x).into()))
 }
 
 /// The widget's callbacks, built on its first render and kept.
@@ -50,19 +53,19 @@ pub fn use_actions(dispatcher: UseReducerDispatcher<State>, section: NodeRef) ->
             })
         };
         Actions {
-            on_retry: dispatching(d, |()| Action::Reload),
-            on_select: dispatching(d, Action::SelectCategory),
-            on_open: dispatching(d, Action::Open),
-            on_close: dispatching(d, |()| Action::Close),
-            on_more: dispatching(d, |()| Action::ShowMore),
-            on_query: dispatching(d, Action::SetQuery),
-            on_department: dispatching(d, Action::SetDepartment),
-            on_range: dispatching(d, Action::SetRange),
-            on_sort: dispatching(d, Action::SetSort),
-            on_clear: dispatching(d, |()| Action::ClearFilters),
-            on_older: dispatching(d, |()| Action::FetchPage),
-            on_dismiss_new: dispatching(d, |()| Action::DismissNew),
-            on_toggle_filters: dispatching(d, |()| Action::ToggleFilters),
+            on_retry: dispatching(d, |()| FetchAction::Reload),
+            on_select: dispatching(d, ReaderAction::SelectCategory),
+            on_open: dispatching(d, ReaderAction::Open),
+            on_close: dispatching(d, |()| ReaderAction::Close),
+            on_more: dispatching(d, |()| ReaderAction::ShowMore),
+            on_query: dispatching(d, ReaderAction::SetQuery),
+            on_department: dispatching(d, ReaderAction::SetDepartment),
+            on_range: dispatching(d, ReaderAction::SetRange),
+            on_sort: dispatching(d, ReaderAction::SetSort),
+            on_clear: dispatching(d, |()| ReaderAction::ClearFilters),
+            on_older: dispatching(d, |()| PageAction::Fetch),
+            on_dismiss_new: dispatching(d, |()| FetchAction::DismissNew),
+            on_toggle_filters: dispatching(d, |()| PrefAction::ToggleFilters),
             on_show_new,
         }
     })
