@@ -144,6 +144,60 @@ pub struct View {
     pub departments: Rc<Vec<CategoryCount>>,
 }
 
+/// Where each name stands in `counts`. (The same map type as in `tally`
+/// and `feed::parse`: one copy of the hash table code in the wasm instead
+/// of one per key type.)
+fn positions(counts: &[CategoryCount]) -> Names {
+    let mut map = names();
+    for (i, c) in counts.iter().enumerate() {
+        map.insert(c.name.clone(), i);
+    }
+    map
+}
+
+/// The `names` with these `counts`.
+fn relabel(names: &[CategoryCount], counts: Vec<usize>) -> Rc<Vec<CategoryCount>> {
+    Rc::new(
+        names
+            .iter()
+            .zip(counts)
+            .map(|(c, count)| CategoryCount {
+                name: c.name.clone(),
+                count,
+            })
+            .collect(),
+    )
+}
+
+/// The `visible` items (indices into `items`, newest first with undated
+/// last, as the feed is) in the order `sort`, the items pinned at `now`
+/// leading.
+fn ordered(
+    items: &[Rc<Bulletin>],
+    mut visible: Vec<usize>,
+    sort: Sort,
+    now: i64,
+    zone: i32,
+) -> Vec<usize> {
+    if sort == Sort::Oldest {
+        // Oldest first keeps undated last too, and equal dates in feed order.
+        let dated = visible
+            .iter()
+            .position(|&i| items[i].date().is_none())
+            .unwrap_or(visible.len());
+        let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
+        crate::model::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
+    }
+    // 置顶: the pinned items lead, in the order chosen, then the others.
+    let pinned = |i: &usize| items[*i].is_pinned(now, zone);
+    if visible.iter().any(pinned) {
+        let (mut first, rest): (Vec<usize>, Vec<usize>) = visible.iter().partition(|i| pinned(i));
+        first.extend(rest);
+        visible = first;
+    }
+    visible
+}
+
 /// Applies `filter` to `items` in one pass.
 ///
 /// `search_hits` are the indices matching the search text (from
@@ -172,22 +226,11 @@ pub fn compute(
         (Some((start, end)), Some(t)) => t.unix >= start && t.unix < end,
         (Some(_), None) => false,
     };
-    // The same map type as in `tally` and `feed::parse`: one copy of the
-    // hash table code in the wasm instead of one per key type.
-    let position = |counts: &[CategoryCount]| -> Names {
-        let mut map = names();
-        for (i, c) in counts.iter().enumerate() {
-            map.insert(c.name.clone(), i);
-        }
-        map
-    };
-    let cat_pos = position(tabs);
-    let dep_pos = position(departments);
+    let (cat_pos, dep_pos) = (positions(tabs), positions(departments));
     let mut cat_counts = vec![0usize; tabs.len()];
     let mut dep_counts = vec![0usize; departments.len()];
     let (mut all_categories, mut all_departments) = (0, 0);
     let mut visible = Vec::new();
-
     for (i, b) in items.iter().enumerate() {
         if !searched[i] || !in_range(b.date()) {
             continue;
@@ -213,35 +256,7 @@ pub fn compute(
             visible.push(i);
         }
     }
-    if filter.sort == Sort::Oldest {
-        // Items are newest first with undated last; oldest first keeps
-        // undated last too, and equal dates in feed order.
-        let dated = visible
-            .iter()
-            .position(|&i| items[i].date().is_none())
-            .unwrap_or(visible.len());
-        let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
-        crate::model::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
-    }
-    // 置顶: the pinned items lead, in the order chosen, then the others.
-    let pinned = |i: &usize| items[*i].is_pinned(now, zone);
-    if visible.iter().any(pinned) {
-        let (mut first, rest): (Vec<usize>, Vec<usize>) = visible.iter().partition(|i| pinned(i));
-        first.extend(rest);
-        visible = first;
-    }
-    let relabel = |names: &[CategoryCount], counts: Vec<usize>| {
-        Rc::new(
-            names
-                .iter()
-                .zip(counts)
-                .map(|(c, count)| CategoryCount {
-                    name: c.name.clone(),
-                    count,
-                })
-                .collect(),
-        )
-    };
+    let visible = ordered(items, visible, filter.sort, now, zone);
     View {
         visible: Rc::new(visible),
         all_categories,

@@ -3,8 +3,8 @@
 //! previous/next, print.
 
 use super::{marks, Ambient, ReadAloud};
-use crate::app::i18n::attachment_label;
 use crate::app::i18n::dates::{day_label, full_label};
+use crate::app::i18n::{attachment_label, Lang};
 use crate::model::dates;
 use crate::model::feed::Bulletin;
 use crate::model::text::file_kind;
@@ -71,20 +71,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
             let _ = w.print();
         }
     };
-    let neighbour = |n: &Neighbour, label: &'static str, class: &'static str| match n {
-        Some((key, title)) => {
-            let (key, on_open) = (key.clone(), props.on_open.clone());
-            html! {
-                <button type="button" class={classes!("db-neighbour", class)} onclick={move |_| on_open.emit(key.clone())}>
-                    <span class="db-neighbour-label">{ label }</span>
-                    <span class="db-neighbour-title">{ title.clone() }</span>
-                </button>
-            }
-        }
-        None => html! {},
-    };
+    let on_open = &props.on_open;
 
-    let date = b.date();
     let base = &ambient.base;
     let original = b.url.as_deref().and_then(|u| resolve_http(u, base));
     let external = b
@@ -98,74 +86,11 @@ pub fn article_view(props: &ArticleProps) -> Html {
         .or(b.image.as_deref())
         .and_then(|u| resolve_http(u, base))
         .map(|u| upgraded(&u));
-    let meta = |label: &'static str, value: Option<&str>| match value {
-        Some(v) => html! { <><dt>{ label }</dt><dd>{ v.to_string() }</dd></> },
-        None => html! {},
-    };
-    let published = html! {
-        <time datetime={date.map(|t| dates::machine_label(t, zone))}>
-            { full_label(date, zone, lang) }
-        </time>
-    };
-    // A public document's fields as portals show them, in their order, then
-    // the column and credits: one block of metadata. The rows it has no
-    // value for are left out (nothing is invented).
-    let public = b.is_public_document().then(|| {
-        let cell = |label: &'static str, value: Option<Html>| match value {
-            Some(v) => html! { <div class="db-public-cell"><dt>{ label }</dt><dd>{ v }</dd></div> },
-            None => html! {},
-        };
-        let text = |v: Option<&str>| v.map(|v| html! { { v.to_string() } });
-        html! {
-            <section class="db-public" aria-label={m.public_info}>
-                <dl class="db-public-table">
-                    { cell(m.index_number, text(b.index_number.as_deref())) }
-                    { cell(m.subject, text(b.subject.as_deref())) }
-                    { cell(m.department, text(b.department.as_deref())) }
-                    { cell(m.written_date, b.written_date.map(|t| html! {
-                        <time datetime={dates::machine_day(&t, zone)}>
-                            { day_label(&t, zone, lang) }
-                        </time>
-                    })) }
-                    { cell(m.published, Some(published.clone())) }
-                    { cell(m.doc_number, text(b.doc_number.as_deref())) }
-                    { cell(m.validity_label, b.validity.map(|v| html! {
-                        <span class={classes!(v.is_void().then_some("db-void"))}>{ m.validity[v.index()] }</span>
-                    })) }
-                    { cell(m.source, text(b.source.as_deref())) }
-                    { cell(m.category, text(Some(&b.category))) }
-                    { cell(m.reporter, text(b.reporter.as_deref())) }
-                    { cell(m.photographer, text(b.photographer.as_deref())) }
-                </dl>
-            </section>
-        }
-    });
-    let attachments: Vec<Html> = b
-        .attachments
-        .iter()
-        .filter_map(|a| {
-            let href = resolve_http(&a.url, base)?;
-            let name = a.title.clone().unwrap_or_else(|| {
-                href.rsplit('/')
-                    .next()
-                    .unwrap_or("")
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
-            });
-            let kind = file_kind(a.mime_type.as_deref(), &href);
-            let label = attachment_label(kind.as_deref(), a.size_in_bytes);
-            Some(html! {
-                <li>
-                    <a {href} target="_blank" rel="noopener noreferrer">{ name }</a>
-                    if !label.is_empty() {
-                        <span class="db-attachment-info">{ format!(" ({label})") }</span>
-                    }
-                </li>
-            })
-        })
-        .collect();
+    let published = published(b, zone, lang);
+    let public = b
+        .is_public_document()
+        .then(|| public_table(b, published.clone(), zone, lang));
+    let attachments = attachments(b, base);
 
     html! {
         <article class="db-article" part="article" ref={article.clone()} {onkeydown}>
@@ -232,10 +157,114 @@ pub fn article_view(props: &ArticleProps) -> Html {
             }
             if props.prev.is_some() || props.next.is_some() {
                 <nav class="db-neighbours" aria-label={format!("{} / {}", m.prev_article, m.next_article)}>
-                    { neighbour(&props.prev, m.prev_article, "db-prev") }
-                    { neighbour(&props.next, m.next_article, "db-next") }
+                    { neighbour(&props.prev, m.prev_article, "db-prev", on_open) }
+                    { neighbour(&props.next, m.next_article, "db-next", on_open) }
                 </nav>
             }
         </article>
     }
+}
+
+/// 上一篇 / 下一篇: a button that opens the neighbour, if there is one.
+fn neighbour(
+    n: &Neighbour,
+    label: &'static str,
+    class: &'static str,
+    on_open: &Callback<Rc<str>>,
+) -> Html {
+    match n {
+        Some((key, title)) => {
+            let (key, on_open) = (key.clone(), on_open.clone());
+            html! {
+                <button type="button" class={classes!("db-neighbour", class)} onclick={move |_| on_open.emit(key.clone())}>
+                    <span class="db-neighbour-label">{ label }</span>
+                    <span class="db-neighbour-title">{ title.clone() }</span>
+                </button>
+            }
+        }
+        None => html! {},
+    }
+}
+
+/// One row of the metadata list, if it has a value.
+fn meta(label: &'static str, value: Option<&str>) -> Html {
+    match value {
+        Some(v) => html! { <><dt>{ label }</dt><dd>{ v.to_string() }</dd></> },
+        None => html! {},
+    }
+}
+
+/// When the item was published, for people and machines.
+fn published(b: &Bulletin, zone: i32, lang: Lang) -> Html {
+    let date = b.date();
+    html! {
+        <time datetime={date.map(|t| dates::machine_label(t, zone))}>
+            { full_label(date, zone, lang) }
+        </time>
+    }
+}
+
+/// A public document's fields as portals show them, in their order, then
+/// the column and credits: one block of metadata. The rows it has no value
+/// for are left out (nothing is invented).
+fn public_table(b: &Bulletin, published: Html, zone: i32, lang: Lang) -> Html {
+    let m = lang.messages();
+    let cell = |label: &'static str, value: Option<Html>| match value {
+        Some(v) => html! { <div class="db-public-cell"><dt>{ label }</dt><dd>{ v }</dd></div> },
+        None => html! {},
+    };
+    let text = |v: Option<&str>| v.map(|v| html! { { v.to_string() } });
+    html! {
+        <section class="db-public" aria-label={m.public_info}>
+            <dl class="db-public-table">
+                { cell(m.index_number, text(b.index_number.as_deref())) }
+                { cell(m.subject, text(b.subject.as_deref())) }
+                { cell(m.department, text(b.department.as_deref())) }
+                { cell(m.written_date, b.written_date.map(|t| html! {
+                    <time datetime={dates::machine_day(&t, zone)}>
+                        { day_label(&t, zone, lang) }
+                    </time>
+                })) }
+                { cell(m.published, Some(published)) }
+                { cell(m.doc_number, text(b.doc_number.as_deref())) }
+                { cell(m.validity_label, b.validity.map(|v| html! {
+                    <span class={classes!(v.is_void().then_some("db-void"))}>{ m.validity[v.index()] }</span>
+                })) }
+                { cell(m.source, text(b.source.as_deref())) }
+                { cell(m.category, text(Some(&b.category))) }
+                { cell(m.reporter, text(b.reporter.as_deref())) }
+                { cell(m.photographer, text(b.photographer.as_deref())) }
+            </dl>
+        </section>
+    }
+}
+
+/// The item's attachments (resolved against `base`), each a link with its
+/// kind and size.
+fn attachments(b: &Bulletin, base: &str) -> Vec<Html> {
+    b.attachments
+        .iter()
+        .filter_map(|a| {
+            let href = resolve_http(&a.url, base)?;
+            let name = a.title.clone().unwrap_or_else(|| {
+                href.rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            });
+            let kind = file_kind(a.mime_type.as_deref(), &href);
+            let label = attachment_label(kind.as_deref(), a.size_in_bytes);
+            Some(html! {
+                <li>
+                    <a {href} target="_blank" rel="noopener noreferrer">{ name }</a>
+                    if !label.is_empty() {
+                        <span class="db-attachment-info">{ format!(" ({label})") }</span>
+                    }
+                </li>
+            })
+        })
+        .collect()
 }

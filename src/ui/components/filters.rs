@@ -41,6 +41,32 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The date range a choice of the date select stands for.
+fn range_of_kind(kind: &str) -> DateRange {
+    match kind {
+        "7" => DateRange::LastDays(7),
+        "30" => DateRange::LastDays(30),
+        "year" => DateRange::ThisYear,
+        "custom" => DateRange::Between {
+            from: None,
+            to: None,
+        },
+        _ => DateRange::All,
+    }
+}
+
+/// The choice of the date select that shows `range`.
+fn kind_of_range(range: DateRange) -> &'static str {
+    match range {
+        DateRange::All => "all",
+        DateRange::LastDays(7) => "7",
+        DateRange::LastDays(30) => "30",
+        DateRange::ThisYear => "year",
+        // Other day counts only arrive by link; show them as custom.
+        DateRange::LastDays(_) | DateRange::Between { .. } => "custom",
+    }
+}
+
 /// Selects for department (with counts), date range (近7天 … 自定义 with
 /// from/to dates) and order.
 #[function_component(FilterBar)]
@@ -67,18 +93,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
     };
     let on_range_kind = {
         let cb = props.actions.on_range.clone();
-        move |e: Event| {
-            cb.emit(match select_value(&e).as_str() {
-                "7" => DateRange::LastDays(7),
-                "30" => DateRange::LastDays(30),
-                "year" => DateRange::ThisYear,
-                "custom" => DateRange::Between {
-                    from: None,
-                    to: None,
-                },
-                _ => DateRange::All,
-            })
-        }
+        move |e: Event| cb.emit(range_of_kind(&select_value(&e)))
     };
     let (from, to) = match props.range {
         DateRange::Between { from, to } => (from, to),
@@ -113,14 +128,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         }
     };
 
-    let range_kind = match props.range {
-        DateRange::All => "all",
-        DateRange::LastDays(7) => "7",
-        DateRange::LastDays(30) => "30",
-        DateRange::ThisYear => "year",
-        // Other day counts only arrive by link; show them as custom.
-        DateRange::LastDays(_) | DateRange::Between { .. } => "custom",
-    };
+    let range_kind = kind_of_range(props.range);
     let custom = matches!(props.range, DateRange::Between { .. });
     let selected_dep = props
         .department
@@ -174,5 +182,23 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 </select>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_date_choice_shows_the_range_it_stands_for() {
+        for kind in ["all", "7", "30", "year", "custom"] {
+            assert_eq!(kind_of_range(range_of_kind(kind)), kind);
+        }
+        assert_eq!(
+            kind_of_range(DateRange::LastDays(3)),
+            "custom",
+            "from a link"
+        );
+        assert_eq!(range_of_kind("?"), DateRange::All);
     }
 }

@@ -77,6 +77,22 @@ fn request_init(controller: Option<&AbortController>) -> RequestInit {
     init
 }
 
+/// Starts the request for `url`: its promise, and its abort controller. A
+/// request the loader started while the wasm was downloading (see `early`)
+/// is used once, with its own abort controller; else a new one is made.
+fn start(url: &str) -> Result<(js_sys::Promise, Option<AbortController>), LoadError> {
+    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
+    let early = crate::model::url::absolute_feed_url(url).and_then(|abs| super::early::take(&abs));
+    Ok(match early {
+        Some((pending, controller)) => (pending, Some(controller)),
+        None => {
+            let controller = AbortController::new().ok();
+            let init = request_init(controller.as_ref());
+            (window.fetch_with_str_and_init(url, &init), controller)
+        }
+    })
+}
+
 /// One request for `url`: the body, or a typed error (network, timeout, HTTP
 /// status, too large). A response that arrives after the timeout is dropped:
 /// the request is aborted. So it is when `stop` aborts (the widget that
@@ -86,25 +102,10 @@ async fn fetch_once(
     timeout_ms: u32,
     stop: Option<&AbortSignal>,
 ) -> Result<Answer, Failure> {
-    let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    // A request the loader started while the wasm was downloading (see
-    // `early`) is used once, with its own abort controller; else a new one.
-    let early = crate::model::url::absolute_feed_url(url).and_then(|abs| super::early::take(&abs));
-    let (pending, controller) = match early {
-        Some((pending, controller)) => (pending, Some(controller)),
-        None => {
-            let controller = AbortController::new().ok();
-            let init = request_init(controller.as_ref());
-            (window.fetch_with_str_and_init(url, &init), controller)
-        }
-    };
-    // `stop` aborts the request too (the listener lives as long as it runs).
-    let _stopping = stop.zip(controller.clone()).map(|(stop, c)| {
-        if stop.aborted() {
-            c.abort();
-        }
-        EventListener::once(stop, "abort", move |_| c.abort())
-    });
+    let (pending, controller) = start(url)?;
+    let _stopping = stop
+        .zip(controller.clone())
+        .map(|(stop, c)| stopped_by(stop, c));
     // When the timer fires, abort the request: the pending promise then
     // rejects, and the flag tells that rejection apart from a network error.
     let timed_out = Rc::new(Cell::new(false));
@@ -165,6 +166,15 @@ async fn fetch_once(
         body: js_sys::Uint8Array::new(&buffer).to_vec(),
         content_type,
     })
+}
+
+/// Aborts the request of `controller` when `stop` aborts (or now, if it
+/// did); for as long as the listener returned is kept.
+fn stopped_by(stop: &AbortSignal, controller: AbortController) -> EventListener {
+    if stop.aborted() {
+        controller.abort();
+    }
+    EventListener::once(stop, "abort", move |_| controller.abort())
 }
 
 /// Fetches `url`, retrying what may pass (network, timeouts, 429/5xx) with
