@@ -39,6 +39,22 @@ export function stall_fetches_of(part) {
   };
   return () => { window.fetch = original; };
 }
+export function hold_fetches_of(part) {
+  const original = window.fetch;
+  window.__held = [];
+  window.fetch = function (...args) {
+    if (!String(args[0]).includes(part)) return original.apply(this, args);
+    // Never answered, but aborted as a real request is: by its signal.
+    const signal = args[1] && args[1].signal;
+    window.__held.push(signal);
+    return new Promise((_, reject) => {
+      if (signal) signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+    });
+  };
+  return () => { window.fetch = original; };
+}
+export function held_requests() { return window.__held.length; }
+export function held_aborted() { return window.__held.filter(s => s && s.aborted).length; }
 "#)]
 extern "C" {
     /// Forgets the last good copies kept in localStorage.
@@ -48,6 +64,29 @@ extern "C" {
     fn stall_fetches_of(part: &str) -> js_sys::Function;
     /// Makes the next `n` calls to `window.fetch` answer `status`, then restores it.
     fn fail_next_fetches(n: u32, status: u16);
+    /// Makes every request whose URL contains `part` wait for ever, unless
+    /// its abort signal aborts it; returns the function that undoes it.
+    fn hold_fetches_of(part: &str) -> js_sys::Function;
+    /// How many requests are held.
+    fn held_requests() -> u32;
+    /// How many of them were aborted.
+    fn held_aborted() -> u32;
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_aborts_the_feed_request() {
+    let undo = hold_fetches_of("seed.json?held");
+    let (root, handle) = mount_keyed_opt("/feeds/seed.json?held", None);
+    wait_for("the feed request", &root, |_| held_requests() == 1).await;
+    wait_for("the loading skeleton", &root, |r| {
+        r.query_selector(".db-loading").ok().flatten().is_some()
+    })
+    .await;
+    assert_eq!(held_aborted(), 0, "mounted: the request runs");
+    handle.destroy();
+    wait_for("the request aborted", &root, |_| held_aborted() == 1).await;
+    assert_eq!(held_requests(), 1, "and not tried again");
+    undo.call0(&JsValue::NULL).expect("undo");
 }
 
 #[wasm_bindgen_test]

@@ -176,9 +176,15 @@ impl State {
         self.reader.view_state()
     }
 
-    /// The state after `action`.
-    pub fn apply(mut self, action: impl Into<Action>) -> State {
-        match action.into() {
+    /// The state after `action` (of the whole state or of one part).
+    pub fn apply(self, action: impl Into<Action>) -> State {
+        self.after(action.into())
+    }
+
+    /// The state after `action`. (One copy in the wasm, whatever the
+    /// caller's action type.)
+    fn after(mut self, action: Action) -> State {
+        match action {
             Action::Fetch(a) => self.fetch = self.fetch.apply(a),
             Action::Page(a) => self.paging = self.paging.apply(a),
             Action::Reader(a) => self.reader = self.reader.apply(a),
@@ -257,7 +263,7 @@ impl yew::Reducible for State {
     /// The state after `action`; the same `Rc` when nothing changed (a stale
     /// answer, a refresh while a request runs …), so nothing re-renders.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = (*self).clone().apply(action);
+        let next = (*self).clone().after(action);
         if next == *self {
             self
         } else {

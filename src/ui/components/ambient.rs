@@ -8,7 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The widget's surroundings, the same for all its parts: set by [`super::App`]
-/// in a `ContextProvider`, read with `use_context::<Ambient>()`. Like props,
+/// in a `ContextProvider`, read with `use_context::<Rc<Ambient>>()` (shared,
+/// not copied, by every part). Like props,
 /// it is an input of the render (a server render has it too).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ambient {

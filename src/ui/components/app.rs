@@ -85,7 +85,7 @@ pub fn app(props: &AppProps) -> Html {
     );
 
     let feed = state.fetch.load.feed();
-    let ambient = Ambient {
+    let ambient = Rc::new(Ambient {
         lang: Lang::choose(
             config.lang,
             feed.and_then(|f| f.language.as_deref()),
@@ -96,7 +96,7 @@ pub fn app(props: &AppProps) -> Html {
         now,
         base: (*base).clone(),
         content_lang: feed.and_then(|f| f.language.clone()).map(AttrValue::from),
-    };
+    });
     let m = ambient.lang.messages();
     let title = i18n::heading(
         ambient.lang,
@@ -115,14 +115,14 @@ pub fn app(props: &AppProps) -> Html {
         state.prefs.text_size.class(),
     );
     html! {
-        <ContextProvider<Ambient> context={ambient}>
+        <ContextProvider<Rc<Ambient>> context={ambient.clone()}>
             <section ref={section} {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
                 if !config.no_header {
                     <Header {title} elder={state.prefs.elder} {on_elder} text_size={state.prefs.text_size} {on_text_size} />
                 }
                 { body }
             </section>
-        </ContextProvider<Ambient>>
+        </ContextProvider<Rc<Ambient>>>
     }
 }
 
@@ -170,7 +170,8 @@ fn body(
         let [prev, next] = neighbours(items, &derived.view.visible, &item.key)
             .map(|i| i.and_then(|i| items.get(i)).map(|b| (b.key.clone(), b.display_title())));
         html! {
-            <ArticleView item={item.clone()}
+            // Keyed: another article is another view, with state of its own.
+            <ArticleView key={&*item.key} item={item.clone()}
                 content_lang={item.language.clone().map(AttrValue::from).or_else(|| ambient.content_lang.clone())}
                 {prev} {next} on_close={actions.on_close.clone()} on_open={actions.on_open.clone()} />
         }

@@ -9,7 +9,7 @@ use crate::model::dates;
 use crate::model::feed::Bulletin;
 use crate::model::text::file_kind;
 use crate::model::url::{resolve_http, upgraded};
-use crate::ui::hooks::{use_focus_on, use_keyed_state, use_rich_html};
+use crate::ui::hooks::{use_focus_on, use_rich_html};
 use std::rc::Rc;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -32,11 +32,12 @@ pub struct ArticleProps {
     pub on_open: Callback<Rc<str>>,
 }
 
-/// One bulletin in full. Focus moves to its heading when it opens, so
+/// One bulletin in full (keyed by the item by its caller: the state here,
+/// a failed image for one, belongs to that article). Focus moves to its heading when it opens, so
 /// keyboard and screen-reader users land on what they opened; Escape closes.
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
-    let ambient = use_context::<Ambient>().unwrap_or_default();
+    let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
     let (lang, zone) = (ambient.lang, ambient.zone);
     let m = lang.messages();
     let b = &props.item;
@@ -51,7 +52,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
         b.content_html.clone(),
         ambient.base.clone(),
     );
-    let image_failed = use_keyed_state(b.key.clone(), false);
+    let image_failed = use_state(|| false);
 
     let on_back = {
         let on_close = props.on_close.clone();

@@ -71,7 +71,10 @@ fn kind_of_range(range: DateRange) -> &'static str {
 /// from/to dates) and order.
 #[function_component(FilterBar)]
 pub fn filter_bar(props: &FilterBarProps) -> Html {
-    let m = use_context::<Ambient>().unwrap_or_default().lang.messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let ids = use_memo((), |_| {
         ["db-dep", "db-date", "db-from", "db-to", "db-sort"].map(unique_id)
     });

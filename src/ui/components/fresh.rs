@@ -2,6 +2,7 @@
 
 use super::Ambient;
 use crate::app::i18n::new_items;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,7 +18,7 @@ pub struct FreshNoticeProps {
 /// A polite status line with 查看 and 关闭; nothing when there is no news.
 #[function_component(FreshNotice)]
 pub fn fresh_notice(props: &FreshNoticeProps) -> Html {
-    let lang = use_context::<Ambient>().unwrap_or_default().lang;
+    let lang = use_context::<Rc<Ambient>>().unwrap_or_default().lang;
     let m = lang.messages();
     // The live region stays in the DOM so screen readers announce the change.
     let body = (props.count > 0).then(|| {

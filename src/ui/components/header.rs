@@ -2,6 +2,7 @@
 
 use super::{unique_id, Ambient};
 use crate::app::config::TextSize;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -21,7 +22,10 @@ pub struct HeaderProps {
 /// as a labelled select, and the 长者模式 toggle button (`aria-pressed`).
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let m = use_context::<Ambient>().unwrap_or_default().lang.messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let id = use_memo((), |_| unique_id("db-size"));
     let on_elder = props.on_elder.reform(|_: MouseEvent| ());
     let on_size = props.on_text_size.reform(|e: Event| {

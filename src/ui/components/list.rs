@@ -26,7 +26,7 @@ pub struct BulletinListProps {
 /// 20-item one.
 #[function_component(BulletinList)]
 pub fn bulletin_list(props: &BulletinListProps) -> Html {
-    let ambient = use_context::<Ambient>().unwrap_or_default();
+    let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
     let m = ambient.lang.messages();
     let (base, thumbnails) = (&ambient.base, ambient.config.thumbnails);
     html! {

@@ -34,7 +34,7 @@ pub struct ListViewProps {
 /// Search and filters, tabs, count, rows, more.
 #[function_component(ListView)]
 pub fn list_view(props: &ListViewProps) -> Html {
-    let ambient = use_context::<Ambient>().unwrap_or_default();
+    let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
     let (lang, no_filters) = (ambient.lang, ambient.config.no_filters);
     let m = lang.messages();
     let (a, view, filter) = (&props.actions, &props.derived.view, &props.filter);

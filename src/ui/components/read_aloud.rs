@@ -18,7 +18,10 @@ pub struct ReadAloudProps {
 /// browser cannot read Chinese aloud.
 #[function_component(ReadAloud)]
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
-    let m = use_context::<Ambient>().unwrap_or_default().lang.messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let speech = use_speech(props.article.clone(), props.key_.clone());
     if !speech.available {
         return html! {};

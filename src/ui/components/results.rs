@@ -2,6 +2,7 @@
 
 use super::Ambient;
 use crate::app::i18n::results;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +17,7 @@ pub struct ResultBarProps {
 /// The result count, announced politely to screen readers when it changes.
 #[function_component(ResultBar)]
 pub fn result_bar(props: &ResultBarProps) -> Html {
-    let lang = use_context::<Ambient>().unwrap_or_default().lang;
+    let lang = use_context::<Rc<Ambient>>().unwrap_or_default().lang;
     let m = lang.messages();
     let on_clear = props.on_clear.clone();
     html! {

@@ -59,7 +59,7 @@ fn marked(text: &str, q: &Query) -> Html {
 /// it has one, else a button).
 #[function_component(BulletinRow)]
 pub fn bulletin_row(props: &BulletinRowProps) -> Html {
-    let ambient = use_context::<Ambient>().unwrap_or_default();
+    let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
     let (lang, zone, now) = (ambient.lang, ambient.zone, ambient.now);
     let config = &ambient.config;
     let b = &props.item;
@@ -80,9 +80,10 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let date = b.date();
     html! {
         <li class={classes!("db-row", props.thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
-            if let Some(src) = props.thumbnail.clone() {
-                <Thumbnail {src} alt={b.display_title()} />
-            }
+            // Keyed by its image: another image starts over (not failed).
+            { for props.thumbnail.clone().map(|src| html! {
+                <Thumbnail key={src.to_string()} src={src.clone()} alt={b.display_title()} />
+            }) }
             <h3 class="db-row-title">
                 if let Some(href) = props.href.clone() {
                     <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>

@@ -2,6 +2,7 @@
 
 use super::{unique_id, Ambient};
 use crate::ui::hooks::use_search_input;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, InputEvent};
 use yew::prelude::*;
@@ -26,7 +27,10 @@ pub struct SearchBoxProps {
 /// (typing pinyin for 工地), nothing is searched; the finished characters are.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let m = use_context::<Ambient>().unwrap_or_default().lang.messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let id = use_memo((), |_| unique_id("db-search"));
     let oninput = {
         let on_input = props.on_input.clone();

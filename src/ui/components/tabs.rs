@@ -25,7 +25,10 @@ pub struct CategoryTabsProps {
 /// tabs pattern has it. Wide: the tabs wrap; narrow: one scrolling row.
 #[function_component(CategoryTabs)]
 pub fn category_tabs(props: &CategoryTabsProps) -> Html {
-    let m = use_context::<Ambient>().unwrap_or_default().lang.messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let list_ref = use_node_ref();
     let names: Vec<Option<Rc<str>>> = std::iter::once(None)
         .chain(props.counts.iter().map(|c| Some(c.name.clone())))

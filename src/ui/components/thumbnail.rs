@@ -1,6 +1,5 @@
 //! A row's thumbnail: the item's image in a fixed box beside the text.
 
-use crate::ui::hooks::use_keyed_state;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,10 +21,11 @@ enum Shown {
 }
 
 /// The image, lazily loaded, in a box of fixed size (nothing moves when it
-/// arrives or fails).
+/// arrives or fails). Keyed by its `src` where it is used: another image
+/// is another thumbnail, whose state starts over.
 #[function_component(Thumbnail)]
 pub fn thumbnail(props: &ThumbnailProps) -> Html {
-    let shown = use_keyed_state(props.src.clone(), Shown::Loading);
+    let shown = use_state_eq(|| Shown::Loading);
     let onload = {
         let shown = shown.clone();
         move |e: Event| {

@@ -29,12 +29,9 @@ pub struct Actions {
     pub on_show_new: Callback<()>,
 }
 
-fn dispatching<T: 'static, A: Into<Action> + 'static>(
-    d: &UseReducerDispatcher<State>,
-    make: fn(T) -> A,
-) -> Callback<T> {
+fn dispatching<T: 'static>(d: &UseReducerDispatcher<State>, make: fn(T) -> Action) -> Callback<T> {
     let d = d.clone();
-    Callback::from(move |x| d.dispatch(make(x).into()))
+    Callback::from(move |x| d.dispatch(make(x)))
 }
 
 /// The widget's callbacks, built on its first render and kept.
@@ -53,19 +50,19 @@ pub fn use_actions(dispatcher: UseReducerDispatcher<State>, section: NodeRef) ->
             })
         };
         Actions {
-            on_retry: dispatching(d, |()| FetchAction::Reload),
-            on_select: dispatching(d, ReaderAction::SelectCategory),
-            on_open: dispatching(d, ReaderAction::Open),
-            on_close: dispatching(d, |()| ReaderAction::Close),
-            on_more: dispatching(d, |()| ReaderAction::ShowMore),
-            on_query: dispatching(d, ReaderAction::SetQuery),
-            on_department: dispatching(d, ReaderAction::SetDepartment),
-            on_range: dispatching(d, ReaderAction::SetRange),
-            on_sort: dispatching(d, ReaderAction::SetSort),
-            on_clear: dispatching(d, |()| ReaderAction::ClearFilters),
-            on_older: dispatching(d, |()| PageAction::Fetch),
-            on_dismiss_new: dispatching(d, |()| FetchAction::DismissNew),
-            on_toggle_filters: dispatching(d, |()| PrefAction::ToggleFilters),
+            on_retry: dispatching(d, |()| FetchAction::Reload.into()),
+            on_select: dispatching(d, |c| ReaderAction::SelectCategory(c).into()),
+            on_open: dispatching(d, |k| ReaderAction::Open(k).into()),
+            on_close: dispatching(d, |()| ReaderAction::Close.into()),
+            on_more: dispatching(d, |()| ReaderAction::ShowMore.into()),
+            on_query: dispatching(d, |q| ReaderAction::SetQuery(q).into()),
+            on_department: dispatching(d, |x| ReaderAction::SetDepartment(x).into()),
+            on_range: dispatching(d, |r| ReaderAction::SetRange(r).into()),
+            on_sort: dispatching(d, |o| ReaderAction::SetSort(o).into()),
+            on_clear: dispatching(d, |()| ReaderAction::ClearFilters.into()),
+            on_older: dispatching(d, |()| PageAction::Fetch.into()),
+            on_dismiss_new: dispatching(d, |()| FetchAction::DismissNew.into()),
+            on_toggle_filters: dispatching(d, |()| PrefAction::ToggleFilters.into()),
             on_show_new,
         }
     })

@@ -174,7 +174,7 @@ fn stopped_by(stop: &AbortSignal, controller: AbortController) -> EventListener 
     if stop.aborted() {
         controller.abort();
     }
-    EventListener::once(stop, "abort", move |_| controller.abort())
+    EventListener::new(stop, "abort", move |_| controller.abort())
 }
 
 /// Fetches `url`, retrying what may pass (network, timeouts, 429/5xx) with
