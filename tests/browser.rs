@@ -39,22 +39,6 @@ export function stall_fetches_of(part) {
   };
   return () => { window.fetch = original; };
 }
-export function hold_fetches_of(part) {
-  const original = window.fetch;
-  window.__held = [];
-  window.fetch = function (...args) {
-    if (!String(args[0]).includes(part)) return original.apply(this, args);
-    // Never answered, but aborted as a real request is: by its signal.
-    const signal = args[1] && args[1].signal;
-    window.__held.push(signal);
-    return new Promise((_, reject) => {
-      if (signal) signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
-    });
-  };
-  return () => { window.fetch = original; };
-}
-export function held_requests() { return window.__held.length; }
-export function held_aborted() { return window.__held.filter(s => s && s.aborted).length; }
 "#)]
 extern "C" {
     /// Forgets the last good copies kept in localStorage.
@@ -64,13 +48,6 @@ extern "C" {
     fn stall_fetches_of(part: &str) -> js_sys::Function;
     /// Makes the next `n` calls to `window.fetch` answer `status`, then restores it.
     fn fail_next_fetches(n: u32, status: u16);
-    /// Makes every request whose URL contains `part` wait for ever, unless
-    /// its abort signal aborts it; returns the function that undoes it.
-    fn hold_fetches_of(part: &str) -> js_sys::Function;
-    /// How many requests are held.
-    fn held_requests() -> u32;
-    /// How many of them were aborted.
-    fn held_aborted() -> u32;
 }
 
 #[wasm_bindgen_test]
