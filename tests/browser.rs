@@ -51,6 +51,22 @@ extern "C" {
 }
 
 #[wasm_bindgen_test]
+async fn unmounting_aborts_the_feed_request() {
+    let undo = hold_fetches_of("seed.json?held");
+    let (root, handle) = mount_keyed_opt("/feeds/seed.json?held", None);
+    wait_for("the feed request", &root, |_| held_requests() == 1).await;
+    wait_for("the loading skeleton", &root, |r| {
+        r.query_selector(".db-loading").ok().flatten().is_some()
+    })
+    .await;
+    assert_eq!(held_aborted(), 0, "mounted: the request runs");
+    handle.destroy();
+    wait_for("the request aborted", &root, |_| held_aborted() == 1).await;
+    assert_eq!(held_requests(), 1, "and not tried again");
+    undo.call0(&JsValue::NULL).expect("undo");
+}
+
+#[wasm_bindgen_test]
 async fn loading_state_comes_first_and_reserves_space() {
     let root = mount(SEED);
     wait_for("the loading skeleton", &root, |r| {

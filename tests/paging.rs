@@ -55,6 +55,19 @@ fn older_button(root: &web_sys::Element) -> String {
 }
 
 #[wasm_bindgen_test]
+async fn unmounting_aborts_the_page_request() {
+    let undo = hold_fetches_of("page-2.json");
+    let (root, handle) = mount_keyed_opt("/tests/fixtures/paging/page-1.json", None);
+    wait_rows(&root, 3).await;
+    click(&root, ".db-older", "加载更早的信息");
+    wait_for("the page request", &root, |_| held_requests() == 1).await;
+    assert_eq!(held_aborted(), 0, "mounted: the request runs");
+    handle.destroy();
+    wait_for("the page request aborted", &root, |_| held_aborted() == 1).await;
+    undo.call0(&JsValue::NULL).expect("undo");
+}
+
+#[wasm_bindgen_test]
 async fn next_url_pages_append_once_each_and_a_loop_stops() {
     let root = mount("/tests/fixtures/paging/page-1.json");
     wait_rows(&root, 3).await;

@@ -15,7 +15,7 @@
 //! | `KEY.r` | `7d`, `30d`, `year`, or `FROM~TO` (`2019-11-01~2019-11-30`, either side may be empty) |
 //! | `KEY.s` | `old` for oldest first | `KEY.a` | the open article's id |
 
-use crate::app::query::{DateRange, Day, Filter, Sort};
+use crate::app::query::{day_text, parse_day, DateRange, Filter, Sort};
 use std::rc::Rc;
 
 /// Longest value kept from a hash part (longer ones are cut, on characters).
@@ -90,8 +90,8 @@ fn encode_range(r: DateRange) -> Option<String> {
         DateRange::ThisYear => Some("year".into()),
         DateRange::Between { from, to } => Some(format!(
             "{}~{}",
-            from.map(|d| d.to_string()).unwrap_or_default(),
-            to.map(|d| d.to_string()).unwrap_or_default()
+            from.map(|d| day_text(&d)).unwrap_or_default(),
+            to.map(|d| day_text(&d)).unwrap_or_default()
         )),
     }
 }
@@ -106,7 +106,7 @@ fn decode_range(v: &str) -> DateRange {
         }
     }
     if let Some((from, to)) = v.split_once('~') {
-        let (from, to) = (Day::parse(from), Day::parse(to));
+        let (from, to) = (parse_day(from), parse_day(to));
         if from.is_some() || to.is_some() {
             return DateRange::Between { from, to };
         }
@@ -298,7 +298,7 @@ mod tests {
                 department: Some(Rc::from("环保安监局")),
                 query: "工地 扬尘&a=b#x".into(),
                 range: DateRange::Between {
-                    from: Day::parse("2019-11-01"),
+                    from: parse_day("2019-11-01"),
                     to: None,
                 },
                 sort: Sort::Oldest,

@@ -84,12 +84,34 @@ mod tests {
     fn sorted_reversed_and_equal_inputs() {
         let mut v: Vec<u32> = (0..100).rev().collect();
         sort_by(&mut v, &|a, b| a.cmp(b));
-        assert!(v.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(v, (0..100).collect::<Vec<u32>>(), "reversed, ascending");
         sort_by(&mut v, &|a, b| b.cmp(a));
-        assert_eq!(v[0], 99);
-        let mut same = vec![String::from("x"); 5];
-        sort_by(&mut same, &|a, b| a.cmp(b));
-        assert_eq!(same.len(), 5);
+        assert_eq!(
+            v,
+            (0..100).rev().collect::<Vec<u32>>(),
+            "sorted, descending"
+        );
+        // Equal keys, told apart by their second half: nothing moves, at
+        // both sizes (the order on the stack, and on the heap).
+        for n in [5, 40] {
+            let mut same: Vec<(&str, usize)> = (0..n).map(|i| ("x", i)).collect();
+            sort_by(&mut same, &|a, b| a.0.cmp(b.0));
+            assert_eq!(
+                same,
+                (0..n).map(|i| ("x", i)).collect::<Vec<_>>(),
+                "n = {n}"
+            );
+        }
+        // Equal runs between others keep their order too.
+        let mut runs = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e'), (2, 'f')];
+        sort_by(&mut runs, &|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            runs,
+            [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c'), (2, 'f')]
+        );
+        let mut one = vec![7u8];
+        sort_by(&mut one, &|a, b| b.cmp(a));
+        assert_eq!(one, [7]);
         let mut empty: Vec<u8> = Vec::new();
         sort_by(&mut empty, &|a, b| a.cmp(b));
         assert!(empty.is_empty());

@@ -116,7 +116,7 @@ impl Widget {
         let slot = Rc::new(RefCell::new(Slot::Fetching { container, props }));
         let waiting = slot.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = load_feeds(&feeds, timeout_ms, None, Purpose::First).await;
+            let answer = load_feeds(&feeds, timeout_ms, None, Purpose::First, None).await;
             let mut slot = waiting.borrow_mut();
             // Only while still waiting: not destroyed, nor mounted meanwhile
             // for another feed.

@@ -20,11 +20,34 @@ export async function adopt_widget_styles() {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   window.__dbStyles = true;
 }
+export function hold_fetches_of(part) {
+  const original = window.fetch;
+  window.__held = [];
+  window.fetch = function (...args) {
+    if (!String(args[0]).includes(part)) return original.apply(this, args);
+    // Never answered, but aborted as a real request is: by its signal.
+    const signal = args[1] && args[1].signal;
+    window.__held.push(signal);
+    return new Promise((_, reject) => {
+      if (signal) signal.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError")));
+    });
+  };
+  return () => { window.fetch = original; };
+}
+export function held_requests() { return window.__held.length; }
+export function held_aborted() { return window.__held.filter(s => s && s.aborted).length; }
 "#)]
 extern "C" {
     /// The widget's stylesheet on the test page (the widget is mounted in the
     /// light DOM here), for tests of layout.
     async fn adopt_widget_styles();
+    /// Makes every request whose URL contains `part` wait for ever, unless
+    /// its abort signal aborts it; returns the function that undoes it.
+    pub fn hold_fetches_of(part: &str) -> js_sys::Function;
+    /// How many requests are held.
+    pub fn held_requests() -> u32;
+    /// How many of them were aborted.
+    pub fn held_aborted() -> u32;
 }
 
 /// Applies the widget's stylesheet to the test page, once.

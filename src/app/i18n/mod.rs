@@ -1,15 +1,18 @@
 //! The reader's language and every string composed for them: the
-//! catalogues ([`messages`]) and date labels ([`dates`]). Plain Rust, no DOM.
+//! catalogues ([`catalogue`]), the sentences ([`messages`]) and date labels
+//! ([`dates`]). Plain Rust, no DOM.
 //!
 //! This is the one home of what the reader reads; [`crate::model::dates`] only
 //! parses and does calendar arithmetic.
 
+pub mod catalogue;
 pub mod dates;
 pub mod messages;
 
+pub use catalogue::{Messages, EN, ZH_CN};
 pub use messages::{
     attachment_label, filters_button, heading, load_error, load_more_label, new_items, results,
-    round_notice, sources_failed, stale_notice, tab_label, Messages, EN, ZH_CN,
+    round_notice, sources_failed, stale_notice, tab_label,
 };
 
 /// An interface language.

@@ -5,149 +5,16 @@
 //! shown on the tabs and in the department list, each reflecting the *other*
 //! active filters (so a tab says how many results choosing it would give).
 
+mod filter;
 pub mod lazy;
 pub mod search;
 
-use crate::model::dates::{Civil, Timestamp};
+pub use filter::{day_text, parse_day, DateRange, Filter, Sort};
+
+use crate::model::dates::Timestamp;
 use crate::model::feed::{Bulletin, UNCATEGORIZED};
 use crate::model::names::{names, Names};
 use std::rc::Rc;
-
-/// List order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Sort {
-    /// Newest first (the default).
-    #[default]
-    Newest,
-    Oldest,
-}
-
-/// A calendar day, as the date inputs give it (`2019-11-27`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day {
-    pub year: i64,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl Day {
-    /// Parses `YYYY-MM-DD`; `None` for anything else or an impossible day.
-    pub fn parse(s: &str) -> Option<Day> {
-        let mut it = s.trim().splitn(3, '-');
-        let (y, m, d) = (it.next()?, it.next()?, it.next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let day = Day {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-            day: d.parse().ok()?,
-        };
-        day.start(0).map(|_| day)
-    }
-
-    /// Unix seconds of this day's first second in `zone`.
-    pub fn start(self, zone: i32) -> Option<i64> {
-        Civil {
-            year: self.year,
-            month: self.month,
-            day: self.day,
-            hour: 0,
-            minute: 0,
-            second: 0,
-        }
-        .to_unix(zone)
-    }
-}
-
-impl std::fmt::Display for Day {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Which dates to show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum DateRange {
-    /// 全部
-    #[default]
-    All,
-    /// 近N天: today and the N−1 days before it.
-    LastDays(u32),
-    /// 今年
-    ThisYear,
-    /// From and/or to a day, both inclusive.
-    Between { from: Option<Day>, to: Option<Day> },
-}
-
-impl DateRange {
-    /// `[start, end)` in Unix seconds, or `None` when every date passes.
-    pub fn bounds(self, now: i64, zone: i32) -> Option<(i64, i64)> {
-        let today = Civil::at(now, zone);
-        let today = Day {
-            year: today.year,
-            month: today.month,
-            day: today.day,
-        };
-        match self {
-            DateRange::All => None,
-            DateRange::LastDays(n) => {
-                let start = today.start(zone)? - i64::from(n.max(1) - 1) * 86_400;
-                Some((start, i64::MAX))
-            }
-            DateRange::ThisYear => {
-                let jan1 = Day {
-                    month: 1,
-                    day: 1,
-                    ..today
-                };
-                Some((jan1.start(zone)?, i64::MAX))
-            }
-            DateRange::Between {
-                from: None,
-                to: None,
-            } => None,
-            DateRange::Between { from, to } => {
-                let start = from.and_then(|d| d.start(zone)).unwrap_or(i64::MIN);
-                let end = to
-                    .and_then(|d| d.start(zone))
-                    .map_or(i64::MAX, |s| s + 86_400);
-                Some((start, end))
-            }
-        }
-    }
-}
-
-/// The reader's filter. Every part narrows the result.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// `None` is 全部 (all categories).
-    pub category: Option<Rc<str>>,
-    /// `None` is every department.
-    pub department: Option<Rc<str>>,
-    /// The search box, as typed.
-    pub query: String,
-    pub range: DateRange,
-    pub sort: Sort,
-}
-
-impl Filter {
-    /// How many of the filter panel's choices differ from the defaults
-    /// (department, date, order): the count on the 筛选 button.
-    pub fn panel_count(&self) -> usize {
-        usize::from(self.department.is_some())
-            + usize::from(self.range != DateRange::All)
-            + usize::from(self.sort != Sort::Newest)
-    }
-
-    /// Whether any filter beyond the defaults is active (for 清除筛选).
-    pub fn is_active(&self) -> bool {
-        self.category.is_some()
-            || self.department.is_some()
-            || !self.query.trim().is_empty()
-            || self.range != DateRange::All
-    }
-}
 
 /// One category tab: its name and how many items it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -277,6 +144,60 @@ pub struct View {
     pub departments: Rc<Vec<CategoryCount>>,
 }
 
+/// Where each name stands in `counts`. (The same map type as in `tally`
+/// and `feed::parse`: one copy of the hash table code in the wasm instead
+/// of one per key type.)
+fn positions(counts: &[CategoryCount]) -> Names {
+    let mut map = names();
+    for (i, c) in counts.iter().enumerate() {
+        map.insert(c.name.clone(), i);
+    }
+    map
+}
+
+/// The `names` with these `counts`.
+fn relabel(names: &[CategoryCount], counts: Vec<usize>) -> Rc<Vec<CategoryCount>> {
+    Rc::new(
+        names
+            .iter()
+            .zip(counts)
+            .map(|(c, count)| CategoryCount {
+                name: c.name.clone(),
+                count,
+            })
+            .collect(),
+    )
+}
+
+/// The `visible` items (indices into `items`, newest first with undated
+/// last, as the feed is) in the order `sort`, the items pinned at `now`
+/// leading.
+fn ordered(
+    items: &[Rc<Bulletin>],
+    mut visible: Vec<usize>,
+    sort: Sort,
+    now: i64,
+    zone: i32,
+) -> Vec<usize> {
+    if sort == Sort::Oldest {
+        // Oldest first keeps undated last too, and equal dates in feed order.
+        let dated = visible
+            .iter()
+            .position(|&i| items[i].date().is_none())
+            .unwrap_or(visible.len());
+        let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
+        crate::model::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
+    }
+    // 置顶: the pinned items lead, in the order chosen, then the others.
+    let pinned = |i: &usize| items[*i].is_pinned(now, zone);
+    if visible.iter().any(pinned) {
+        let (mut first, rest): (Vec<usize>, Vec<usize>) = visible.iter().partition(|i| pinned(i));
+        first.extend(rest);
+        visible = first;
+    }
+    visible
+}
+
 /// Applies `filter` to `items` in one pass.
 ///
 /// `search_hits` are the indices matching the search text (from
@@ -305,22 +226,11 @@ pub fn compute(
         (Some((start, end)), Some(t)) => t.unix >= start && t.unix < end,
         (Some(_), None) => false,
     };
-    // The same map type as in `tally` and `feed::parse`: one copy of the
-    // hash table code in the wasm instead of one per key type.
-    let position = |counts: &[CategoryCount]| -> Names {
-        let mut map = names();
-        for (i, c) in counts.iter().enumerate() {
-            map.insert(c.name.clone(), i);
-        }
-        map
-    };
-    let cat_pos = position(tabs);
-    let dep_pos = position(departments);
+    let (cat_pos, dep_pos) = (positions(tabs), positions(departments));
     let mut cat_counts = vec![0usize; tabs.len()];
     let mut dep_counts = vec![0usize; departments.len()];
     let (mut all_categories, mut all_departments) = (0, 0);
     let mut visible = Vec::new();
-
     for (i, b) in items.iter().enumerate() {
         if !searched[i] || !in_range(b.date()) {
             continue;
@@ -346,35 +256,7 @@ pub fn compute(
             visible.push(i);
         }
     }
-    if filter.sort == Sort::Oldest {
-        // Items are newest first with undated last; oldest first keeps
-        // undated last too, and equal dates in feed order.
-        let dated = visible
-            .iter()
-            .position(|&i| items[i].date().is_none())
-            .unwrap_or(visible.len());
-        let key = |i: usize| (items[i].date().map(|t| t.unix), items[i].source_index);
-        crate::model::sort::sort_by(&mut visible[..dated], &|&a, &b| key(a).cmp(&key(b)));
-    }
-    // 置顶: the pinned items lead, in the order chosen, then the others.
-    let pinned = |i: &usize| items[*i].is_pinned(now, zone);
-    if visible.iter().any(pinned) {
-        let (mut first, rest): (Vec<usize>, Vec<usize>) = visible.iter().partition(|i| pinned(i));
-        first.extend(rest);
-        visible = first;
-    }
-    let relabel = |names: &[CategoryCount], counts: Vec<usize>| {
-        Rc::new(
-            names
-                .iter()
-                .zip(counts)
-                .map(|(c, count)| CategoryCount {
-                    name: c.name.clone(),
-                    count,
-                })
-                .collect(),
-        )
-    };
+    let visible = ordered(items, visible, filter.sort, now, zone);
     View {
         visible: Rc::new(visible),
         all_categories,
@@ -447,32 +329,6 @@ mod tests {
         // A listed category without items gets no tab.
         let missing = vec!["不存在".to_string(), "城建".to_string()];
         assert_eq!(ordered_counts(&it, Some(&missing)).len(), 1);
-    }
-
-    #[test]
-    fn days_parse_strictly() {
-        assert_eq!(
-            Day::parse("2019-11-27"),
-            Some(Day {
-                year: 2019,
-                month: 11,
-                day: 27
-            })
-        );
-        for bad in [
-            "2019-11-31",
-            "2019-1-27",
-            "19-11-27",
-            "",
-            "2019-11-27x",
-            "abcd-ef-gh",
-        ] {
-            assert_eq!(Day::parse(bad), None, "{bad}");
-        }
-        assert_eq!(
-            Day::parse("2020-02-29").map(|d| d.to_string()).as_deref(),
-            Some("2020-02-29")
-        );
     }
 
     /// Eight items over Nov 2019, with departments and one undated.
@@ -590,13 +446,13 @@ mod tests {
             ["a", "h", "b", "c", "d", "e"]
         );
         let between = DateRange::Between {
-            from: Day::parse("2019-11-20"),
-            to: Day::parse("2019-11-27"),
+            from: parse_day("2019-11-20"),
+            to: parse_day("2019-11-27"),
         };
         assert_eq!(fx.ids(&with(between)), ["b", "c", "d"]);
         let to_only = DateRange::Between {
             from: None,
-            to: Day::parse("2018-12-31"),
+            to: parse_day("2018-12-31"),
         };
         assert_eq!(fx.ids(&with(to_only)), ["f"]);
         let open = DateRange::Between {

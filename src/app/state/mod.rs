@@ -1,158 +1,39 @@
 //! The widget's state and the one place it changes.
 //!
-//! `State::apply` is a plain function (tested natively) behind Yew's
-//! `Reducible`, so components only ever dispatch [`Action`]s. What the hooks
-//! decide from the state (whether to fetch, what an answer does) is in
-//! [`rounds`], plain Rust beside it.
+//! [`State`] is four parts, each with its own actions and reducer, tested
+//! natively beside it: the feed rounds ([`fetch`]), paging through older
+//! pages ([`paging`]), the reader's view ([`reader`]) and the preferences
+//! ([`prefs`]). [`State::apply`] composes them behind Yew's `Reducible`, and
+//! handles the few events that touch several parts (an answer, another
+//! feed, the notice's 查看, the `category` attribute). Components only ever
+//! dispatch [`Action`]s. What the hooks decide from the state (whether to
+//! fetch, what an answer does) is in [`rounds`], plain Rust beside it.
 
+pub mod fetch;
+pub mod paging;
+pub mod prefs;
+pub mod reader;
 pub mod rounds;
 pub mod speech;
 
+pub use fetch::{Fetch, FetchAction, Load};
+pub use paging::{PageAction, PageLoad, Paging};
+pub use prefs::{Followed, PrefAction, Prefs};
+pub use reader::{Reader, ReaderAction};
+
 use crate::app::config::{Config, TextSize};
 use crate::app::load::{Batch, LoadError};
-use crate::app::query::{DateRange, Filter, Sort};
 use crate::app::urlstate::ViewState;
-use crate::model::feed::{append, count_new, next_links, Bulletin, Feed};
+use crate::model::feed::Feed;
 use std::rc::Rc;
 
-/// Where the latest request for the feed stands. A failure or a reload never
-/// throws away what the reader already sees: `previous` keeps it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load {
-    /// A request is under way.
-    Loading {
-        /// The feed shown before this request, if any.
-        previous: Option<Rc<Feed>>,
-    },
-    /// The feed arrived and parsed.
-    Loaded(Rc<Feed>),
-    /// The request failed.
-    Failed {
-        error: LoadError,
-        /// The feed shown before this request, if any.
-        previous: Option<Rc<Feed>>,
-    },
-}
-
-impl Load {
-    /// The feed to show, whether fresh or kept from before.
-    pub fn feed(&self) -> Option<&Rc<Feed>> {
-        match self {
-            Load::Loaded(f) => Some(f),
-            Load::Loading { previous } | Load::Failed { previous, .. } => previous.as_ref(),
-        }
-    }
-}
-
-/// Where fetching an older page stands.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum PageLoad {
-    /// No page is being fetched.
-    #[default]
-    Idle,
-    /// A page is on its way.
-    Loading,
-    /// The last attempt failed; 加载更多 tries again.
-    Failed(LoadError),
-}
-
-/// Older pages of the feed (JSON Feed `next_url`, RSS/Atom `rel="next"`),
-/// fetched when the reader asks for more.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Paging {
-    /// Absolute URLs of the pages to fetch next (one per source that has more).
-    pub next: Vec<String>,
-    /// Every URL fetched so far: a next link back to one of them is a loop.
-    pub seen: Vec<String>,
-    /// Items that came from older pages; a refresh of the first page keeps them.
-    pub extra: Rc<[Rc<Bulletin>]>,
-    pub status: PageLoad,
-    /// Number of the current page request; answers to older ones are ignored.
-    pub request: u32,
-}
-
-impl Paging {
-    /// Whether 加载更多 can fetch another page.
-    pub fn has_more(&self) -> bool {
-        !self.next.is_empty()
-    }
-}
-
 /// Everything the widget shows is derived from this.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
-    /// The feed URLs shown (the `feed` attribute); another list starts over.
-    pub feeds: Rc<[String]>,
-    pub load: Load,
-    /// Fingerprint of the bodies behind the feed shown: a refresh whose
-    /// bodies are the same is not parsed again.
-    pub digest: Option<u64>,
-    pub filter: Filter,
-    /// Key of the open article, if one is open.
-    pub open: Option<Rc<str>>,
-    /// Number of the current request; answers to older ones are ignored.
-    pub request: u32,
-    /// Pages of rows shown (加载更多 adds one); back to 1 when the filter changes.
-    pub pages: usize,
-    /// Rows shown beyond the pages: one per item a refresh brought, so the
-    /// rows the reader is looking at are not pushed out of the list.
-    pub extra_rows: usize,
-    /// When the feed shown was fetched (Unix seconds): now for a fresh one,
-    /// earlier for the last good copy kept in the browser.
-    pub data_at: Option<i64>,
-    /// Sources that failed while others loaded (several feeds in one widget).
-    pub source_errors: Vec<(String, LoadError)>,
+    pub fetch: Fetch,
     pub paging: Paging,
-    /// The running request is a periodic refresh (its new items are counted).
-    pub refreshing: bool,
-    /// The article the reader closed last, whose row gets the focus back,
-    /// and how many times one was closed (so closing the same one twice
-    /// is two changes).
-    pub closed: (Option<Rc<str>>, u32),
-    /// Items that refreshes brought since the reader last looked (the
-    /// "N 条新信息" notice; 0: no notice).
-    pub new_items: usize,
-    /// The `category` attribute as last seen: the widget follows when the
-    /// webmaster changes it, not when it is merely read again.
-    pub category_attribute: Option<Rc<str>>,
-    /// 长者模式 (large text, high contrast, big targets) is on.
-    pub elder: bool,
-    /// The `elder` attribute as last seen (followed when it changes).
-    pub elder_attribute: bool,
-    /// The reader's text size.
-    pub text_size: TextSize,
-    /// The `text-size` attribute as last seen (followed when it changes).
-    pub text_size_attribute: Option<TextSize>,
-    /// The filter panel (department, date, order) is open: on a narrow
-    /// widget it sits behind the 筛选 button.
-    pub filters_open: bool,
-}
-
-impl Default for State {
-    fn default() -> Self {
-        State {
-            feeds: Rc::from(Vec::new()),
-            load: Load::Loading { previous: None },
-            digest: None,
-            filter: Filter::default(),
-            open: None,
-            request: 0,
-            pages: 1,
-            extra_rows: 0,
-            data_at: None,
-            source_errors: Vec::new(),
-            paging: Paging::default(),
-            refreshing: false,
-            new_items: 0,
-            closed: (None, 0),
-            category_attribute: None,
-            elder: false,
-            elder_attribute: false,
-            text_size: TextSize::default(),
-            text_size_attribute: None,
-            filters_open: false,
-        }
-    }
+    pub reader: Reader,
+    pub prefs: Prefs,
 }
 
 /// What this reader chose last time, on this site (remembered in the
@@ -176,59 +57,21 @@ pub enum Head {
     Kept { feed: Feed, at: i64 },
 }
 
-impl State {
-    /// The state a widget starts in: the webmaster's settings, the view a
-    /// link carries (`linked`, from the URL hash), whether this reader chose
-    /// 长者模式 last time, and the head start if there is one.
-    pub fn initial(
-        config: &Config,
-        linked: ViewState,
-        remembered: Remembered,
-        head: Option<Head>,
-    ) -> State {
-        let category: Option<Rc<str>> = config.category.as_deref().map(Rc::from);
-        let s = State {
-            feeds: Rc::from(config.feeds.clone()),
-            filter: Filter {
-                category: category.clone(),
-                ..Filter::default()
-            },
-            category_attribute: category,
-            elder: config.elder || remembered.elder,
-            elder_attribute: config.elder,
-            text_size: remembered
-                .text_size
-                .or(config.text_size)
-                .unwrap_or_default(),
-            text_size_attribute: config.text_size,
-            ..State::default()
-        };
-        // A link to a view wins over the configured start.
-        let s = if linked == ViewState::default() {
-            s
-        } else {
-            s.apply(Action::Restore(linked))
-        };
-        let request = s.request;
-        match head {
-            Some(Head::Answer(answer)) => s.apply(Action::answer(request, answer)),
-            Some(Head::Kept { feed, at }) => s.apply(Action::Cached {
-                request,
-                feed: Rc::new(feed),
-                at,
-            }),
-            None => s,
-        }
-    }
-}
-
-/// Everything that can happen to the widget.
+/// Everything that can happen to the widget: an action of one part, or an
+/// event that touches several.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Fetch the feed again, keeping what is shown meanwhile (重试).
-    Reload,
+    /// The feed rounds (重试, refresh, answers that change no other part).
+    Fetch(FetchAction),
+    /// Paging (加载更多 past the end of the feed, a failed page).
+    Page(PageAction),
+    /// The reader's view (filter, article, rows).
+    Reader(ReaderAction),
+    /// The preferences.
+    Prefs(PrefAction),
     /// The `feed` attribute now names these feeds: when they are others,
-    /// forget everything and fetch anew, starting in `category`.
+    /// forget everything but the preferences and fetch anew, starting in
+    /// `category`.
     Feeds {
         feeds: Rc<[String]>,
         category: Option<Rc<str>>,
@@ -244,21 +87,9 @@ pub enum Action {
         failed: Vec<(String, LoadError)>,
         fetched: Vec<String>,
         next: Vec<String>,
-        /// Fingerprint of the bodies (see [`State::digest`]).
+        /// Fingerprint of the bodies (see [`Fetch::digest`]).
         digest: u64,
     },
-    /// Request number `request` found the feed unchanged (a 304, or the same
-    /// bytes) at `at`: keep what is shown.
-    Unchanged { request: u32, at: i64 },
-    /// Periodic refresh: fetch again in the background, unless a request is
-    /// already running.
-    Refresh,
-    /// The reader closed the "N 条新信息" notice.
-    DismissNew,
-    /// 查看 on the notice: back to the list (where the new items are), notice gone.
-    ShowNew,
-    /// 加载更多 at the end of the feed: fetch the next page(s).
-    FetchPage,
     /// Page request `request` brought `feed` (the pages merged) from
     /// `fetched`, with these next links.
     PageLoaded {
@@ -267,187 +98,100 @@ pub enum Action {
         fetched: Vec<String>,
         next: Vec<String>,
     },
-    /// Page request `request` failed.
-    PageFailed { request: u32, error: LoadError },
-    /// While request `request` runs, the last good copy (fetched at `at`) can be shown.
-    Cached {
-        request: u32,
-        feed: Rc<Feed>,
-        at: i64,
-    },
-    /// Request number `request` failed.
-    Failed { request: u32, error: LoadError },
-    /// Show one category (`None`: all).
-    SelectCategory(Option<Rc<str>>),
-    /// Open the article with this key.
-    Open(Rc<str>),
-    /// Back to the list.
-    Close,
-    /// Show one more page of rows (加载更多).
-    ShowMore,
-    /// The search box changed.
-    SetQuery(String),
-    /// Choose a department (`None`: all).
-    SetDepartment(Option<Rc<str>>),
-    /// Choose a date range.
-    SetRange(DateRange),
-    /// Choose the order.
-    SetSort(Sort),
-    /// 清除筛选: back to all categories, departments and dates, no search.
-    ClearFilters,
-    /// Take the view from a link (the URL hash, on load or Back/Forward).
-    Restore(ViewState),
+    /// 查看 on the "N 条新信息" notice: back to the list (where the new
+    /// items are), notice gone.
+    ShowNew,
     /// The `category` attribute reads this (followed only when it changed).
     CategoryAttribute(Option<Rc<str>>),
-    /// The reader switched 长者模式 on or off.
-    SetElder(bool),
-    /// The `elder` attribute reads this (followed only when it changed).
-    ElderAttribute(bool),
-    /// The reader picked a text size.
-    SetTextSize(TextSize),
-    /// The `text-size` attribute reads this (followed only when it changed).
-    TextSizeAttribute(Option<TextSize>),
-    /// The 筛选 button: open or close the filter panel.
-    ToggleFilters,
 }
 
+/// Each part's actions are actions of the whole state.
+macro_rules! part_actions {
+    ($($part:ident($action:ty)),*) => {
+        $(impl From<$action> for Action {
+            fn from(a: $action) -> Action {
+                Action::$part(a)
+            }
+        })*
+    };
+}
+
+part_actions!(
+    Fetch(FetchAction),
+    Page(PageAction),
+    Reader(ReaderAction),
+    Prefs(PrefAction)
+);
+
 impl State {
-    /// The part of the state a link carries.
-    pub fn view_state(&self) -> ViewState {
-        ViewState {
-            filter: self.filter.clone(),
-            open: self.open.clone(),
+    /// The state a widget starts in: the webmaster's settings, the view a
+    /// link carries (`linked`, from the URL hash), whether this reader chose
+    /// 长者模式 last time, and the head start if there is one.
+    pub fn initial(
+        config: &Config,
+        linked: ViewState,
+        remembered: Remembered,
+        head: Option<Head>,
+    ) -> State {
+        let category: Option<Rc<str>> = config.category.as_deref().map(Rc::from);
+        let s = State {
+            fetch: Fetch {
+                feeds: Rc::from(config.feeds.clone()),
+                ..Fetch::default()
+            },
+            paging: Paging::default(),
+            reader: Reader::starting_in(category.clone()),
+            prefs: Prefs {
+                elder: config.elder || remembered.elder,
+                text_size: remembered
+                    .text_size
+                    .or(config.text_size)
+                    .unwrap_or_default(),
+                filters_open: false,
+                elder_attribute: Followed::new(config.elder),
+                text_size_attribute: Followed::new(config.text_size),
+                category_attribute: Followed::new(category),
+            },
+        };
+        // A link to a view wins over the configured start.
+        let s = if linked == ViewState::default() {
+            s
+        } else {
+            s.apply(ReaderAction::Restore(linked))
+        };
+        let request = s.fetch.request;
+        match head {
+            Some(Head::Answer(answer)) => s.apply(Action::answer(request, answer)),
+            Some(Head::Kept { feed, at }) => s.apply(FetchAction::Cached {
+                request,
+                feed: Rc::new(feed),
+                at,
+            }),
+            None => s,
         }
     }
 
-    /// The state after `action`.
-    pub fn apply(mut self, action: Action) -> State {
+    /// The part of the state a link carries.
+    pub fn view_state(&self) -> ViewState {
+        self.reader.view_state()
+    }
+
+    /// The state after `action` (of the whole state or of one part).
+    pub fn apply(self, action: impl Into<Action>) -> State {
+        self.after(action.into())
+    }
+
+    /// The state after `action`. (One copy in the wasm, whatever the
+    /// caller's action type.)
+    fn after(mut self, action: Action) -> State {
         match action {
-            Action::Reload => {
-                self.request = self.request.wrapping_add(1);
-                self.refreshing = false;
-                self.load = Load::Loading {
-                    previous: self.load.feed().cloned(),
-                };
-            }
-            Action::Refresh => {
-                // Never on top of a running request, and never before the
-                // first answer (that one is not "new").
-                if matches!(self.load, Load::Loading { .. }) || self.load.feed().is_none() {
-                    return self;
-                }
-                self.request = self.request.wrapping_add(1);
-                self.refreshing = true;
-                self.load = Load::Loading {
-                    previous: self.load.feed().cloned(),
-                };
-            }
-            Action::Unchanged { request, at } => {
-                if request != self.request {
-                    return self;
-                }
-                self.refreshing = false;
-                self.data_at = Some(at);
-                if let Some(f) = self.load.feed().cloned() {
-                    self.load = Load::Loaded(f);
-                }
-            }
-            Action::DismissNew => self.new_items = 0,
-            Action::ShowNew => {
-                self.new_items = 0;
-                self.open = None;
-            }
-            Action::FetchPage => {
-                if self.paging.has_more() && self.paging.status != PageLoad::Loading {
-                    self.paging.status = PageLoad::Loading;
-                    self.paging.request = self.paging.request.wrapping_add(1);
-                }
-            }
-            Action::PageLoaded {
-                request,
-                feed,
-                fetched,
-                next,
-            } => {
-                if request != self.paging.request {
-                    return self;
-                }
-                let p = &mut self.paging;
-                p.seen.extend(fetched);
-                p.next = next_links(next, &p.seen).0;
-                p.status = PageLoad::Idle;
-                let Some(current) = self.load.feed().cloned() else {
-                    return self;
-                };
-                let (grown, added) = append(&current, &feed.items);
-                p.extra = p.extra.iter().cloned().chain(added).collect();
-                let grown = Rc::new(grown);
-                self.load = match self.load {
-                    Load::Loaded(_) => Load::Loaded(grown),
-                    Load::Loading { .. } => Load::Loading {
-                        previous: Some(grown),
-                    },
-                    Load::Failed { error, .. } => Load::Failed {
-                        error,
-                        previous: Some(grown),
-                    },
-                };
-                // Show what arrived.
-                self.pages = self.pages.saturating_add(1);
-            }
-            Action::PageFailed { request, error } => {
-                if request == self.paging.request {
-                    self.paging.status = PageLoad::Failed(error);
-                }
-            }
+            Action::Fetch(a) => self.fetch = self.fetch.apply(a),
+            Action::Page(a) => self.paging = self.paging.apply(a),
+            Action::Reader(a) => self.reader = self.reader.apply(a),
+            Action::Prefs(a) => self.prefs = self.prefs.apply(a),
             Action::Feeds { feeds, category } => {
-                if feeds == self.feeds {
-                    return self;
-                }
-                self = State {
-                    feeds,
-                    request: self.request.wrapping_add(1),
-                    filter: Filter {
-                        category: category.clone(),
-                        ..Filter::default()
-                    },
-                    category_attribute: category,
-                    elder: self.elder,
-                    elder_attribute: self.elder_attribute,
-                    text_size: self.text_size,
-                    text_size_attribute: self.text_size_attribute,
-                    filters_open: self.filters_open,
-                    ..State::default()
-                };
-            }
-            Action::CategoryAttribute(c) => {
-                if c == self.category_attribute {
-                    return self;
-                }
-                self.category_attribute = c.clone();
-                return self.apply(Action::SelectCategory(c));
-            }
-            Action::SetElder(on) => self.elder = on,
-            Action::ElderAttribute(on) => {
-                if on != self.elder_attribute {
-                    self.elder_attribute = on;
-                    self.elder = on;
-                }
-            }
-            Action::SetTextSize(size) => self.text_size = size,
-            Action::TextSizeAttribute(size) => {
-                if size != self.text_size_attribute {
-                    self.text_size_attribute = size;
-                    self.text_size = size.unwrap_or_default();
-                }
-            }
-            Action::ToggleFilters => self.filters_open = !self.filters_open,
-            Action::Cached { request, feed, at } => {
-                if request == self.request && self.load == (Load::Loading { previous: None }) {
-                    self.load = Load::Loading {
-                        previous: Some(feed),
-                    };
-                    self.data_at = Some(at);
+                if feeds != self.fetch.feeds {
+                    self = self.other_feeds(feeds, category);
                 }
             }
             Action::Loaded {
@@ -459,112 +203,57 @@ impl State {
                 next,
                 digest,
             } => {
-                if request != self.request {
-                    return self;
+                if request == self.fetch.request {
+                    let feed = self.paging.first_page(feed, fetched, next);
+                    let new = self.fetch.loaded(feed.clone(), at, failed, digest);
+                    self.reader.arrived(&feed, new);
                 }
-                self.data_at = Some(at);
-                self.digest = Some(digest);
-                self.source_errors = failed;
-                let feed = if self.paging.extra.is_empty() {
-                    // The first page (again): its links start the paging.
-                    self.paging.next = next_links(next, &fetched).0;
-                    self.paging.seen = fetched;
-                    feed
-                } else {
-                    // Pages already fetched stay, and so does where paging got to.
-                    Rc::new(append(&feed, &self.paging.extra).0)
-                };
-                if self.refreshing {
-                    if let Some(old) = self.load.feed() {
-                        let n = count_new(old, &feed);
-                        self.new_items += n;
-                        self.extra_rows += n;
+            }
+            Action::PageLoaded {
+                request,
+                feed,
+                fetched,
+                next,
+            } => {
+                if request == self.paging.request {
+                    self.paging.arrived(fetched, next);
+                    if let Some(current) = self.fetch.load.feed().cloned() {
+                        let grown = self.paging.append(&current, &feed);
+                        self.fetch.grown(grown);
+                        // Show what arrived.
+                        self.reader = self.reader.apply(ReaderAction::ShowMore);
                     }
                 }
-                self.refreshing = false;
-                // A filter or article that the new feed no longer has would
-                // leave the reader looking at nothing: drop it.
-                if let Some(c) = &self.filter.category {
-                    if !feed.items.iter().any(|b| b.category == *c) {
-                        self.filter.category = None;
-                    }
-                }
-                if let Some(d) = &self.filter.department {
-                    if !feed.items.iter().any(|b| b.department.as_ref() == Some(d)) {
-                        self.filter.department = None;
-                    }
-                }
-                if let Some(k) = &self.open {
-                    if !feed.items.iter().any(|b| b.key == *k) {
-                        self.open = None;
-                    }
-                }
-                self.load = Load::Loaded(feed);
             }
-            Action::Failed { request, error } => {
-                if request != self.request {
-                    return self;
-                }
-                self.refreshing = false;
-                self.load = Load::Failed {
-                    previous: self.load.feed().cloned(),
-                    error,
-                };
+            Action::ShowNew => {
+                self.fetch = self.fetch.apply(FetchAction::DismissNew);
+                self.reader = self.reader.apply(ReaderAction::ToList);
             }
-            Action::SelectCategory(c) => {
-                self.filter.category = c;
-                self.open = None;
-                self.pages = 1;
-                self.extra_rows = 0;
-            }
-            Action::ShowMore => self.pages = self.pages.saturating_add(1),
-            Action::SetQuery(q) => {
-                self.filter.query = q;
-                self.pages = 1;
-                self.extra_rows = 0;
-            }
-            Action::SetDepartment(d) => {
-                self.filter.department = d;
-                self.open = None;
-                self.pages = 1;
-                self.extra_rows = 0;
-            }
-            Action::SetRange(r) => {
-                self.filter.range = r;
-                self.open = None;
-                self.pages = 1;
-                self.extra_rows = 0;
-            }
-            Action::SetSort(s) => {
-                self.filter.sort = s;
-                self.pages = 1;
-                self.extra_rows = 0;
-            }
-            Action::ClearFilters => {
-                self.filter = Filter {
-                    sort: self.filter.sort,
-                    ..Filter::default()
-                };
-                self.open = None;
-                self.pages = 1;
-                self.extra_rows = 0;
-            }
-            Action::Restore(v) => {
-                if v.filter != self.filter {
-                    self.pages = 1;
-                    self.extra_rows = 0;
-                }
-                self.filter = v.filter;
-                self.open = v.open;
-            }
-            Action::Open(key) => self.open = Some(key),
-            Action::Close => {
-                if let Some(k) = self.open.take() {
-                    self.closed = (Some(k), self.closed.1.wrapping_add(1));
+            Action::CategoryAttribute(c) => {
+                if self.prefs.category_attribute.changed(c.clone()) {
+                    self.reader = self.reader.apply(ReaderAction::SelectCategory(c));
                 }
             }
         }
         self
+    }
+
+    /// Another list of feeds: everything starts over but the preferences,
+    /// in the `category` attribute's category.
+    fn other_feeds(self, feeds: Rc<[String]>, category: Option<Rc<str>>) -> State {
+        State {
+            fetch: Fetch {
+                feeds,
+                request: self.fetch.request.wrapping_add(1),
+                ..Fetch::default()
+            },
+            paging: Paging::default(),
+            reader: Reader::starting_in(category.clone()),
+            prefs: Prefs {
+                category_attribute: Followed::new(category),
+                ..self.prefs
+            },
+        }
     }
 }
 
@@ -574,7 +263,7 @@ impl yew::Reducible for State {
     /// The state after `action`; the same `Rc` when nothing changed (a stale
     /// answer, a refresh while a request runs …), so nothing re-renders.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = (*self).clone().apply(action);
+        let next = (*self).clone().after(action);
         if next == *self {
             self
         } else {
@@ -583,65 +272,83 @@ impl yew::Reducible for State {
     }
 }
 
+/// Feeds for the tests of the state and its parts.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::feed::parse_feed;
+mod testing {
+    use crate::model::feed::{parse_feed, Feed};
 
-    fn feed(cats: &[&str]) -> Rc<Feed> {
-        let items: Vec<String> = cats
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                format!(r#"{{"id":"k{i}","title":"t","_district":{{"category":"{c}"}}}}"#)
-            })
-            .collect();
+    /// A JSON Feed of these items (JSON objects).
+    pub fn json_feed(items: impl IntoIterator<Item = String>) -> Feed {
+        let items: Vec<String> = items.into_iter().collect();
         let json = format!(
             r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#,
             items.join(",")
         );
-        Rc::new(parse_feed(json.as_bytes()).expect("feed"))
+        parse_feed(json.as_bytes()).expect("feed")
     }
 
-    #[test]
-    fn failure_keeps_what_was_shown() {
-        let f = feed(&["a"]);
-        let s = State::default().apply(Action::Loaded {
-            request: 0,
-            feed: f.clone(),
+    /// A feed of items with these ids, titled "t".
+    pub fn feed_of(ids: &[&str]) -> Feed {
+        json_feed(ids.iter().map(|i| format!(r#"{{"id":"{i}","title":"t"}}"#)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::json_feed;
+    use super::*;
+    use crate::app::query::{DateRange, Filter, Sort};
+
+    /// Request `request` brought `feed` (and nothing else).
+    fn answered(request: u32, feed: Rc<Feed>) -> Action {
+        Action::Loaded {
+            request,
+            feed,
             at: 0,
             failed: Vec::new(),
             fetched: Vec::new(),
             next: Vec::new(),
             digest: 0,
-        });
-        let s = s.apply(Action::Reload);
-        assert_eq!(s.load.feed(), Some(&f));
-        let s = s.apply(Action::Failed {
+        }
+    }
+
+    fn feed(cats: &[&str]) -> Rc<Feed> {
+        Rc::new(json_feed(cats.iter().enumerate().map(|(i, c)| {
+            format!(r#"{{"id":"k{i}","title":"t","_district":{{"category":"{c}"}}}}"#)
+        })))
+    }
+
+    #[test]
+    fn failure_keeps_what_was_shown() {
+        let f = feed(&["a"]);
+        let s = State::default().apply(answered(0, f.clone()));
+        let s = s.apply(FetchAction::Reload);
+        assert_eq!(s.fetch.load.feed(), Some(&f));
+        let s = s.apply(FetchAction::Failed {
             request: 1,
             error: LoadError::Http { status: 500 },
         });
-        assert!(matches!(s.load, Load::Failed { .. }));
-        assert_eq!(s.load.feed(), Some(&f));
+        assert!(matches!(s.fetch.load, Load::Failed { .. }));
+        assert_eq!(s.fetch.load.feed(), Some(&f));
     }
 
     #[test]
     fn the_kept_copy_shows_until_the_network_answers() {
         let old = feed(&["a"]);
-        let s = State::default().apply(Action::Cached {
+        let s = State::default().apply(FetchAction::Cached {
             request: 0,
             feed: old.clone(),
             at: 100,
         });
-        assert_eq!(s.load.feed(), Some(&old));
-        assert_eq!(s.data_at, Some(100));
+        assert_eq!(s.fetch.load.feed(), Some(&old));
+        assert_eq!(s.fetch.data_at, Some(100));
         // A failure keeps it, with its age.
-        let failed = s.clone().apply(Action::Failed {
+        let failed = s.clone().apply(FetchAction::Failed {
             request: 0,
             error: LoadError::Network("offline".into()),
         });
-        assert_eq!(failed.load.feed(), Some(&old));
-        assert_eq!(failed.data_at, Some(100));
+        assert_eq!(failed.fetch.load.feed(), Some(&old));
+        assert_eq!(failed.fetch.data_at, Some(100));
         // A fresh feed replaces it; a late copy never replaces a fresh feed.
         let fresh = feed(&["b"]);
         let s = s
@@ -654,98 +361,66 @@ mod tests {
                 next: Vec::new(),
                 digest: 0,
             })
-            .apply(Action::Cached {
+            .apply(FetchAction::Cached {
                 request: 0,
                 feed: old,
                 at: 100,
             });
-        assert_eq!(s.load.feed(), Some(&fresh));
-        assert_eq!(s.data_at, Some(200));
+        assert_eq!(s.fetch.load.feed(), Some(&fresh));
+        assert_eq!(s.fetch.data_at, Some(200));
     }
 
     #[test]
     fn stale_answers_are_ignored() {
-        let s = State::default().apply(Action::Reload);
-        let s2 = s.clone().apply(Action::Loaded {
-            request: 0,
-            feed: feed(&["a"]),
-            at: 0,
-            failed: Vec::new(),
-            fetched: Vec::new(),
-            next: Vec::new(),
-            digest: 0,
-        });
+        let s = State::default().apply(FetchAction::Reload);
+        let s2 = s.clone().apply(answered(0, feed(&["a"])));
         assert_eq!(s2, s);
-        let s3 = s.apply(Action::Failed {
+        let s3 = s.apply(FetchAction::Failed {
             request: 0,
             error: LoadError::Timeout { seconds: 1 },
         });
-        assert!(matches!(s3.load, Load::Loading { .. }));
+        assert!(matches!(s3.fetch.load, Load::Loading { .. }));
     }
 
     #[test]
     fn reset_forgets_the_old_feed() {
         let s = State::default()
-            .apply(Action::Loaded {
-                request: 0,
-                feed: feed(&["a"]),
-                at: 0,
-                failed: Vec::new(),
-                fetched: Vec::new(),
-                next: Vec::new(),
-                digest: 0,
-            })
-            .apply(Action::SelectCategory(Some(Rc::from("a"))))
+            .apply(answered(0, feed(&["a"])))
+            .apply(ReaderAction::SelectCategory(Some(Rc::from("a"))))
             .apply(Action::Feeds {
                 feeds: Rc::from(vec!["/other.json".to_string()]),
                 category: None,
             });
-        assert_eq!(s.load, Load::Loading { previous: None });
-        assert_eq!(s.filter, Filter::default());
-        assert_eq!(s.request, 1);
+        assert_eq!(s.fetch.load, Load::Loading { previous: None });
+        assert_eq!(s.reader.filter, Filter::default());
+        assert_eq!(s.fetch.request, 1);
     }
 
     #[test]
     fn vanished_category_and_article_are_dropped() {
         let s = State::default()
-            .apply(Action::Loaded {
-                request: 0,
-                feed: feed(&["a", "b"]),
-                at: 0,
-                failed: Vec::new(),
-                fetched: Vec::new(),
-                next: Vec::new(),
-                digest: 0,
-            })
-            .apply(Action::SelectCategory(Some(Rc::from("b"))))
-            .apply(Action::Open(Rc::from("k1")))
-            .apply(Action::Reload)
-            .apply(Action::Loaded {
-                request: 1,
-                feed: feed(&["a"]),
-                at: 0,
-                failed: Vec::new(),
-                fetched: Vec::new(),
-                next: Vec::new(),
-                digest: 0,
-            });
-        assert_eq!(s.filter.category, None);
-        assert_eq!(s.open, None);
+            .apply(answered(0, feed(&["a", "b"])))
+            .apply(ReaderAction::SelectCategory(Some(Rc::from("b"))))
+            .apply(ReaderAction::Open(Rc::from("k1")))
+            .apply(FetchAction::Reload)
+            .apply(answered(1, feed(&["a"])));
+        assert_eq!(s.reader.filter.category, None);
+        assert_eq!(s.reader.open, None);
     }
 
     #[test]
     fn filters_reset_paging_and_clear_keeps_the_order() {
         let s = State::default()
-            .apply(Action::ShowMore)
-            .apply(Action::SetQuery("工地".into()));
-        assert_eq!(s.pages, 1);
+            .apply(ReaderAction::ShowMore)
+            .apply(ReaderAction::SetQuery("工地".into()));
+        assert_eq!(s.reader.pages, 1);
         let s = s
-            .apply(Action::SetSort(Sort::Oldest))
-            .apply(Action::SetDepartment(Some(Rc::from("环保局"))))
-            .apply(Action::SetRange(DateRange::LastDays(7)))
-            .apply(Action::ClearFilters);
+            .apply(ReaderAction::SetSort(Sort::Oldest))
+            .apply(ReaderAction::SetDepartment(Some(Rc::from("环保局"))))
+            .apply(ReaderAction::SetRange(DateRange::LastDays(7)))
+            .apply(ReaderAction::ClearFilters);
         assert_eq!(
-            s.filter,
+            s.reader.filter,
             Filter {
                 sort: Sort::Oldest,
                 ..Filter::default()
@@ -758,23 +433,25 @@ mod tests {
         let mut v = ViewState::default();
         v.filter.query = "扬尘".into();
         v.open = Some(Rc::from("k0"));
-        let s = State::default().apply(Action::Restore(v.clone()));
+        let s = State::default().apply(ReaderAction::Restore(v.clone()));
         assert_eq!(s.view_state(), v);
     }
 
     #[test]
     fn closing_remembers_the_row_to_return_to() {
         let s = State::default()
-            .apply(Action::Open(Rc::from("x")))
-            .apply(Action::Close);
-        assert_eq!(s.closed, (Some(Rc::from("x")), 1));
-        let s = s.apply(Action::Open(Rc::from("x"))).apply(Action::Close);
+            .apply(ReaderAction::Open(Rc::from("x")))
+            .apply(ReaderAction::Close);
+        assert_eq!(s.reader.closed, (Some(Rc::from("x")), 1));
+        let s = s
+            .apply(ReaderAction::Open(Rc::from("x")))
+            .apply(ReaderAction::Close);
         assert_eq!(
-            s.closed.1, 2,
+            s.reader.closed.1, 2,
             "the same article closed again is a new change"
         );
         assert_eq!(
-            s.clone().apply(Action::Close),
+            s.clone().apply(ReaderAction::Close),
             s,
             "nothing open: nothing to close"
         );
@@ -783,21 +460,15 @@ mod tests {
     #[test]
     fn selecting_a_category_closes_the_article() {
         let s = State::default()
-            .apply(Action::Open(Rc::from("x")))
-            .apply(Action::SelectCategory(None));
-        assert_eq!(s.open, None);
+            .apply(ReaderAction::Open(Rc::from("x")))
+            .apply(ReaderAction::SelectCategory(None));
+        assert_eq!(s.reader.open, None);
     }
 
     fn page(ids: &[&str]) -> Rc<Feed> {
-        let items: Vec<String> = ids
-            .iter()
-            .map(|i| format!(r#"{{"id":"{i}","title":"t","date_published":"2024-01-0{i}"}}"#))
-            .collect();
-        let json = format!(
-            r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#,
-            items.join(",")
-        );
-        Rc::new(parse_feed(json.as_bytes()).expect("feed"))
+        Rc::new(json_feed(ids.iter().map(|i| {
+            format!(r#"{{"id":"{i}","title":"t","date_published":"2024-01-0{i}"}}"#)
+        })))
     }
 
     fn loaded(s: State, request: u32, f: Rc<Feed>, next: &[&str]) -> State {
@@ -813,7 +484,8 @@ mod tests {
     }
 
     fn ids(s: &State) -> Vec<String> {
-        s.load
+        s.fetch
+            .load
             .feed()
             .map(|f| f.items.iter().map(|b| b.id.clone()).collect())
             .unwrap_or_default()
@@ -828,11 +500,11 @@ mod tests {
             &["https://x.cn/p2.json"],
         );
         assert!(s.paging.has_more());
-        let s = s.apply(Action::FetchPage);
+        let s = s.apply(PageAction::Fetch);
         assert_eq!(s.paging.status, PageLoad::Loading);
         assert_eq!(s.paging.request, 1);
         // A second click while the page is on its way does nothing.
-        assert_eq!(s.clone().apply(Action::FetchPage), s);
+        assert_eq!(s.clone().apply(PageAction::Fetch), s);
         let s = s.apply(Action::PageLoaded {
             request: 1,
             feed: page(&["8", "7", "6"]),
@@ -841,24 +513,24 @@ mod tests {
             next: vec!["https://x.cn/feed.json".into()],
         });
         assert_eq!(ids(&s), ["9", "8", "7", "6"]);
-        assert_eq!(s.pages, 2);
+        assert_eq!(s.reader.pages, 2);
         assert!(!s.paging.has_more());
         assert_eq!(s.paging.status, PageLoad::Idle);
         // No next page: FetchPage is a no-op.
-        assert_eq!(s.clone().apply(Action::FetchPage), s);
+        assert_eq!(s.clone().apply(PageAction::Fetch), s);
     }
 
     #[test]
     fn a_failed_page_keeps_the_list_and_can_be_retried() {
         let s = loaded(State::default(), 0, page(&["9"]), &["https://x.cn/p2.json"])
-            .apply(Action::FetchPage)
-            .apply(Action::PageFailed {
+            .apply(PageAction::Fetch)
+            .apply(PageAction::Failed {
                 request: 1,
                 error: LoadError::Http { status: 503 },
             });
         assert_eq!(ids(&s), ["9"]);
         assert!(matches!(s.paging.status, PageLoad::Failed(_)));
-        let s = s.apply(Action::FetchPage);
+        let s = s.apply(PageAction::Fetch);
         assert_eq!(s.paging.status, PageLoad::Loading);
         // The late answer to the first attempt is ignored.
         let late = s.clone().apply(Action::PageLoaded {
@@ -878,45 +550,51 @@ mod tests {
             page(&["5", "4"]),
             &["https://x.cn/p2.json"],
         )
-        .apply(Action::FetchPage)
+        .apply(PageAction::Fetch)
         .apply(Action::PageLoaded {
             request: 1,
             feed: page(&["3"]),
             fetched: vec!["https://x.cn/p2.json".into()],
             next: vec!["https://x.cn/p3.json".into()],
         })
-        .apply(Action::SetQuery("t".into()))
-        .apply(Action::Open(Rc::from("4")));
-        let s = s.apply(Action::Refresh);
-        assert!(s.refreshing);
+        .apply(ReaderAction::SetQuery("t".into()))
+        .apply(ReaderAction::Open(Rc::from("4")));
+        let s = s.apply(FetchAction::Refresh);
+        assert!(s.fetch.refreshing);
         // A refresh never stacks on a running request.
-        assert_eq!(s.clone().apply(Action::Refresh), s);
+        assert_eq!(s.clone().apply(FetchAction::Refresh), s);
         let s = loaded(s, 1, page(&["7", "6", "5", "4"]), &["https://x.cn/p2.json"]);
         assert_eq!(ids(&s), ["7", "6", "5", "4", "3"]);
-        assert_eq!(s.new_items, 2);
-        assert_eq!(s.extra_rows, 2, "no row the reader sees is pushed out");
-        assert_eq!(s.filter.query, "t");
-        assert_eq!(s.open.as_deref(), Some("4"));
+        assert_eq!(s.fetch.new_items, 2);
+        assert_eq!(
+            s.reader.extra_rows, 2,
+            "no row the reader sees is pushed out"
+        );
+        assert_eq!(s.reader.filter.query, "t");
+        assert_eq!(s.reader.open.as_deref(), Some("4"));
         // Paging goes on from where it got to.
         assert_eq!(s.paging.next, ["https://x.cn/p3.json"]);
         // An unchanged feed keeps everything; the count stays until seen.
         let s = s
-            .apply(Action::Refresh)
-            .apply(Action::Unchanged { request: 2, at: 9 });
-        assert!(matches!(s.load, Load::Loaded(_)));
-        assert_eq!((s.new_items, s.data_at), (2, Some(9)));
-        assert_eq!(s.clone().apply(Action::DismissNew).new_items, 0);
+            .apply(FetchAction::Refresh)
+            .apply(FetchAction::Unchanged { request: 2, at: 9 });
+        assert!(matches!(s.fetch.load, Load::Loaded(_)));
+        assert_eq!((s.fetch.new_items, s.fetch.data_at), (2, Some(9)));
+        assert_eq!(s.clone().apply(FetchAction::DismissNew).fetch.new_items, 0);
         let shown = s.apply(Action::ShowNew);
-        assert_eq!((shown.new_items, shown.open.clone()), (0, None));
+        assert_eq!(
+            (shown.fetch.new_items, shown.reader.open.clone()),
+            (0, None)
+        );
     }
 
     #[test]
     fn no_refresh_before_the_first_answer_and_reload_counts_nothing() {
         let s = State::default();
-        assert_eq!(s.clone().apply(Action::Refresh), s);
-        let s = loaded(s, 0, page(&["1"]), &[]).apply(Action::Reload);
+        assert_eq!(s.clone().apply(FetchAction::Refresh), s);
+        let s = loaded(s, 0, page(&["1"]), &[]).apply(FetchAction::Reload);
         let s = loaded(s, 1, page(&["2", "1"]), &[]);
-        assert_eq!(s.new_items, 0);
+        assert_eq!(s.fetch.new_items, 0);
     }
 
     #[test]
@@ -924,27 +602,47 @@ mod tests {
         use yew::Reducible;
         let s = Rc::new(State::default());
         assert!(
-            Rc::ptr_eq(&s.clone().reduce(Action::Refresh), &s),
+            Rc::ptr_eq(&s.clone().reduce(FetchAction::Refresh.into()), &s),
             "refresh before the first answer"
         );
-        let loading = s.clone().reduce(Action::Reload);
+        let loading = s.clone().reduce(FetchAction::Reload.into());
         assert!(!Rc::ptr_eq(&loading, &s));
         // A refresh while a request runs, a stale answer, closing nothing,
-        // the attributes read again: all no-ops.
-        for action in [
-            Action::Refresh,
-            Action::Close,
-            Action::Failed {
+        // the attributes read again, a page with nowhere to come from, the
+        // same feeds again: all no-ops.
+        let actions: [Action; 14] = [
+            FetchAction::Refresh.into(),
+            ReaderAction::Close.into(),
+            FetchAction::Failed {
                 request: 0,
                 error: LoadError::Http { status: 500 },
-            },
+            }
+            .into(),
+            FetchAction::Unchanged { request: 0, at: 1 }.into(),
+            FetchAction::DismissNew.into(),
             Action::CategoryAttribute(None),
-            Action::ElderAttribute(false),
+            PrefAction::ElderAttribute(false).into(),
+            PrefAction::TextSizeAttribute(None).into(),
+            PageAction::Fetch.into(),
+            PageAction::Failed {
+                request: 3,
+                error: LoadError::Http { status: 500 },
+            }
+            .into(),
+            Action::PageLoaded {
+                request: 5,
+                feed: feed(&["a"]),
+                fetched: Vec::new(),
+                next: Vec::new(),
+            },
+            answered(0, feed(&["a"])),
+            ReaderAction::Restore(ViewState::default()).into(),
             Action::Feeds {
-                feeds: loading.feeds.clone(),
+                feeds: loading.fetch.feeds.clone(),
                 category: None,
             },
-        ] {
+        ];
+        for action in actions {
             assert!(
                 Rc::ptr_eq(&loading.clone().reduce(action.clone()), &loading),
                 "{action:?}"
@@ -959,22 +657,22 @@ mod tests {
             ..Config::for_feeds(&["/a.json"])
         };
         let s = State::initial(&config, ViewState::default(), Remembered::default(), None)
-            .apply(Action::SelectCategory(Some(Rc::from("政策解读"))));
+            .apply(ReaderAction::SelectCategory(Some(Rc::from("政策解读"))));
         // Read again unchanged: the reader's choice stays.
         let same = s
             .clone()
             .apply(Action::CategoryAttribute(Some(Rc::from("通知公告"))));
-        assert_eq!(same.filter.category.as_deref(), Some("政策解读"));
+        assert_eq!(same.reader.filter.category.as_deref(), Some("政策解读"));
         let changed = s.apply(Action::CategoryAttribute(Some(Rc::from("图片新闻"))));
-        assert_eq!(changed.filter.category.as_deref(), Some("图片新闻"));
+        assert_eq!(changed.reader.filter.category.as_deref(), Some("图片新闻"));
         // Another feed starts over, in the attribute's category.
         let other = changed.apply(Action::Feeds {
             feeds: Rc::from(vec!["/b.json".to_string()]),
             category: Some(Rc::from("通知公告")),
         });
-        assert_eq!(&*other.feeds, ["/b.json"]);
-        assert_eq!(other.filter.category.as_deref(), Some("通知公告"));
-        assert_eq!(other.load, Load::Loading { previous: None });
+        assert_eq!(&*other.fetch.feeds, ["/b.json"]);
+        assert_eq!(other.reader.filter.category.as_deref(), Some("通知公告"));
+        assert_eq!(other.fetch.load, Load::Loading { previous: None });
     }
 
     #[test]
@@ -989,13 +687,22 @@ mod tests {
             },
             None,
         );
-        assert_eq!(remembered.text_size, TextSize::Large, "the reader's size");
-        assert!(remembered.elder, "the reader's remembered choice");
-        let off = remembered.apply(Action::SetElder(false));
-        assert!(!off.elder);
-        assert!(!off.clone().apply(Action::ElderAttribute(false)).elder);
+        assert_eq!(
+            remembered.prefs.text_size,
+            TextSize::Large,
+            "the reader's size"
+        );
+        assert!(remembered.prefs.elder, "the reader's remembered choice");
+        let off = remembered.apply(PrefAction::SetElder(false));
+        assert!(!off.prefs.elder);
         assert!(
-            off.apply(Action::ElderAttribute(true)).elder,
+            !off.clone()
+                .apply(PrefAction::ElderAttribute(false))
+                .prefs
+                .elder
+        );
+        assert!(
+            off.apply(PrefAction::ElderAttribute(true)).prefs.elder,
             "the webmaster turned it on"
         );
     }
@@ -1009,6 +716,6 @@ mod tests {
         let mut linked = ViewState::default();
         linked.filter.category = Some(Rc::from("政策解读"));
         let s = State::initial(&config, linked, Remembered::default(), None);
-        assert_eq!(s.filter.category.as_deref(), Some("政策解读"));
+        assert_eq!(s.reader.filter.category.as_deref(), Some("政策解读"));
     }
 }

@@ -3,7 +3,7 @@
 //! does with next links, and when a refresh tick counts. The hooks in
 //! `src/ui/hooks/` only wire these to the browser.
 
-use super::{Action, Load, State};
+use super::{Action, FetchAction, Load, PageAction, State};
 use crate::app::load::{Batch, LoadError};
 use crate::model::feed::{next_links, FeedError};
 use std::rc::Rc;
@@ -24,10 +24,10 @@ pub struct Round {
 /// and not yet answered. (A head start that answered request 0 before
 /// mounting leaves nothing to fetch.)
 pub fn due(state: &State) -> Option<Round> {
-    match &state.load {
+    match &state.fetch.load {
         Load::Loading { previous } => Some(Round {
-            request: state.request,
-            since: previous.as_ref().and(state.digest),
+            request: state.fetch.request,
+            since: previous.as_ref().and(state.fetch.digest),
             show_kept: previous.is_none(),
         }),
         Load::Loaded(_) | Load::Failed { .. } => None,
@@ -38,7 +38,7 @@ impl Action {
     /// What the answer to feed request `request` does to the state.
     pub fn answer(request: u32, answer: Result<Batch, LoadError>) -> Action {
         match answer {
-            Ok(Batch { feed: None, at, .. }) => Action::Unchanged { request, at },
+            Ok(Batch { feed: None, at, .. }) => FetchAction::Unchanged { request, at }.into(),
             Ok(Batch {
                 feed: Some(feed),
                 at,
@@ -55,7 +55,7 @@ impl Action {
                 next,
                 digest,
             },
-            Err(error) => Action::Failed { request, error },
+            Err(error) => FetchAction::Failed { request, error }.into(),
         }
     }
 
@@ -87,13 +87,14 @@ impl Action {
             // (Only a round given a fingerprint comes back without a feed,
             // and pages are fetched without one.)
             Ok(Batch { feed: None, .. }) => (
-                Action::PageFailed {
+                PageAction::Failed {
                     request,
                     error: LoadError::Feed(FeedError::Empty),
-                },
+                }
+                .into(),
                 Vec::new(),
             ),
-            Err(error) => (Action::PageFailed { request, error }, Vec::new()),
+            Err(error) => (PageAction::Failed { request, error }.into(), Vec::new()),
         }
     }
 }
@@ -130,20 +131,12 @@ pub fn ms_to_next_minute(now_ms: f64) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::feed_of;
     use super::*;
-    use crate::model::feed::parse_feed;
 
     fn batch(ids: &[&str], next: &[&str]) -> Batch {
-        let items: Vec<String> = ids
-            .iter()
-            .map(|i| format!(r#"{{"id":"{i}","title":"t"}}"#))
-            .collect();
-        let json = format!(
-            r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{}]}}"#,
-            items.join(",")
-        );
         Batch {
-            feed: Some(parse_feed(json.as_bytes()).expect("feed")),
+            feed: Some(feed_of(ids)),
             at: 7,
             failed: Vec::new(),
             fetched: vec!["https://x.cn/p2.json".into()],
@@ -165,8 +158,8 @@ mod tests {
         );
         let s = s.apply(Action::answer(0, Ok(batch(&["a"], &[]))));
         assert_eq!(due(&s), None, "answered: nothing to fetch");
-        assert_eq!(s.digest, Some(42));
-        let s = s.apply(Action::Reload);
+        assert_eq!(s.fetch.digest, Some(42));
+        let s = s.apply(FetchAction::Reload);
         assert_eq!(
             due(&s),
             Some(Round {
@@ -186,7 +179,7 @@ mod tests {
         let head = super::super::Head::Answer(Ok(batch(&["a"], &[])));
         let s = State::initial(&config, Default::default(), Default::default(), Some(head));
         assert_eq!(due(&s), None);
-        assert_eq!(&*s.feeds, ["/f.json"]);
+        assert_eq!(&*s.fetch.feeds, ["/f.json"]);
     }
 
     #[test]
@@ -197,7 +190,7 @@ mod tests {
         };
         assert_eq!(
             Action::answer(3, Ok(unchanged)),
-            Action::Unchanged { request: 3, at: 7 }
+            Action::Fetch(FetchAction::Unchanged { request: 3, at: 7 })
         );
         assert!(matches!(
             Action::answer(3, Ok(batch(&["a"], &[]))),
@@ -229,7 +222,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let (failed, _) = Action::page_answer(2, &seen, Err(LoadError::Http { status: 404 }));
-        assert!(matches!(failed, Action::PageFailed { request: 2, .. }));
+        assert!(matches!(
+            failed,
+            Action::Page(PageAction::Failed { request: 2, .. })
+        ));
     }
 
     #[test]

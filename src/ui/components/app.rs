@@ -1,16 +1,16 @@
 //! The widget: its state, the hooks that carry its effects, and the layout
-//! of its parts. The render is a pure function of props and state, the same
-//! in the browser and on the server.
+//! of its parts. The render is a pure function of props, context and state,
+//! the same in the browser and on the server.
 
-use super::{ArticleView, FreshNotice, Header, ListView, Start, Status, StatusKind};
+use super::{Ambient, ArticleView, FreshNotice, Header, ListView, Start, Status, StatusKind};
 use crate::app::config::Config;
 use crate::app::i18n::{self, dates::full_label, load_error, Lang};
 use crate::app::query::neighbours;
-use crate::app::state::{Action, Load, State};
-use crate::model::dates::Timestamp;
+use crate::app::state::{FetchAction, Load, State};
+use crate::model::dates::{Timestamp, SHANGHAI_OFFSET_MIN};
 use crate::ui::hooks::{
     use_actions, use_clock, use_elder, use_feed, use_focus_return, use_paging, use_refresh,
-    use_text_size, use_url_sync, use_view,
+    use_text_size, use_url_sync, use_view, Actions, Derived,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -63,7 +63,7 @@ pub fn app(props: &AppProps) -> Html {
         }
         let s = State::initial(config, linked, start.remembered, head);
         if start.refresh {
-            s.apply(Action::Refresh)
+            s.apply(FetchAction::Refresh)
         } else {
             s
         }
@@ -72,11 +72,11 @@ pub fn app(props: &AppProps) -> Html {
     use_paging(config, &state);
     use_refresh(config.refresh_secs, state.dispatcher());
     use_url_sync(state_key.clone(), &state);
-    let now = use_clock(start.now, state.data_at);
+    let now = use_clock(start.now, state.fetch.data_at);
     let on_elder = use_elder(config.elder, &state);
     let on_text_size = use_text_size(config.text_size, &state);
     let section = use_node_ref();
-    use_focus_return(&section, &state.closed);
+    use_focus_return(&section, &state.reader.closed);
     let derived = use_view(config, &state, now);
     let actions = use_actions(state.dispatcher(), section.clone());
     let base = use_memo(
@@ -84,104 +84,120 @@ pub fn app(props: &AppProps) -> Html {
         |(feeds, page)| feed_base(feeds, page.as_deref()),
     );
 
-    let feed = state.load.feed();
-    let lang = Lang::choose(
-        config.lang,
-        feed.and_then(|f| f.language.as_deref()),
-        *page_lang,
-    );
-    let m = lang.messages();
+    let feed = state.fetch.load.feed();
+    let ambient = Rc::new(Ambient {
+        lang: Lang::choose(
+            config.lang,
+            feed.and_then(|f| f.language.as_deref()),
+            *page_lang,
+        ),
+        config: config.clone(),
+        zone: feed.map_or(SHANGHAI_OFFSET_MIN, |f| f.zone_offset_min),
+        now,
+        base: (*base).clone(),
+        content_lang: feed.and_then(|f| f.language.clone()).map(AttrValue::from),
+    });
+    let m = ambient.lang.messages();
     let title = i18n::heading(
-        lang,
+        ambient.lang,
         config.heading.as_deref(),
         feed.map(|f| f.title.as_str()),
         feed.is_some(),
     );
-
-    let body = match (&state.load, feed) {
-        (Load::Failed { error, .. }, None) => html! {
-            <Status kind={StatusKind::Error(load_error(lang, error))} on_retry={actions.on_retry.clone()} />
-        },
-        (_, None) => html! { <Status kind={StatusKind::Loading} /> },
-        (_, Some(f)) => {
-            let zone = f.zone_offset_min;
-            let failed = match &state.load {
-                Load::Failed { error, .. } => Some(error),
-                _ => None,
-            };
-            let data_at = state.data_at.map(|unix| {
-                let t = Timestamp {
-                    unix,
-                    offset_min: zone,
-                    has_time: true,
-                };
-                full_label(Some(&t), zone, lang)
-            });
-            let notice = i18n::round_notice(lang, failed, data_at.as_deref(), &state.source_errors);
-            let items = &derived.items;
-            let open = state
-                .open
-                .as_ref()
-                .and_then(|k| items.iter().find(|b| b.key == *k));
-            let content_lang = f.language.clone().map(AttrValue::from);
-            // The article, when one is open. The list stays mounted (hidden)
-            // beside it: closing shows the very rows the reader left, scroll
-            // and focus included, without building them again.
-            let article = open.map(|item| {
-                let [prev, next] = neighbours(items, &derived.view.visible, &item.key)
-                    .map(|i| i.and_then(|i| items.get(i)).map(|b| (b.key.clone(), b.display_title())));
-                html! {
-                    <ArticleView item={item.clone()} {zone} base={(*base).clone()} pinned={item.is_pinned(now, zone)}
-                        content_lang={item.language.clone().map(AttrValue::from).or_else(|| content_lang.clone())}
-                        {prev} {next} on_close={actions.on_close.clone()} on_open={actions.on_open.clone()} />
-                }
-            });
-            let limit = config
-                .page_size
-                .saturating_mul(state.pages)
-                .saturating_add(state.extra_rows);
-            html! {
-                <>
-                    <FreshNotice count={state.new_items} on_show={actions.on_show_new.clone()} on_dismiss={actions.on_dismiss_new.clone()} />
-                    if let Some(text) = notice {
-                        <Status kind={StatusKind::StaleNotice(text)} on_retry={actions.on_retry.clone()} />
-                    }
-                    if items.is_empty() {
-                        <Status kind={StatusKind::Empty(m.empty)} />
-                    } else {
-                        { for article }
-                        <div class="db-listview" hidden={open.is_some()}>
-                            <ListView derived={derived.clone()} filter={state.filter.clone()} {limit}
-                                older={state.paging.has_more()} paging={state.paging.status.clone()}
-                                {zone} {now} compact={config.compact} relative={config.relative_dates}
-                                no_filters={config.no_filters} {content_lang} base={(*base).clone()}
-                                search_focused={start.typed.as_ref().is_some_and(|(_, focused)| *focused)}
-                                filters_open={state.filters_open} thumbnails={config.thumbnails}
-                                actions={actions.clone()} />
-                        </div>
-                    }
-                </>
-            }
-        }
-    };
-
-    let busy = matches!(state.load, Load::Loading { .. });
+    let search_focused = start.typed.as_ref().is_some_and(|(_, focused)| *focused);
+    let body = body(&state, &derived, &actions, &ambient, search_focused);
+    let busy = matches!(state.fetch.load, Load::Loading { .. });
     let class = classes!(
         crate::app::config::ROOT_CLASS,
-        state.elder.then_some(crate::app::config::ELDER_CLASS),
+        state.prefs.elder.then_some(crate::app::config::ELDER_CLASS),
         config.theme.class(),
         config.compact.then_some(crate::app::config::COMPACT_CLASS),
-        state.text_size.class(),
+        state.prefs.text_size.class(),
     );
     html! {
-        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<Rc<Ambient>> context={ambient.clone()}>
             <section ref={section} {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
                 if !config.no_header {
-                    <Header {title} elder={state.elder} {on_elder} text_size={state.text_size} {on_text_size} />
+                    <Header {title} elder={state.prefs.elder} {on_elder} text_size={state.prefs.text_size} {on_text_size} />
                 }
                 { body }
             </section>
-        </ContextProvider<Lang>>
+        </ContextProvider<Rc<Ambient>>>
+    }
+}
+
+/// Under the header: the loading skeleton or the failure while there is no
+/// feed to show, else the notices, the open article and the list.
+fn body(
+    state: &State,
+    derived: &Derived,
+    actions: &Rc<Actions>,
+    ambient: &Ambient,
+    search_focused: bool,
+) -> Html {
+    let (lang, zone) = (ambient.lang, ambient.zone);
+    let failed = match &state.fetch.load {
+        Load::Failed { error, .. } => Some(error),
+        _ => None,
+    };
+    if state.fetch.load.feed().is_none() {
+        return match failed {
+            Some(error) => html! {
+                <Status kind={StatusKind::Error(load_error(lang, error))} on_retry={actions.on_retry.clone()} />
+            },
+            None => html! { <Status kind={StatusKind::Loading} /> },
+        };
+    }
+    let data_at = state.fetch.data_at.map(|unix| {
+        let t = Timestamp {
+            unix,
+            offset_min: zone,
+            has_time: true,
+        };
+        full_label(Some(&t), zone, lang)
+    });
+    let notice = i18n::round_notice(lang, failed, data_at.as_deref(), &state.fetch.source_errors);
+    let items = &derived.items;
+    let open = state
+        .reader
+        .open
+        .as_ref()
+        .and_then(|k| items.iter().find(|b| b.key == *k));
+    // The article, when one is open. The list stays mounted (hidden)
+    // beside it: closing shows the very rows the reader left, scroll
+    // and focus included, without building them again.
+    let article = open.map(|item| {
+        let [prev, next] = neighbours(items, &derived.view.visible, &item.key)
+            .map(|i| i.and_then(|i| items.get(i)).map(|b| (b.key.clone(), b.display_title())));
+        html! {
+            // Keyed: another article is another view, with state of its own.
+            <ArticleView key={&*item.key} item={item.clone()}
+                content_lang={item.language.clone().map(AttrValue::from).or_else(|| ambient.content_lang.clone())}
+                {prev} {next} on_close={actions.on_close.clone()} on_open={actions.on_open.clone()} />
+        }
+    });
+    let limit = ambient
+        .config
+        .page_size
+        .saturating_mul(state.reader.pages)
+        .saturating_add(state.reader.extra_rows);
+    html! {
+        <>
+            <FreshNotice count={state.fetch.new_items} on_show={actions.on_show_new.clone()} on_dismiss={actions.on_dismiss_new.clone()} />
+            if let Some(text) = notice {
+                <Status kind={StatusKind::StaleNotice(text)} on_retry={actions.on_retry.clone()} />
+            }
+            if items.is_empty() {
+                <Status kind={StatusKind::Empty(lang.messages().empty)} />
+            } else {
+                { for article }
+                <div class="db-listview" hidden={open.is_some()}>
+                    <ListView derived={derived.clone()} filter={state.reader.filter.clone()} {limit}
+                        older={state.paging.has_more()} paging={state.paging.status.clone()} {search_focused}
+                        filters_open={state.prefs.filters_open} actions={actions.clone()} />
+                </div>
+            }
+        </>
     }
 }
 

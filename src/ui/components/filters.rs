@@ -1,8 +1,8 @@
 //! Department, date range and order: the filter bar under the search box.
 
-use super::unique_id;
-use crate::app::i18n::Lang;
-use crate::app::query::{CategoryCount, DateRange, Day, Sort};
+use super::{unique_id, Ambient};
+use crate::app::query::{day_text, parse_day, CategoryCount, DateRange, Sort};
+use crate::ui::hooks::Actions;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -17,9 +17,8 @@ pub struct FilterBarProps {
     pub department: Option<Rc<str>>,
     pub range: DateRange,
     pub sort: Sort,
-    pub on_department: Callback<Option<Rc<str>>>,
-    pub on_range: Callback<DateRange>,
-    pub on_sort: Callback<Sort>,
+    /// The widget's callbacks (department, range and order are chosen here).
+    pub actions: Rc<Actions>,
     /// The panel's id (the 筛选 button controls it).
     #[prop_or_default]
     pub id: Option<AttrValue>,
@@ -42,17 +41,49 @@ fn input_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// The date range a choice of the date select stands for.
+fn range_of_kind(kind: &str) -> DateRange {
+    match kind {
+        "7" => DateRange::LastDays(7),
+        "30" => DateRange::LastDays(30),
+        "year" => DateRange::ThisYear,
+        "custom" => DateRange::Between {
+            from: None,
+            to: None,
+        },
+        _ => DateRange::All,
+    }
+}
+
+/// The choice of the date select that shows `range`.
+fn kind_of_range(range: DateRange) -> &'static str {
+    match range {
+        DateRange::All => "all",
+        DateRange::LastDays(7) => "7",
+        DateRange::LastDays(30) => "30",
+        DateRange::ThisYear => "year",
+        // Other day counts only arrive by link; show them as custom.
+        DateRange::LastDays(_) | DateRange::Between { .. } => "custom",
+    }
+}
+
 /// Selects for department (with counts), date range (近7天 … 自定义 with
 /// from/to dates) and order.
 #[function_component(FilterBar)]
 pub fn filter_bar(props: &FilterBarProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let ids = use_memo((), |_| {
         ["db-dep", "db-date", "db-from", "db-to", "db-sort"].map(unique_id)
     });
 
     let on_department = {
-        let (cb, deps) = (props.on_department.clone(), props.departments.clone());
+        let (cb, deps) = (
+            props.actions.on_department.clone(),
+            props.departments.clone(),
+        );
         move |e: Event| {
             let v = select_value(&e);
             cb.emit(
@@ -64,44 +95,33 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         }
     };
     let on_range_kind = {
-        let cb = props.on_range.clone();
-        move |e: Event| {
-            cb.emit(match select_value(&e).as_str() {
-                "7" => DateRange::LastDays(7),
-                "30" => DateRange::LastDays(30),
-                "year" => DateRange::ThisYear,
-                "custom" => DateRange::Between {
-                    from: None,
-                    to: None,
-                },
-                _ => DateRange::All,
-            })
-        }
+        let cb = props.actions.on_range.clone();
+        move |e: Event| cb.emit(range_of_kind(&select_value(&e)))
     };
     let (from, to) = match props.range {
         DateRange::Between { from, to } => (from, to),
         _ => (None, None),
     };
     let on_from = {
-        let cb = props.on_range.clone();
+        let cb = props.actions.on_range.clone();
         move |e: Event| {
             cb.emit(DateRange::Between {
-                from: Day::parse(&input_value(&e)),
+                from: parse_day(&input_value(&e)),
                 to,
             })
         }
     };
     let on_to = {
-        let cb = props.on_range.clone();
+        let cb = props.actions.on_range.clone();
         move |e: Event| {
             cb.emit(DateRange::Between {
                 from,
-                to: Day::parse(&input_value(&e)),
+                to: parse_day(&input_value(&e)),
             })
         }
     };
     let on_sort = {
-        let cb = props.on_sort.clone();
+        let cb = props.actions.on_sort.clone();
         move |e: Event| {
             cb.emit(if select_value(&e) == "old" {
                 Sort::Oldest
@@ -111,14 +131,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         }
     };
 
-    let range_kind = match props.range {
-        DateRange::All => "all",
-        DateRange::LastDays(7) => "7",
-        DateRange::LastDays(30) => "30",
-        DateRange::ThisYear => "year",
-        // Other day counts only arrive by link; show them as custom.
-        DateRange::LastDays(_) | DateRange::Between { .. } => "custom",
-    };
+    let range_kind = kind_of_range(props.range);
     let custom = matches!(props.range, DateRange::Between { .. });
     let selected_dep = props
         .department
@@ -156,12 +169,12 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 <div class="db-field">
                     <label for={ids[2].clone()}>{ m.date_from }</label>
                     <input id={ids[2].clone()} class="db-date-input" type="date"
-                        value={from.map(|d| d.to_string()).unwrap_or_default()} onchange={on_from} />
+                        value={from.map(|d| day_text(&d)).unwrap_or_default()} onchange={on_from} />
                 </div>
                 <div class="db-field">
                     <label for={ids[3].clone()}>{ m.date_to }</label>
                     <input id={ids[3].clone()} class="db-date-input" type="date"
-                        value={to.map(|d| d.to_string()).unwrap_or_default()} onchange={on_to} />
+                        value={to.map(|d| day_text(&d)).unwrap_or_default()} onchange={on_to} />
                 </div>
             }
             <div class="db-field">
@@ -172,5 +185,23 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 </select>
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_date_choice_shows_the_range_it_stands_for() {
+        for kind in ["all", "7", "30", "year", "custom"] {
+            assert_eq!(kind_of_range(range_of_kind(kind)), kind);
+        }
+        assert_eq!(
+            kind_of_range(DateRange::LastDays(3)),
+            "custom",
+            "from a link"
+        );
+        assert_eq!(range_of_kind("?"), DateRange::All);
     }
 }

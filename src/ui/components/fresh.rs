@@ -1,6 +1,8 @@
 //! The small "N 条新信息" notice after a refresh brought news.
 
-use crate::app::i18n::{new_items, Lang};
+use super::Ambient;
+use crate::app::i18n::new_items;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +18,7 @@ pub struct FreshNoticeProps {
 /// A polite status line with 查看 and 关闭; nothing when there is no news.
 #[function_component(FreshNotice)]
 pub fn fresh_notice(props: &FreshNoticeProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = use_context::<Rc<Ambient>>().unwrap_or_default().lang;
     let m = lang.messages();
     // The live region stays in the DOM so screen readers announce the change.
     let body = (props.count > 0).then(|| {

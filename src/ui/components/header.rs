@@ -1,8 +1,8 @@
 //! The widget's header: its title, the text size and the 长者模式 switch.
 
-use super::unique_id;
+use super::{unique_id, Ambient};
 use crate::app::config::TextSize;
-use crate::app::i18n::Lang;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -22,7 +22,10 @@ pub struct HeaderProps {
 /// as a labelled select, and the 长者模式 toggle button (`aria-pressed`).
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let id = use_memo((), |_| unique_id("db-size"));
     let on_elder = props.on_elder.reform(|_: MouseEvent| ());
     let on_size = props.on_text_size.reform(|e: Event| {

@@ -3,9 +3,10 @@
 
 use super::unique_id;
 use super::{
-    BulletinList, CategoryTabs, FilterBar, LoadMore, ResultBar, SearchBox, Status, StatusKind,
+    Ambient, BulletinList, CategoryTabs, FilterBar, LoadMore, ResultBar, SearchBox, Status,
+    StatusKind,
 };
-use crate::app::i18n::{filters_button, Lang};
+use crate::app::i18n::filters_button;
 use crate::app::query::Filter;
 use crate::app::state::PageLoad;
 use crate::ui::hooks::{Actions, Derived};
@@ -21,37 +22,20 @@ pub struct ListViewProps {
     /// The feed has older pages on the server, and where fetching one stands.
     pub older: bool,
     pub paging: PageLoad,
-    pub zone: i32,
-    pub now: i64,
-    #[prop_or_default]
-    pub compact: bool,
-    #[prop_or_default]
-    pub relative: bool,
-    /// No search box, filter bar or result count (`no-filters`).
-    #[prop_or_default]
-    pub no_filters: bool,
-    /// The language of the items (the feed's), when known.
-    #[prop_or_default]
-    pub content_lang: Option<AttrValue>,
-    /// The feed's absolute URL: items' links resolve against it.
-    #[prop_or_default]
-    pub base: AttrValue,
     /// The search box takes the focus when mounted.
     #[prop_or_default]
     pub search_focused: bool,
     /// The filter panel is open (narrow widgets).
     #[prop_or_default]
     pub filters_open: bool,
-    /// Rows show the items' images.
-    #[prop_or_default]
-    pub thumbnails: bool,
     pub actions: Rc<Actions>,
 }
 
 /// Search and filters, tabs, count, rows, more.
 #[function_component(ListView)]
 pub fn list_view(props: &ListViewProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
+    let (lang, no_filters) = (ambient.lang, ambient.config.no_filters);
     let m = lang.messages();
     let (a, view, filter) = (&props.actions, &props.derived.view, &props.filter);
     let visible = view.visible.clone();
@@ -59,7 +43,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
     let on_toggle = a.on_toggle_filters.reform(|_: MouseEvent| ());
     html! {
         <>
-            if !props.no_filters {
+            if !no_filters {
                 <div class="db-searchbar">
                     <SearchBox value={AttrValue::from(filter.query.clone())} on_input={a.on_query.clone()}
                         focused={props.search_focused} />
@@ -77,9 +61,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     department={filter.department.clone()}
                     range={filter.range}
                     sort={filter.sort}
-                    on_department={a.on_department.clone()}
-                    on_range={a.on_range.clone()}
-                    on_sort={a.on_sort.clone()}
+                    actions={a.clone()}
                 />
             }
             <CategoryTabs
@@ -88,7 +70,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                 active={filter.category.clone()}
                 on_select={a.on_select.clone()}
             />
-            if !props.no_filters {
+            if !no_filters {
                 <ResultBar count={visible.len()} active={filter.is_active()} on_clear={a.on_clear.clone()} />
             }
             if visible.is_empty() {
@@ -98,14 +80,7 @@ pub fn list_view(props: &ListViewProps) -> Html {
                     items={props.derived.items.clone()}
                     visible={visible.clone()}
                     limit={props.limit}
-                    zone={props.zone}
-                    now={props.now}
-                    compact={props.compact}
-                    relative={props.relative}
-                    content_lang={props.content_lang.clone()}
                     query={props.derived.query.clone()}
-                    base={props.base.clone()}
-                    thumbnails={props.thumbnails}
                     on_open={a.on_open.clone()}
                 />
             }

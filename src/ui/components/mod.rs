@@ -1,6 +1,7 @@
 //! Yew components: one per file. They render state and dispatch actions;
 //! the logic they show lives in the plain-Rust modules.
 
+mod ambient;
 mod app;
 mod article;
 mod filters;
@@ -21,6 +22,7 @@ mod tabs;
 mod thumbnail;
 mod unavailable;
 
+pub use ambient::Ambient;
 pub use app::{App, AppProps};
 pub use article::{ArticleProps, ArticleView, Neighbour};
 pub use filters::{FilterBar, FilterBarProps};

@@ -1,8 +1,10 @@
 //! The end of the list: 加载更多 rows already here, else older pages of the
 //! feed from the server.
 
-use crate::app::i18n::{load_error, load_more_label, Lang};
+use super::Ambient;
+use crate::app::i18n::{load_error, load_more_label};
 use crate::app::state::PageLoad;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +26,7 @@ pub struct LoadMoreProps {
 /// One button, or nothing when everything is shown.
 #[function_component(LoadMore)]
 pub fn load_more(props: &LoadMoreProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = use_context::<Rc<Ambient>>().unwrap_or_default().lang;
     let m = lang.messages();
     if props.remaining > 0 {
         let on_more = props.on_more.clone();

@@ -1,6 +1,6 @@
 //! 朗读: the control that reads an article aloud.
 
-use crate::app::i18n::Lang;
+use super::Ambient;
 use crate::app::state::speech::{Event, Reading};
 use crate::ui::hooks::use_speech;
 use std::rc::Rc;
@@ -18,7 +18,10 @@ pub struct ReadAloudProps {
 /// browser cannot read Chinese aloud.
 #[function_component(ReadAloud)]
 pub fn read_aloud(props: &ReadAloudProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let speech = use_speech(props.article.clone(), props.key_.clone());
     if !speech.available {
         return html! {};

@@ -1,6 +1,8 @@
 //! "N 条结果" and 清除筛选.
 
-use crate::app::i18n::{results, Lang};
+use super::Ambient;
+use crate::app::i18n::results;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +17,7 @@ pub struct ResultBarProps {
 /// The result count, announced politely to screen readers when it changes.
 #[function_component(ResultBar)]
 pub fn result_bar(props: &ResultBarProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let lang = use_context::<Rc<Ambient>>().unwrap_or_default().lang;
     let m = lang.messages();
     let on_clear = props.on_clear.clone();
     html! {

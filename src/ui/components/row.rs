@@ -1,9 +1,8 @@
 //! One row of the list: title, marks (置顶, 已废止), date, department,
 //! summary.
 
-use super::{marks, Thumbnail};
+use super::{marks, Ambient, Thumbnail};
 use crate::app::i18n::dates::row_label;
-use crate::app::i18n::Lang;
 use crate::app::query::search::{highlight, Query};
 use crate::model::dates;
 use crate::model::feed::Bulletin;
@@ -22,13 +21,6 @@ pub struct BulletinRowProps {
     /// The item's image (absolute), shown beside the row (`thumbnails`).
     #[prop_or_default]
     pub thumbnail: Option<AttrValue>,
-    pub zone: i32,
-    pub now: i64,
-    #[prop_or_default]
-    pub compact: bool,
-    /// Recent dates as 今天 / 昨天 / 3天前.
-    #[prop_or_default]
-    pub relative: bool,
     /// The search, whose matches are marked in the title and summary.
     #[prop_or_default]
     pub query: Rc<Query>,
@@ -67,7 +59,9 @@ fn marked(text: &str, q: &Query) -> Html {
 /// it has one, else a button).
 #[function_component(BulletinRow)]
 pub fn bulletin_row(props: &BulletinRowProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
+    let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
+    let (lang, zone, now) = (ambient.lang, ambient.zone, ambient.now);
+    let config = &ambient.config;
     let b = &props.item;
     let onclick = {
         let key = b.key.clone();
@@ -86,9 +80,10 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let date = b.date();
     html! {
         <li class={classes!("db-row", props.thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
-            if let Some(src) = props.thumbnail.clone() {
-                <Thumbnail {src} alt={b.display_title()} />
-            }
+            // Keyed by its image: another image starts over (not failed).
+            { for props.thumbnail.clone().map(|src| html! {
+                <Thumbnail key={src.to_string()} src={src.clone()} alt={b.display_title()} />
+            }) }
             <h3 class="db-row-title">
                 if let Some(href) = props.href.clone() {
                     <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>
@@ -97,16 +92,16 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
                 }
             </h3>
             <p class="db-meta">
-                { marks(b, b.is_pinned(props.now, props.zone), lang.messages()) }
-                <time class="db-date" datetime={date.map(|t| dates::machine_label(t, props.zone))}>
-                    { row_label(date, props.zone, props.now, lang, props.relative) }
+                { marks(b, b.is_pinned(now, zone), lang.messages()) }
+                <time class="db-date" datetime={date.map(|t| dates::machine_label(t, zone))}>
+                    { row_label(date, zone, now, lang, config.relative_dates) }
                 </time>
                 if let Some(d) = &b.department {
                     <span class="db-dept">{ &**d }</span>
                 }
                 <span class="db-cat">{ &*b.category }</span>
             </p>
-            if !props.compact && !b.summary().is_empty() {
+            if !config.compact && !b.summary().is_empty() {
                 <p class="db-summary">{ marked(b.summary(), &props.query) }</p>
             }
         </li>

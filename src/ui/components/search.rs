@@ -1,8 +1,8 @@
 //! The search box.
 
-use super::unique_id;
-use crate::app::i18n::Lang;
-use gloo::events::EventListener;
+use super::{unique_id, Ambient};
+use crate::ui::hooks::use_search_input;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, InputEvent};
 use yew::prelude::*;
@@ -27,7 +27,10 @@ pub struct SearchBoxProps {
 /// (typing pinyin for 工地), nothing is searched; the finished characters are.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let id = use_memo((), |_| unique_id("db-search"));
     let oninput = {
         let on_input = props.on_input.clone();
@@ -43,30 +46,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }
         }
     };
-    // Yew has no `oncompositionend`: listen directly. Chrome sends the last
-    // `input` of a composition while still composing, so this is where the
-    // finished characters arrive.
     let input_ref = use_node_ref();
-    let latest = use_mut_ref(|| props.on_input.clone());
-    *latest.borrow_mut() = props.on_input.clone();
-    {
-        let input_ref = input_ref.clone();
-        let focused = props.focused;
-        use_effect_with((), move |_| {
-            if let Some(input) = input_ref.cast::<HtmlInputElement>().filter(|_| focused) {
-                let end = input.value().encode_utf16().count() as u32;
-                let _ = input.focus();
-                let _ = input.set_selection_range(end, end);
-            }
-            let listener = input_ref.cast::<HtmlInputElement>().map(|input| {
-                let target = input.clone();
-                EventListener::new(&input, "compositionend", move |_| {
-                    latest.borrow().emit(target.value())
-                })
-            });
-            move || drop(listener)
-        });
-    }
+    use_search_input(&input_ref, props.focused, &props.on_input);
     html! {
         <div class="db-search" role="search" part="search">
             <label class="db-visually-hidden" for={(*id).clone()}>{ m.search_label }</label>

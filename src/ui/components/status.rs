@@ -1,6 +1,7 @@
 //! The states that are not a list: loading, failed, empty.
 
-use crate::app::i18n::Lang;
+use super::Ambient;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Which non-list state to show.
@@ -28,7 +29,10 @@ pub struct StatusProps {
 /// Loading skeleton, error box, stale-data notice or empty message.
 #[function_component(Status)]
 pub fn status(props: &StatusProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let retry = {
         let on_retry = props.on_retry.clone();
         html! {

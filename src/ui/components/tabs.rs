@@ -1,7 +1,9 @@
 //! Category tabs with counts: an ARIA tablist with arrow-key navigation.
 
-use crate::app::i18n::{tab_label, Lang};
+use super::Ambient;
+use crate::app::i18n::tab_label;
 use crate::app::query::CategoryCount;
+use crate::ui::hooks::use_tab_in_view;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
@@ -23,42 +25,16 @@ pub struct CategoryTabsProps {
 /// tabs pattern has it. Wide: the tabs wrap; narrow: one scrolling row.
 #[function_component(CategoryTabs)]
 pub fn category_tabs(props: &CategoryTabsProps) -> Html {
-    let m = use_context::<Lang>().unwrap_or_default().messages();
+    let m = use_context::<Rc<Ambient>>()
+        .unwrap_or_default()
+        .lang
+        .messages();
     let list_ref = use_node_ref();
     let names: Vec<Option<Rc<str>>> = std::iter::once(None)
         .chain(props.counts.iter().map(|c| Some(c.name.clone())))
         .collect();
     let selected = names.iter().position(|n| *n == props.active).unwrap_or(0);
-    // On a narrow widget the tabs are one row that scrolls sideways: the
-    // selected one is kept in view (the row scrolls, never the page).
-    {
-        let list_ref = list_ref.clone();
-        use_effect_with(selected, move |&selected| {
-            if let Some(list) = list_ref.cast::<HtmlElement>() {
-                let tab = list
-                    .query_selector_all("[role=tab]")
-                    .ok()
-                    .and_then(|all| all.item(selected as u32))
-                    .and_then(|n| n.dyn_into::<HtmlElement>().ok());
-                if let Some(tab) = tab {
-                    let (row, t) = (
-                        list.get_bounding_client_rect(),
-                        tab.get_bounding_client_rect(),
-                    );
-                    let shift = if t.left() < row.left() {
-                        t.left() - row.left() - 16.0
-                    } else if t.right() > row.right() {
-                        t.right() - row.right() + 16.0
-                    } else {
-                        0.0
-                    };
-                    if shift != 0.0 {
-                        list.set_scroll_left(list.scroll_left() + shift as i32);
-                    }
-                }
-            }
-        });
-    }
+    use_tab_in_view(&list_ref, selected);
 
     let onkeydown = {
         let (names, on_select, list_ref) =

@@ -21,14 +21,11 @@ enum Shown {
 }
 
 /// The image, lazily loaded, in a box of fixed size (nothing moves when it
-/// arrives or fails).
+/// arrives or fails). Keyed by its `src` where it is used: another image
+/// is another thumbnail, whose state starts over.
 #[function_component(Thumbnail)]
 pub fn thumbnail(props: &ThumbnailProps) -> Html {
     let shown = use_state_eq(|| Shown::Loading);
-    {
-        let shown = shown.clone();
-        use_effect_with(props.src.clone(), move |_| shown.set(Shown::Loading));
-    }
     let onload = {
         let shown = shown.clone();
         move |e: Event| {

@@ -3,7 +3,7 @@
 //! re-rendered because of a new callback.
 
 use crate::app::query::{DateRange, Sort};
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, FetchAction, PageAction, PrefAction, ReaderAction, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -50,19 +50,19 @@ pub fn use_actions(dispatcher: UseReducerDispatcher<State>, section: NodeRef) ->
             })
         };
         Actions {
-            on_retry: dispatching(d, |()| Action::Reload),
-            on_select: dispatching(d, Action::SelectCategory),
-            on_open: dispatching(d, Action::Open),
-            on_close: dispatching(d, |()| Action::Close),
-            on_more: dispatching(d, |()| Action::ShowMore),
-            on_query: dispatching(d, Action::SetQuery),
-            on_department: dispatching(d, Action::SetDepartment),
-            on_range: dispatching(d, Action::SetRange),
-            on_sort: dispatching(d, Action::SetSort),
-            on_clear: dispatching(d, |()| Action::ClearFilters),
-            on_older: dispatching(d, |()| Action::FetchPage),
-            on_dismiss_new: dispatching(d, |()| Action::DismissNew),
-            on_toggle_filters: dispatching(d, |()| Action::ToggleFilters),
+            on_retry: dispatching(d, |()| FetchAction::Reload.into()),
+            on_select: dispatching(d, |c| ReaderAction::SelectCategory(c).into()),
+            on_open: dispatching(d, |k| ReaderAction::Open(k).into()),
+            on_close: dispatching(d, |()| ReaderAction::Close.into()),
+            on_more: dispatching(d, |()| ReaderAction::ShowMore.into()),
+            on_query: dispatching(d, |q| ReaderAction::SetQuery(q).into()),
+            on_department: dispatching(d, |x| ReaderAction::SetDepartment(x).into()),
+            on_range: dispatching(d, |r| ReaderAction::SetRange(r).into()),
+            on_sort: dispatching(d, |o| ReaderAction::SetSort(o).into()),
+            on_clear: dispatching(d, |()| ReaderAction::ClearFilters.into()),
+            on_older: dispatching(d, |()| PageAction::Fetch.into()),
+            on_dismiss_new: dispatching(d, |()| FetchAction::DismissNew.into()),
+            on_toggle_filters: dispatching(d, |()| PrefAction::ToggleFilters.into()),
             on_show_new,
         }
     })

@@ -2,7 +2,7 @@
 //! on this site.
 
 use super::remembered::{remember, ELDER_KEY};
-use crate::app::state::{Action, State};
+use crate::app::state::{PrefAction, State};
 use yew::prelude::*;
 
 /// Follows the `elder` attribute when it changes, and returns the switch the
@@ -11,11 +11,13 @@ use yew::prelude::*;
 pub fn use_elder(attribute: bool, state: &UseReducerHandle<State>) -> Callback<()> {
     {
         let d = state.dispatcher();
-        use_effect_with(attribute, move |&on| d.dispatch(Action::ElderAttribute(on)));
+        use_effect_with(attribute, move |&on| {
+            d.dispatch(PrefAction::ElderAttribute(on).into())
+        });
     }
     let d = state.dispatcher();
-    use_callback(state.elder, move |(), &on| {
-        d.dispatch(Action::SetElder(!on));
+    use_callback(state.prefs.elder, move |(), &on| {
+        d.dispatch(PrefAction::SetElder(!on).into());
         remember(ELDER_KEY, if on { "0" } else { "1" });
     })
 }

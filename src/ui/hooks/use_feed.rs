@@ -4,15 +4,17 @@
 
 use crate::app::config::Config;
 use crate::app::load::Purpose;
-use crate::app::state::{rounds, Action, State};
+use crate::app::state::{rounds, Action, FetchAction, State};
 use crate::ui::net::{cache, load::load_feeds};
 use std::cell::Cell;
 use std::rc::Rc;
+use web_sys::AbortController;
 use yew::prelude::*;
 
 /// Follows the `feed` and `category` attributes, and fetches the round the
-/// state asks for ([`rounds::due`]). An answer to a round that was
-/// overtaken (a newer request, an unmounted widget) never reaches the state.
+/// state asks for ([`rounds::due`]). A round that was overtaken (a newer
+/// request, an unmounted widget) is aborted, and its answer never reaches
+/// the state.
 #[hook]
 pub fn use_feed(config: &Config, state: &UseReducerHandle<State>) {
     // The webmaster changed the attributes: follow them (the reducer ignores
@@ -36,29 +38,51 @@ pub fn use_feed(config: &Config, state: &UseReducerHandle<State>) {
     let d = state.dispatcher();
     let due = rounds::due(state);
     let timeout_ms = config.timeout_ms();
-    use_effect_with((state.feeds.clone(), state.request), move |(feeds, _)| {
-        let alive = Rc::new(Cell::new(true));
-        if let Some(round) = due {
-            // The last good copy shows at once while nothing else is
-            // shown; the network then replaces it, or the reader keeps
-            // it with its age.
-            if round.show_kept {
-                if let Some((feed, at)) = cache::kept_feed(feeds) {
-                    d.dispatch(Action::Cached {
-                        request: round.request,
-                        feed: Rc::new(feed),
-                        at,
-                    });
+    use_effect_with(
+        (state.fetch.feeds.clone(), state.fetch.request),
+        move |(feeds, _)| {
+            // Unmounted or overtaken: the round's requests are aborted, and
+            // whatever comes back is not dispatched.
+            let stop = AbortController::new().ok();
+            let alive = Rc::new(Cell::new(true));
+            if let Some(round) = due {
+                // The last good copy shows at once while nothing else is
+                // shown; the network then replaces it, or the reader keeps
+                // it with its age.
+                if round.show_kept {
+                    if let Some((feed, at)) = cache::kept_feed(feeds) {
+                        d.dispatch(
+                            FetchAction::Cached {
+                                request: round.request,
+                                feed: Rc::new(feed),
+                                at,
+                            }
+                            .into(),
+                        );
+                    }
+                }
+                let (feeds, alive) = (feeds.clone(), alive.clone());
+                let signal = stop.as_ref().map(AbortController::signal);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let answer = load_feeds(
+                        &feeds,
+                        timeout_ms,
+                        round.since,
+                        Purpose::First,
+                        signal.as_ref(),
+                    )
+                    .await;
+                    if alive.get() {
+                        d.dispatch(Action::answer(round.request, answer));
+                    }
+                });
+            }
+            move || {
+                alive.set(false);
+                if let Some(stop) = stop {
+                    stop.abort();
                 }
             }
-            let (feeds, alive) = (feeds.clone(), alive.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let answer = load_feeds(&feeds, timeout_ms, round.since, Purpose::First).await;
-                if alive.get() {
-                    d.dispatch(Action::answer(round.request, answer));
-                }
-            });
-        }
-        move || alive.set(false)
-    });
+        },
+    );
 }

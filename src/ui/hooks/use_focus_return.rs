@@ -26,7 +26,7 @@ fn focus_row(section: &NodeRef, key: &str) {
 
 /// Once the list (kept behind the article) is painted again, focuses the
 /// row of the article closed last. `closed` comes from the state
-/// ([`crate::app::state::State::closed`]), not from watching the open article
+/// ([`crate::app::state::Reader::closed`]), not from watching the open article
 /// change: effects of a render overtaken by the next one may never run.
 #[hook]
 pub fn use_focus_return(section: &NodeRef, closed: &(Option<Rc<str>>, u32)) {

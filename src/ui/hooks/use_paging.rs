@@ -6,10 +6,11 @@ use crate::app::state::{Action, State};
 use crate::ui::net::load::{load_feeds, warn};
 use std::cell::Cell;
 use std::rc::Rc;
+use web_sys::AbortController;
 use yew::prelude::*;
 
 /// Fetches the next pages whenever the state starts a page request
-/// ([`Action::FetchPage`]); a loop back to a page already loaded is told to
+/// ([`PageAction::Fetch`](crate::app::state::PageAction::Fetch)); a loop back to a page already loaded is told to
 /// the webmaster in the console.
 #[hook]
 pub fn use_paging(config: &Config, state: &UseReducerHandle<State>) {
@@ -18,12 +19,16 @@ pub fn use_paging(config: &Config, state: &UseReducerHandle<State>) {
     let timeout_ms = config.timeout_ms();
     let label = config.merges();
     use_effect_with(state.paging.request, move |&request| {
-        // (Request 0 is "none yet".)
-        let alive = Rc::new(Cell::new(request != 0));
-        if alive.get() {
+        // (Request 0 is "none yet".) Unmounted: the requests are aborted.
+        let stop = (request != 0)
+            .then(AbortController::new)
+            .and_then(Result::ok);
+        let alive = Rc::new(Cell::new(stop.is_some()));
+        if let Some(signal) = stop.as_ref().map(AbortController::signal) {
             let alive = alive.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = load_feeds(&next, timeout_ms, None, Purpose::Older { label }).await;
+                let purpose = Purpose::Older { label };
+                let answer = load_feeds(&next, timeout_ms, None, purpose, Some(&signal)).await;
                 if !alive.get() {
                     return;
                 }
@@ -36,6 +41,11 @@ pub fn use_paging(config: &Config, state: &UseReducerHandle<State>) {
                 d.dispatch(action);
             });
         }
-        move || alive.set(false)
+        move || {
+            alive.set(false);
+            if let Some(stop) = stop {
+                stop.abort();
+            }
+        }
     });
 }

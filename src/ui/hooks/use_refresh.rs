@@ -1,6 +1,6 @@
 //! The `refresh` attribute: the feed fetched again every N seconds.
 
-use crate::app::state::{rounds::Ticks, Action, State};
+use crate::app::state::{rounds::Ticks, FetchAction, State};
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -13,7 +13,7 @@ fn page_hidden() -> bool {
         .is_some_and(|d| d.hidden())
 }
 
-/// Dispatches [`Action::Refresh`] every `secs` seconds while the page is
+/// Dispatches [`FetchAction::Refresh`] every `secs` seconds while the page is
 /// visible; a tick missed in a background tab is made up when the reader
 /// comes back ([`Ticks`]).
 #[hook]
@@ -25,14 +25,14 @@ pub fn use_refresh(secs: Option<u32>, dispatcher: UseReducerDispatcher<State>) {
                 let (d, ticks) = (dispatcher.clone(), ticks.clone());
                 Interval::new(secs.saturating_mul(1000), move || {
                     if ticks.borrow_mut().tick(page_hidden()) {
-                        d.dispatch(Action::Refresh);
+                        d.dispatch(FetchAction::Refresh.into());
                     }
                 })
             };
             let back = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 EventListener::new(&doc, "visibilitychange", move |_| {
                     if ticks.borrow_mut().visibility(page_hidden()) {
-                        dispatcher.dispatch(Action::Refresh);
+                        dispatcher.dispatch(FetchAction::Refresh.into());
                     }
                 })
             });

@@ -73,6 +73,63 @@ fn blocks(article: &Element) -> Vec<Element> {
         .collect()
 }
 
+/// The block reading `now` is at in the article `root`: marked, and spoken
+/// unless it already is (`spoken`: the reading and block being spoken,
+/// `on_end`: the handler of its end, kept as long as the utterance); its
+/// end moves the reading on through `on`.
+fn speak(
+    root: &Element,
+    now: Reading,
+    on: &Callback<Event>,
+    spoken: &mut Option<(u32, usize)>,
+    on_end: &mut Option<Closure<dyn FnMut()>>,
+) {
+    let blocks = blocks(root);
+    for b in &blocks {
+        let _ = b.class_list().remove_1(READING_CLASS);
+    }
+    let Reading::Speaking { run, at } = now else {
+        if matches!(now, Reading::Idle { .. }) {
+            *spoken = None;
+        }
+        if let Some(b) = now.block().and_then(|i| blocks.get(i)) {
+            let _ = b.class_list().add_1(READING_CLASS);
+        }
+        return;
+    };
+    let Some(block) = blocks.get(at) else {
+        on.emit(Event::Stop);
+        return;
+    };
+    let _ = block.class_list().add_1(READING_CLASS);
+    block.scroll_into_view_with_bool(false);
+    // Resumed: the same utterance goes on.
+    if *spoken == Some((run, at)) {
+        return;
+    }
+    let (Some(s), Ok(u)) = (
+        synthesis(),
+        SpeechSynthesisUtterance::new_with_text(&block.text_content().unwrap_or_default()),
+    ) else {
+        on.emit(Event::Stop);
+        return;
+    };
+    // Chinese, by language: the browser picks its voice.
+    u.set_lang("zh-CN");
+    let (on, count) = (on.clone(), blocks.len());
+    let end = Closure::<dyn FnMut()>::new(move || {
+        on.emit(Event::Ended {
+            run,
+            at,
+            blocks: count,
+        })
+    });
+    u.set_onend(Some(end.as_ref().unchecked_ref()));
+    *on_end = Some(end);
+    *spoken = Some((run, at));
+    s.speak(&u);
+}
+
 /// Reads the article in `article` aloud on request. Reading stops when the
 /// article changes (`key`) or closes.
 #[hook]
@@ -115,53 +172,15 @@ pub fn use_speech(article: NodeRef, key: Rc<str>) -> Speech {
     {
         let (article, on, reading_now) = (article.clone(), on.clone(), *reading);
         use_effect_with(reading_now, move |&now| {
-            let Some(root) = article.cast::<Element>() else {
-                return;
-            };
-            let blocks = blocks(&root);
-            for b in &blocks {
-                let _ = b.class_list().remove_1(READING_CLASS);
+            if let Some(root) = article.cast::<Element>() {
+                speak(
+                    &root,
+                    now,
+                    &on,
+                    &mut spoken.borrow_mut(),
+                    &mut on_end.borrow_mut(),
+                );
             }
-            let Reading::Speaking { run, at } = now else {
-                if matches!(now, Reading::Idle { .. }) {
-                    *spoken.borrow_mut() = None;
-                }
-                if let Some(b) = now.block().and_then(|i| blocks.get(i)) {
-                    let _ = b.class_list().add_1(READING_CLASS);
-                }
-                return;
-            };
-            let Some(block) = blocks.get(at) else {
-                on.emit(Event::Stop);
-                return;
-            };
-            let _ = block.class_list().add_1(READING_CLASS);
-            block.scroll_into_view_with_bool(false);
-            // Resumed: the same utterance goes on.
-            if *spoken.borrow() == Some((run, at)) {
-                return;
-            }
-            let (Some(s), Ok(u)) = (
-                synthesis(),
-                SpeechSynthesisUtterance::new_with_text(&block.text_content().unwrap_or_default()),
-            ) else {
-                on.emit(Event::Stop);
-                return;
-            };
-            // Chinese, by language: the browser picks its voice.
-            u.set_lang("zh-CN");
-            let count = blocks.len();
-            let end = Closure::<dyn FnMut()>::new(move || {
-                on.emit(Event::Ended {
-                    run,
-                    at,
-                    blocks: count,
-                })
-            });
-            u.set_onend(Some(end.as_ref().unchecked_ref()));
-            *on_end.borrow_mut() = Some(end);
-            *spoken.borrow_mut() = Some((run, at));
-            s.speak(&u);
         });
     }
     // Another article, or none: stop reading.

@@ -3,7 +3,7 @@
 
 use super::remembered::{remember, TEXT_SIZE_KEY};
 use crate::app::config::TextSize;
-use crate::app::state::{Action, State};
+use crate::app::state::{PrefAction, State};
 use yew::prelude::*;
 
 /// Follows the `text-size` attribute when it changes, and returns what the
@@ -16,12 +16,12 @@ pub fn use_text_size(
     {
         let d = state.dispatcher();
         use_effect_with(attribute, move |&size| {
-            d.dispatch(Action::TextSizeAttribute(size))
+            d.dispatch(PrefAction::TextSizeAttribute(size).into())
         });
     }
     let d = state.dispatcher();
     use_callback((), move |size: TextSize, _| {
-        d.dispatch(Action::SetTextSize(size));
+        d.dispatch(PrefAction::SetTextSize(size).into());
         remember(TEXT_SIZE_KEY, size.word());
     })
 }

@@ -1,7 +1,7 @@
 //! The view mirrored into the page's URL hash, and followed back on
 //! Back/Forward and links.
 
-use crate::app::state::{Action, State};
+use crate::app::state::{ReaderAction, State};
 use crate::app::urlstate::{self, HashSync, ViewState};
 use crate::ui::browser::history;
 use crate::ui::browser::schedule::{after_quiet, Deferred};
@@ -57,10 +57,9 @@ pub fn use_url_sync(key: Option<String>, state: &UseReducerHandle<State>) {
     use_effect_with(key, move |key| {
         let listeners = key.clone().map(|k| {
             history::on_navigate(move || {
-                d.dispatch(Action::Restore(urlstate::read(
-                    &history::current_hash(),
-                    &k,
-                )))
+                d.dispatch(
+                    ReaderAction::Restore(urlstate::read(&history::current_hash(), &k)).into(),
+                )
             })
         });
         move || drop(listeners)

@@ -2,13 +2,12 @@
 //! scope, the tab and department orders, the search hits and the filtered
 //! view.
 
+use super::use_search_hits;
 use crate::app::config::Config;
-use crate::app::query::lazy::LazyIndex;
-use crate::app::query::search::{Query, SearchCache};
+use crate::app::query::search::Query;
 use crate::app::query::{compute, department_counts, ordered_counts, scope, View};
 use crate::app::state::State;
 use crate::model::feed::Bulletin;
-use crate::ui::browser::schedule::after_paint;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -33,12 +32,11 @@ impl PartialEq for Derived {
 }
 
 /// Derives the view from the state at clock `now`. Each list is computed
-/// once per change of what it depends on; the search index is built after
-/// the first rows are painted (or at the first keystroke, if that comes
-/// sooner): see `query::lazy`.
+/// once per change of what it depends on, by pure memos; the search is
+/// [`use_search_hits`]'s.
 #[hook]
 pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
-    let feed = state.load.feed().cloned();
+    let feed = state.fetch.load.feed().cloned();
     let zone = feed
         .as_ref()
         .map_or(crate::model::dates::SHANGHAI_OFFSET_MIN, |f| {
@@ -76,46 +74,18 @@ pub fn use_view(config: &Config, state: &State, now: i64) -> Derived {
         },
     ))
     .clone();
-    // The hook's own memory: the index (built once per item list) and the
-    // last search (typing further only re-checks its hits).
-    let index = use_mut_ref(LazyIndex::default);
-    {
-        let index = index.clone();
-        use_effect_with(items.clone(), move |items| {
-            let pending = (!items.is_empty()).then(|| {
-                let items = items.clone();
-                after_paint(move || {
-                    index.borrow_mut().get(&items);
-                })
-            });
-            move || drop(pending)
-        });
-    }
     let tabs = use_memo(
         (items.clone(), config.categories.clone()),
         |(items, order)| ordered_counts(items, order.as_deref()),
     );
     let departments = use_memo(items.clone(), |items| department_counts(items));
-    let cache = use_mut_ref(SearchCache::default);
-    let hits = use_memo(
-        (items.clone(), state.filter.query.clone()),
-        move |(items, q)| {
-            if Query::parse(q).is_empty() {
-                // Everything matches: no index needed.
-                *cache.borrow_mut() = SearchCache::default();
-                Rc::new((0..items.len()).collect())
-            } else {
-                let index = index.borrow_mut().get(items);
-                cache.borrow_mut().search(&index, q)
-            }
-        },
-    );
-    let query = use_memo(state.filter.query.clone(), |q| Query::parse(q));
+    let hits = use_search_hits(&items, &state.reader.filter.query);
+    let query = use_memo(state.reader.filter.query.clone(), |q| Query::parse(q));
     let view = use_memo(
         (
             items.clone(),
             hits,
-            state.filter.clone(),
+            state.reader.filter.clone(),
             tabs,
             departments,
             now,

@@ -15,13 +15,16 @@
 use crate::app::load::retry::{delay_ms, retry_after_ms, retryable, MAX_ATTEMPTS};
 use crate::app::load::LoadError;
 use crate::model::feed::{FeedError, MAX_FEED_BYTES};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use gloo::timers::future::TimeoutFuture;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCache, RequestCredentials, RequestInit, Response};
+use web_sys::{
+    AbortController, AbortSignal, RequestCache, RequestCredentials, RequestInit, Response,
+};
 
 /// The request options of every feed request, the loader's early ones
 /// included (see `crate::native::contract`): `cache: "no-cache"` always asks the
@@ -74,22 +77,35 @@ fn request_init(controller: Option<&AbortController>) -> RequestInit {
     init
 }
 
-/// One request for `url`: the body, or a typed error (network, timeout, HTTP
-/// status, too large). A response that arrives after the timeout is dropped:
-/// the request is aborted.
-async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Answer, Failure> {
+/// Starts the request for `url`: its promise, and its abort controller. A
+/// request the loader started while the wasm was downloading (see `early`)
+/// is used once, with its own abort controller; else a new one is made.
+fn start(url: &str) -> Result<(js_sys::Promise, Option<AbortController>), LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-    // A request the loader started while the wasm was downloading (see
-    // `early`) is used once, with its own abort controller; else a new one.
     let early = crate::model::url::absolute_feed_url(url).and_then(|abs| super::early::take(&abs));
-    let (pending, controller) = match early {
+    Ok(match early {
         Some((pending, controller)) => (pending, Some(controller)),
         None => {
             let controller = AbortController::new().ok();
             let init = request_init(controller.as_ref());
             (window.fetch_with_str_and_init(url, &init), controller)
         }
-    };
+    })
+}
+
+/// One request for `url`: the body, or a typed error (network, timeout, HTTP
+/// status, too large). A response that arrives after the timeout is dropped:
+/// the request is aborted. So it is when `stop` aborts (the widget that
+/// asked is gone).
+async fn fetch_once(
+    url: &str,
+    timeout_ms: u32,
+    stop: Option<&AbortSignal>,
+) -> Result<Answer, Failure> {
+    let (pending, controller) = start(url)?;
+    let _stopping = stop
+        .zip(controller.clone())
+        .map(|(stop, c)| stopped_by(stop, c));
     // When the timer fires, abort the request: the pending promise then
     // rejects, and the flag tells that rejection apart from a network error.
     let timed_out = Rc::new(Cell::new(false));
@@ -152,16 +168,34 @@ async fn fetch_once(url: &str, timeout_ms: u32) -> Result<Answer, Failure> {
     })
 }
 
+/// Aborts the request of `controller` when `stop` aborts (or now, if it
+/// did); for as long as the listener returned is kept.
+fn stopped_by(stop: &AbortSignal, controller: AbortController) -> EventListener {
+    if stop.aborted() {
+        controller.abort();
+    }
+    EventListener::new(stop, "abort", move |_| controller.abort())
+}
+
 /// Fetches `url`, retrying what may pass (network, timeouts, 429/5xx) with
-/// backoff, at most [`MAX_ATTEMPTS`] times.
-pub async fn fetch_bytes(url: &str, timeout_ms: u32) -> Result<Answer, LoadError> {
+/// backoff, at most [`MAX_ATTEMPTS`] times. When `stop` aborts, the request
+/// running is aborted and no other is made.
+pub async fn fetch_bytes(
+    url: &str,
+    timeout_ms: u32,
+    stop: Option<&AbortSignal>,
+) -> Result<Answer, LoadError> {
+    let stopped = || stop.is_some_and(AbortSignal::aborted);
     let mut attempt = 1;
     loop {
-        match fetch_once(url, timeout_ms).await {
+        match fetch_once(url, timeout_ms, stop).await {
             Ok(answer) => return Ok(answer),
-            Err(f) if attempt < MAX_ATTEMPTS && retryable(&f.error) => {
+            Err(f) if attempt < MAX_ATTEMPTS && retryable(&f.error) && !stopped() => {
                 let wait = delay_ms(attempt, f.retry_after_ms, js_sys::Math::random());
                 TimeoutFuture::new(wait).await;
+                if stopped() {
+                    return Err(f.error);
+                }
                 attempt += 1;
             }
             Err(f) => return Err(f.error),

@@ -12,18 +12,20 @@ use crate::model::url::{absolute_feed_url, resolve_http};
 /// retried with backoff), parses and merges them. A failing source does not
 /// hide the others: its error comes back in [`Batch::failed`]; the round
 /// fails only when every source fails. When `known` is the digest of the
-/// previous round and nothing changed, nothing is parsed.
+/// previous round and nothing changed, nothing is parsed. `stop` aborts the
+/// round's requests (the widget that asked is gone).
 pub async fn load_feeds(
     urls: &[String],
     timeout_ms: u32,
     known: Option<u64>,
     purpose: Purpose,
+    stop: Option<&web_sys::AbortSignal>,
 ) -> Result<Batch, LoadError> {
     if urls.is_empty() {
         return Err(LoadError::NoFeedUrl);
     }
     let answers = futures::future::join_all(urls.iter().map(|u| async move {
-        fetch_bytes(u, timeout_ms)
+        fetch_bytes(u, timeout_ms, stop)
             .await
             .inspect_err(|e| warn_failure(u, e))
     }))
