@@ -13,6 +13,8 @@
 
 #[path = "support/browser.rs"]
 mod browser;
+#[path = "support/gen.rs"]
+mod gen;
 #[path = "support/server.rs"]
 mod server;
 
@@ -89,6 +91,7 @@ for (var k = 1; k < blocks.length; k++) {
   if (!inside && !side && z.top < a.bottom - 0.5) bad.push(name(blocks[k]) + ' overlaps ' + name(blocks[k - 1]) + ' by ' + Math.round(a.bottom - z.top) + ' px');
 }
 var row = r.querySelector('.db-listview:not([hidden]) .db-row');
+var t = title.getBoundingClientRect(), e = r.querySelector('.db-elder-toggle').getBoundingClientRect();
 return {
   row: row ? Math.round(row.getBoundingClientRect().top) : null,
   screen: innerHeight,
@@ -98,6 +101,7 @@ return {
   fits: fits,
   titleWidth: Math.round(title.clientWidth),
   titleHeight: Math.round(title.getBoundingClientRect().height),
+  beside: e.top < t.bottom && e.bottom > t.top,
   bad: bad
 };
 "#;
@@ -110,13 +114,11 @@ fn bundle() -> Option<(PathBuf, PathBuf)> {
     Some((root.clone(), root.join(dist)))
 }
 
-/// A host page with the widget first on it (or in a 300 px sidebar), its
-/// attributes `extra`. The machine may have no voice for 朗读: the page
+/// A host page with the widget first on it (or in a 300 px sidebar), with
+/// `attributes`. The machine may have no voice for 朗读: the page
 /// offers a Chinese one, so that its controls are there to be looked at.
-fn page(extra: &str, sidebar: bool) -> String {
-    let widget = format!(
-        "<district-bulletin id=\"type\" feed=\"/tests/fixtures/gov/feed.json\" heading=\"{HEADING}\" eager{extra}></district-bulletin>"
-    );
+fn page(attributes: &str, sidebar: bool) -> String {
+    let widget = format!("<district-bulletin id=\"type\" {attributes} eager></district-bulletin>");
     let body = if sidebar {
         format!("<div style=\"display:grid;grid-template-columns:1fr 300px;gap:24px;padding:24px\"><main><h1>门户首页</h1></main><aside>{widget}</aside></div>")
     } else {
@@ -168,6 +170,19 @@ async fn act(c: &Client, what: &str, action: &str, done: &str, args: Vec<Value>)
     js(c, &format!("{ROOT} {action} return 1;"), args.clone()).await;
     wait(c, what, &format!("{ROOT} return {done};"), args).await;
     js(c, "window.scrollTo(0, 0); return 1;", vec![]).await;
+}
+
+/// Opens or closes the filters behind 筛选.
+async fn filters(c: &Client, open: bool) {
+    act(
+        c,
+        "筛选",
+        "var t = r.querySelector('.db-filter-toggle'); \
+         if ((t.getAttribute('aria-expanded') === 'true') !== arguments[0]) t.click();",
+        "(r.querySelector('.db-filter-toggle').getAttribute('aria-expanded') === 'true') === arguments[0]",
+        vec![json!(open)],
+    )
+    .await;
 }
 
 /// Opens the article `key` from its row (its title, as a reader taps it).
@@ -321,6 +336,11 @@ async fn every_step(c: &Client, out: &Path, label: &str, screens: &[(u32, u32)])
                 report(&format!("{name} list"), &list);
                 wrong.extend(judge(&format!("{name} list"), &list, true));
                 shot(c, out, &format!("{file}-list")).await;
+                filters(c, true).await;
+                let panel = measure(c).await;
+                wrong.extend(judge(&format!("{name} 筛选"), &panel, false));
+                shot(c, out, &format!("{file}-filters")).await;
+                filters(c, false).await;
                 open_article(c, ARTICLE).await;
                 let article = measure(c).await;
                 report(&format!("{name} article"), &article);
@@ -344,6 +364,126 @@ async fn every_step(c: &Client, out: &Path, label: &str, screens: &[(u32, u32)])
     wrong
 }
 
+/// The host pages (in a fresh folder) and the two origins: the bundle's,
+/// and the pages' (with the fixtures and axe-core).
+fn serve(root: &Path, dist: &Path, dir: &Path, axe: PathBuf) -> (Server, Server) {
+    std::fs::create_dir_all(dir).expect("folder");
+    // The README's phone column: twelve categories (the generated feed's).
+    std::fs::write(dir.join("feed.json"), gen::generate(120, 3, (2026, 11, 27))).expect("feed");
+    let gov = format!("feed=\"/tests/fixtures/gov/feed.json\" heading=\"{HEADING}\"");
+    for (file, attributes, sidebar) in [
+        ("shadow.html", gov.clone(), false),
+        ("light.html", format!("{gov} no-shadow"), false),
+        ("sidebar.html", gov.clone(), true),
+        ("column.html", "feed=\"/type/feed.json\"".to_string(), false),
+    ] {
+        std::fs::write(dir.join(file), page(&attributes, sidebar)).expect("page");
+    }
+    let bundle = Server::start(
+        dist,
+        Rules {
+            headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
+            ..Rules::default()
+        },
+    );
+    let host = Server::start(
+        root,
+        Rules {
+            mounts: vec![
+                ("/type/".to_string(), dir.to_path_buf()),
+                ("/axe/".to_string(), axe),
+            ],
+            fill: HashMap::from([("BUNDLE".to_string(), bundle.origin.clone())]),
+            ..Rules::default()
+        },
+    );
+    (bundle, host)
+}
+
+/// Opens the host page `file` and waits for the widget's first row.
+async fn open_page(c: &Client, host: &Server, file: &str) {
+    open(c, &format!("{}/type/{file}", host.origin)).await;
+    wait(
+        c,
+        &format!("the first row ({file})"),
+        &format!("{ROOT} return !!r.querySelector('.db-row');"),
+        vec![],
+    )
+    .await;
+}
+
+/// The README's column of twelve categories at the default size on a
+/// 360×640 phone, then with 筛选 open and one department chosen.
+async fn column(c: &Client, host: &Server, out: &Path) -> Vec<String> {
+    screen(c, SCREENS[0], true).await;
+    open_page(c, host, "column.html").await;
+    set_reading(c, "medium", false).await;
+    let list = measure(c).await;
+    report("360×640 column of twelve categories", &list);
+    let mut wrong = judge("360×640 column", &list, true);
+    shot(c, out, "360x640-column").await;
+    filters(c, true).await;
+    act(
+        c,
+        "筛选（1）",
+        "var s = r.querySelector('.db-filters select'); \
+         s.value = Array.from(s.options).find(function (o) { return o.text.indexOf('商务局') === 0; }).value; \
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        "r.querySelector('.db-filter-toggle').textContent === '筛选（1）'",
+        vec![],
+    )
+    .await;
+    wrong.extend(judge("360×640 column, 筛选（1）", &measure(c).await, false));
+    shot(c, out, "360x640-column-filters").await;
+    wrong
+}
+
+/// axe-core in 长者模式 on the 360×640 phone, at 中 and at 特大: the list,
+/// and an article.
+async fn axe_in_elder_mode(c: &Client) {
+    screen(c, SCREENS[0], true).await;
+    for step in ["medium", "x-large"] {
+        set_reading(c, step, true).await;
+        let list = axe_violations(c).await;
+        assert_eq!(list, json!([]), "axe-core, 长者模式 {step}, the list");
+        open_article(c, ARTICLE).await;
+        let article = axe_violations(c).await;
+        assert_eq!(article, json!([]), "axe-core, 长者模式 {step}, an article");
+        close_article(c).await;
+    }
+}
+
+/// Every step on a desktop page (1280×900): in a 300 px sidebar the widget
+/// is narrow too; a full-width one keeps its controls beside the title.
+async fn desktop(c: &Client, host: &Server, out: &Path, file: &str) -> Vec<String> {
+    screen(c, (1280, 900), false).await;
+    open_page(c, host, file).await;
+    let wide = file == "shadow.html";
+    let mut wrong = Vec::new();
+    for elder in [false, true] {
+        for step in STEPS {
+            set_reading(c, step, elder).await;
+            let name = format!("1280×900 {file} {}", step_name(step, elder));
+            let m = measure(c).await;
+            report(&name, &m);
+            wrong.extend(judge(&name, &m, false));
+            if wide && m["beside"] != json!(true) {
+                wrong.push(format!("{name}: the controls are not beside the title"));
+            }
+            if step == "medium" || (step == "x-large" && elder) {
+                let elder = if elder { "-elder" } else { "" };
+                shot(
+                    c,
+                    out,
+                    &format!("desktop-{}{step}{elder}", &file[..file.len() - 5]),
+                )
+                .await;
+            }
+        }
+    }
+    wrong
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn large_type_on_a_small_phone_keeps_the_news_on_the_first_screen() {
     let Some((root, dist)) = bundle() else {
@@ -354,80 +494,31 @@ async fn large_type_on_a_small_phone_keeps_the_news_on_the_first_screen() {
         panic!("DISTRICT_BULLETIN_AXE (axe-core, installed by scripts/setup.sh) is not set");
     };
     let dir = std::env::temp_dir().join(format!("db-e2e-type-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("folder");
-    for (file, extra, sidebar) in [
-        ("shadow.html", "", false),
-        ("light.html", " no-shadow", false),
-        ("sidebar.html", "", true),
-    ] {
-        std::fs::write(dir.join(file), page(extra, sidebar)).expect("page");
-    }
+    let (_bundle, host) = serve(&root, &dist, &dir, PathBuf::from(axe));
     let out = root.join("target/e2e/type");
     let _ = std::fs::create_dir_all(&out);
-    let bundle = Server::start(
-        &dist,
-        Rules {
-            headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
-            ..Rules::default()
-        },
-    );
-    let host = Server::start(
-        &root,
-        Rules {
-            mounts: vec![
-                ("/type/".to_string(), dir.clone()),
-                ("/axe/".to_string(), PathBuf::from(axe)),
-            ],
-            fill: HashMap::from([("BUNDLE".to_string(), bundle.origin.clone())]),
-            ..Rules::default()
-        },
-    );
     let (_driver, c) = start_browser().await;
-    let first_row = "var h = document.getElementById('type'), r = h.shadowRoot || h; return !!r.querySelector('.db-row');";
 
-    // 1. In a shadow root: both phones, every step, alone and with 长者模式.
-    screen(&c, SCREENS[0], true).await;
-    open(&c, &format!("{}/type/shadow.html", host.origin)).await;
-    wait(&c, "the first row", first_row, vec![]).await;
-    let mut wrong = every_step(&c, &out, "", &SCREENS).await;
-    println!("e2e_type: 360×640 and 320×568, 小 / 中 / 大 / 特大, without and with 长者模式, list and article ... measured");
+    let mut wrong = column(&c, &host, &out).await;
+    println!("e2e_type: the README's column of twelve categories, 360×640, 筛选 open ... measured");
 
-    // 2. axe-core in 长者模式 on the 360×640 phone: the list, and an article
-    // (at 中 and at 特大).
     screen(&c, SCREENS[0], true).await;
-    for step in ["medium", "x-large"] {
-        set_reading(&c, step, true).await;
-        let list = axe_violations(&c).await;
-        assert_eq!(list, json!([]), "axe-core, 长者模式 {step}, the list");
-        open_article(&c, ARTICLE).await;
-        let article = axe_violations(&c).await;
-        assert_eq!(article, json!([]), "axe-core, 长者模式 {step}, an article");
-        close_article(&c).await;
-    }
+    open_page(&c, &host, "shadow.html").await;
+    wrong.extend(every_step(&c, &out, "", &SCREENS).await);
+    println!("e2e_type: 360×640 and 320×568, 小 / 中 / 大 / 特大, without and with 长者模式: list, 筛选, article, 朗读 ... measured");
+
+    axe_in_elder_mode(&c).await;
     println!("e2e_type: axe-core: no violations in 长者模式 (中 and 特大) at 360×640, list and article ... ok");
 
-    // 3. In the page's own DOM (`no-shadow`): the same stylesheet, scoped.
+    // In the page's own DOM (`no-shadow`): the same stylesheet, scoped.
     screen(&c, SCREENS[1], true).await;
-    open(&c, &format!("{}/type/light.html", host.origin)).await;
-    wait(&c, "the first row (no-shadow)", first_row, vec![]).await;
+    open_page(&c, &host, "light.html").await;
     wrong.extend(every_step(&c, &out, "light-", &SCREENS[1..]).await);
     println!("e2e_type: no-shadow at 320×568, every step ... measured");
 
-    // 4. A 300 px sidebar of a desktop page is narrow too.
-    screen(&c, (1280, 900), false).await;
-    open(&c, &format!("{}/type/sidebar.html", host.origin)).await;
-    wait(&c, "the first row (sidebar)", first_row, vec![]).await;
-    for elder in [false, true] {
-        for step in STEPS {
-            set_reading(&c, step, elder).await;
-            let name = format!("sidebar 300 px {}", step_name(step, elder));
-            let m = measure(&c).await;
-            report(&name, &m);
-            wrong.extend(judge(&name, &m, false));
-        }
-    }
-    shot(&c, &out, "sidebar-x-large-elder").await;
-    println!("e2e_type: a 300 px sidebar at 1280×900, every step ... measured");
+    wrong.extend(desktop(&c, &host, &out, "sidebar.html").await);
+    wrong.extend(desktop(&c, &host, &out, "shadow.html").await);
+    println!("e2e_type: 1280×900, every step: in a 300 px sidebar, and full width with the controls beside the title ... measured");
 
     let errors = js(&c, "return __e2e.errors;", vec![]).await;
     let _ = c.close().await;
