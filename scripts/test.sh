@@ -6,7 +6,8 @@
 #      and checked against size-budget.txt
 #   4. end-to-end: that bundle in a hostile host page on another origin, under
 #      a strict CSP, and against a fault-injecting server, in headless
-#      Chromium over WebDriver (tests/e2e.rs)
+#      Chromium over WebDriver (tests/e2e.rs); then every text step and
+#      长者模式 on small phones (tests/e2e_type.rs)
 #   5. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
@@ -29,6 +30,9 @@ bash scripts/size-guard.sh dist
 
 step "end-to-end (release bundle, hostile host page, WebDriver)"
 DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture --test-threads=1
+
+step "end-to-end: large type on small phones (360×640, 320×568; tests/e2e_type.rs)"
+DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e_type -- --nocapture --test-threads=1
 
 step "fuzz: feed parser and normalizer (${FUZZ_SECONDS:-60} s)"
 # cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets this stable

@@ -18,8 +18,9 @@ pub struct HeaderProps {
     pub on_text_size: Callback<TextSize>,
 }
 
-/// Title, then (beside it, also on a phone) the 字号 steps 小 / 中 / 大 / 特大
-/// as a labelled select, and the 长者模式 toggle button (`aria-pressed`).
+/// Title, then beside it (below it when the title needs its whole line:
+/// the stylesheet wraps them) the 字号 steps 小 / 中 / 大 / 特大 as a labelled
+/// select, and the 长者模式 toggle button (`aria-pressed`).
 #[function_component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
     let m = use_context::<Rc<Ambient>>()
