@@ -8,8 +8,12 @@
 //!
 //! Imports [`crate::model`] only.
 
+// Only the command and the builder page use these: the widget's wasm
+// compiles none of it, so its bundle stays byte for byte what it was.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub mod check;
 pub mod config;
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub mod embed;
 pub mod fragment;
 pub mod i18n;
