@@ -165,15 +165,23 @@ async fn shot(c: &Client, name: &str, whole: bool) {
     }
 }
 
-#[tokio::test(flavor = "current_thread")]
-async fn the_archive_builds_a_snippet_that_works_elsewhere() {
-    let Some(archive) = std::env::var_os("DISTRICT_BULLETIN_RELEASE") else {
-        println!("e2e_release: DISTRICT_BULLETIN_RELEASE is not set (scripts/release.sh builds the archive): skipped");
-        return;
-    };
-    let axe_dir = std::env::var_os("DISTRICT_BULLETIN_AXE")
-        .expect("DISTRICT_BULLETIN_AXE (axe-core, installed by scripts/setup.sh)");
-    let folder = unpack(Path::new(&archive));
+/// The unpacked archive on its origin, and the fixture feeds on another.
+struct World {
+    folder: PathBuf,
+    fixtures: PathBuf,
+    site: Server,
+    feeds: Server,
+}
+
+impl World {
+    fn feed_url(&self, fixture: &str) -> String {
+        format!("{}/{fixture}", self.feeds.origin)
+    }
+}
+
+/// The archive in an empty folder, its files there and whole.
+fn unpack_and_verify(archive: &Path) -> PathBuf {
+    let folder = unpack(archive);
     for f in [
         "builder.html",
         "district-bulletin.js",
@@ -195,15 +203,18 @@ async fn the_archive_builds_a_snippet_that_works_elsewhere() {
         .expect("sha256sum");
     assert!(sums.success(), "SHA256SUMS");
     group("the archive unpacks into an empty folder; SHA256SUMS holds");
+    folder
+}
 
-    // The folder as plain files; the feeds on another origin (with CORS,
-    // as README asks of a feed elsewhere); the host page on a third.
-    // The folder as README says to serve it: with CORS, since the snippet
-    // may go into pages on other origins (SRI needs it).
+/// The folder as README says to serve it: plain files, with CORS, since
+/// the snippet may go into pages on other origins (SRI needs it). The
+/// feeds on another origin (with CORS, as README asks of a feed elsewhere).
+fn serve(folder: PathBuf, axe_dir: &Path) -> World {
+    let cors = || vec![("Access-Control-Allow-Origin".to_string(), "*".to_string())];
     let site = Server::start(
         &folder,
         Rules {
-            headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
+            headers: cors(),
             ..Rules::default()
         },
     );
@@ -211,76 +222,79 @@ async fn the_archive_builds_a_snippet_that_works_elsewhere() {
     let feeds = Server::start(
         &fixtures,
         Rules {
-            headers: vec![("Access-Control-Allow-Origin".into(), "*".into())],
-            mounts: vec![("/axe/".into(), PathBuf::from(&axe_dir))],
+            headers: cors(),
+            mounts: vec![("/axe/".into(), axe_dir.to_path_buf())],
             ..Rules::default()
         },
     );
-    let (_driver, c) = start_browser().await;
-    open_builder(&c, &site.origin).await;
+    World {
+        folder,
+        fixtures,
+        site,
+        feeds,
+    }
+}
 
-    // A fixture feed typed in: the preview shows its items, the check its verdict.
-    let good = "gov/feed.json";
-    let good_url = format!("{}/{good}", feeds.origin);
-    type_into(&c, "#feed-0", &good_url).await;
-    let r = report(&c, &good_url).await;
-    let native = check_json(&folder, &fixtures.join(good));
+/// A fixture feed typed in: the preview shows its items, the check its
+/// verdict with the command's counts.
+async fn preview_and_check(c: &Client, w: &World, fixture: &str) {
+    let url = w.feed_url(fixture);
+    type_into(c, "#feed-0", &url).await;
+    let r = report(c, &url).await;
+    let native = check_json(&w.folder, &w.fixtures.join(fixture));
     assert_eq!(r["verdict"], "shown", "{r}");
     assert_eq!(r["shown"], native["items"]["shown"], "{r}");
     assert_eq!(r["all"], native["items"]["in_document"], "{r}");
     let rows = r["shown"].as_i64().unwrap_or(0).min(20);
     assert!(rows > 0);
-    wait_rows(&c, ".preview district-bulletin", rows).await;
+    wait_rows(c, ".preview district-bulletin", rows).await;
     group("a fixture's URL typed in: the preview shows its rows, the check says 可以显示 with the command's counts");
+}
 
-    // A broken feed beside it: the page's problems are the command's, at the same places.
-    click(&c, "button.add").await;
-    let broken = "cms/truncated.xml";
-    let broken_url = format!("{}/{broken}", feeds.origin);
-    type_into(&c, "#feed-1", &broken_url).await;
-    let r = report(&c, &broken_url).await;
-    let native = check_json(&folder, &fixtures.join(broken));
-    let expected: Vec<Value> = native["notes"]
+/// A broken feed beside it: the page's problems are the command's, at the
+/// same places; then a feed whose server sends no CORS header.
+async fn problems_and_cors(c: &Client, w: &World, broken: &str, good: &str) {
+    click(c, "button.add").await;
+    let url = w.feed_url(broken);
+    type_into(c, "#feed-1", &url).await;
+    let r = report(c, &url).await;
+    let native = check_json(&w.folder, &w.fixtures.join(broken));
+    let mut expected: Vec<Value> = native["notes"]
         .as_array()
         .expect("notes")
         .iter()
         .filter(|n| n["severity"] == "problem")
         .map(|n| json!([n["line"], n["column"]]))
         .collect();
+    if expected.is_empty() && !native["error"].is_null() {
+        expected.push(json!([native["error"]["line"], native["error"]["column"]]));
+    }
+    assert!(!expected.is_empty(), "{broken} has problems: {native}");
     let verdict = if native["shows"] == true {
         "shown"
     } else {
         "not-shown"
     };
     assert_eq!(r["verdict"], verdict, "{r}\n{native}");
-    if expected.is_empty() && !native["error"].is_null() {
-        assert_eq!(
-            r["problems"],
-            json!([[native["error"]["line"], native["error"]["column"]]]),
-            "{r}"
-        );
-    } else {
-        assert_eq!(r["problems"], json!(expected), "{r}\n{native}");
-    }
+    assert_eq!(r["problems"], json!(expected), "{r}\n{native}");
     group("a second, broken feed: the same verdict and problems (line, column) as the archive's `check --json`");
 
-    // A feed on an origin that sends no CORS header: the widget could not
-    // read it, and the check says so.
-    let closed = Server::start(&fixtures, Rules::default());
-    let closed_url = format!("{}/{good}", closed.origin);
-    type_into(&c, "#feed-1", &closed_url).await;
-    let r = report(&c, &closed_url).await;
+    // The widget could not read this one, and the check says so.
+    let closed = Server::start(&w.fixtures, Rules::default());
+    let url = format!("{}/{good}", closed.origin);
+    type_into(c, "#feed-1", &url).await;
+    let r = report(c, &url).await;
     assert_eq!(r["verdict"], "not-shown", "{r}");
-    assert!(
-        r["text"]
-            .as_str()
-            .is_some_and(|t| t.contains("不允许本站读取")),
-        "{r}"
-    );
+    let says = r["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("不允许本站读取"));
+    assert!(says, "{r}");
+    click(c, ".feed-row:nth-of-type(2) button.remove").await;
     group("a feed whose server sends no CORS header: 无法显示, and why");
+}
 
-    // Back to one feed for the snippet.
-    click(&c, ".feed-row:nth-of-type(2) button.remove").await;
+/// The texts to copy, with `page-size` set: the snippet, as the page has it.
+async fn snippet(c: &Client, w: &World, good: &str) -> String {
     c.find(Locator::Css("#attr-page-size"))
         .await
         .expect("page-size")
@@ -288,96 +302,109 @@ async fn the_archive_builds_a_snippet_that_works_elsewhere() {
         .await
         .expect("type");
     wait(
-        &c,
+        c,
         "the snippet with the integrity value and page-size",
         "var s = document.getElementById('copy-snippet').value; return s.includes('integrity=\"sha384-') && s.includes('page-size=\"5\"') && s.includes('feed=\"' + arguments[0] + '\"');",
-        vec![json!(good_url)],
+        vec![json!(w.feed_url(good))],
     )
     .await;
-    let snippet = js(
-        &c,
-        "return document.getElementById('copy-snippet').value;",
-        vec![],
-    )
-    .await
-    .as_str()
-    .expect("snippet")
-    .to_string();
-    let sri = std::fs::read_to_string(folder.join("district-bulletin.sri")).expect("sri");
-    assert!(
-        snippet.contains(&format!("src=\"{}/district-bulletin.js\"", site.origin)),
-        "{snippet}"
-    );
+    let value = |id: &'static str| async move {
+        let v = js(
+            c,
+            "return document.getElementById(arguments[0]).value;",
+            vec![json!(id)],
+        )
+        .await;
+        v.as_str().unwrap_or_default().to_string()
+    };
+    let snippet = value("copy-snippet").await;
+    let sri = std::fs::read_to_string(w.folder.join("district-bulletin.sri")).expect("sri");
+    let src = format!("src=\"{}/district-bulletin.js\"", w.site.origin);
+    assert!(snippet.contains(&src), "{snippet}");
     assert!(
         snippet.contains(&format!("integrity=\"{}\"", sri.trim())),
         "{snippet}"
     );
     for id in ["copy-csp", "copy-render", "copy-cron", "copy-ssi"] {
-        let v = js(
-            &c,
-            "return document.getElementById(arguments[0]).value;",
-            vec![json!(id)],
-        )
-        .await;
-        assert!(v.as_str().is_some_and(|s| !s.is_empty()), "{id}: {v}");
+        assert!(!value(id).await.is_empty(), "{id}");
     }
-    let violations = axe(&c, &feeds.origin).await;
-    assert_eq!(violations, json!([]), "axe, desktop");
-    shot(&c, "builder-desktop.png", true).await;
+    assert_eq!(axe(c, &w.feeds.origin).await, json!([]), "axe, desktop");
+    shot(c, "builder-desktop.png", true).await;
     group("the snippet: the loader from this folder with its integrity value, the chosen attributes; axe clean");
+    snippet
+}
 
-    // The snippet in a blank page on another origin.
-    let host_dir = std::env::temp_dir().join(format!("db-release-host-{}", std::process::id()));
-    std::fs::create_dir_all(&host_dir).expect("host folder");
+/// The snippet in a blank page on another origin: the widget shows the
+/// feed, its loader checked by its integrity value.
+async fn pasted(c: &Client, w: &World, snippet: &str) {
+    let dir = std::env::temp_dir().join(format!("db-release-host-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("host folder");
     std::fs::write(
-        host_dir.join("index.html"),
+        dir.join("index.html"),
         format!("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>host</title></head>\n<body>\n{snippet}\n</body>\n</html>\n"),
     )
     .expect("host page");
-    let host = Server::start(&host_dir, Rules::default());
-    assert_ne!(host.origin, site.origin);
-    open(&c, &format!("{}/index.html", host.origin)).await;
-    wait_rows(&c, "district-bulletin", 5).await;
+    let host = Server::start(&dir, Rules::default());
+    assert_ne!(host.origin, w.site.origin);
+    open(c, &format!("{}/index.html", host.origin)).await;
+    wait_rows(c, "district-bulletin", 5).await;
     let integrity = js(
-        &c,
+        c,
         "var s = document.querySelector('script[src$=\"district-bulletin.js\"]'); \
          var e = performance.getEntriesByName(s.src)[0]; \
          return [s.integrity, s.crossOrigin, !!e, !!window.DistrictBulletin];",
         vec![],
     )
     .await;
+    let sri = std::fs::read_to_string(w.folder.join("district-bulletin.sri")).expect("sri");
     assert_eq!(integrity, json!([sri.trim(), "anonymous", true, true]));
     group("pasted into a blank page on another origin: the widget shows the feed, the loader checked by its integrity value");
+    let _ = std::fs::remove_dir_all(&dir);
+}
 
-    // A phone, in English.
-    cdp(
-        &c,
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": true }),
-    )
-    .await;
-    open_builder(&c, &site.origin).await;
-    type_into(&c, "#feed-0", &good_url).await;
-    report(&c, &good_url).await;
-    let wide = js(
-        &c,
-        "return document.documentElement.scrollWidth <= window.innerWidth;",
-        vec![],
-    )
-    .await;
-    assert_eq!(wide, json!(true), "no sideways scrolling at 360 px");
-    assert_eq!(axe(&c, &feeds.origin).await, json!([]), "axe, phone");
-    shot(&c, "builder-phone.png", false).await;
-    click(&c, "button.switch").await;
+/// A 360 px phone, in Chinese then English.
+async fn phone(c: &Client, w: &World, good: &str) {
+    let metrics = json!({ "width": 360, "height": 640, "deviceScaleFactor": 2, "mobile": true });
+    cdp(c, "Emulation.setDeviceMetricsOverride", metrics).await;
+    open_builder(c, &w.site.origin).await;
+    type_into(c, "#feed-0", &w.feed_url(good)).await;
+    report(c, &w.feed_url(good)).await;
+    let narrow = "return document.documentElement.scrollWidth <= window.innerWidth;";
+    assert_eq!(
+        js(c, narrow, vec![]).await,
+        json!(true),
+        "no sideways scrolling at 360 px"
+    );
+    assert_eq!(axe(c, &w.feeds.origin).await, json!([]), "axe, phone");
+    shot(c, "builder-phone.png", false).await;
+    click(c, "button.switch").await;
     wait(
-        &c,
+        c,
         "English",
         "return document.documentElement.lang === 'en' && document.querySelector('h1').textContent.includes('builder');",
         vec![],
     )
     .await;
-    assert_eq!(axe(&c, &feeds.origin).await, json!([]), "axe, English");
+    assert_eq!(axe(c, &w.feeds.origin).await, json!([]), "axe, English");
     group("at 360 px: one column, no sideways scrolling, axe clean, in Chinese and in English");
-    let _ = std::fs::remove_dir_all(folder.parent().unwrap_or(&folder));
-    let _ = std::fs::remove_dir_all(&host_dir);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_archive_builds_a_snippet_that_works_elsewhere() {
+    let Some(archive) = std::env::var_os("DISTRICT_BULLETIN_RELEASE") else {
+        println!("e2e_release: DISTRICT_BULLETIN_RELEASE is not set (scripts/release.sh builds the archive): skipped");
+        return;
+    };
+    let axe_dir = std::env::var_os("DISTRICT_BULLETIN_AXE")
+        .expect("DISTRICT_BULLETIN_AXE (axe-core, installed by scripts/setup.sh)");
+    let w = serve(unpack_and_verify(Path::new(&archive)), Path::new(&axe_dir));
+    let (_driver, c) = start_browser().await;
+    open_builder(&c, &w.site.origin).await;
+    let good = "gov/feed.json";
+    preview_and_check(&c, &w, good).await;
+    problems_and_cors(&c, &w, "cms/truncated.xml", good).await;
+    let snippet = snippet(&c, &w, good).await;
+    pasted(&c, &w, &snippet).await;
+    phone(&c, &w, good).await;
+    let _ = std::fs::remove_dir_all(w.folder.parent().unwrap_or(&w.folder));
 }
