@@ -8,7 +8,10 @@
 #      a strict CSP, and against a fault-injecting server, in headless
 #      Chromium over WebDriver (tests/e2e.rs); then every text step and
 #      长者模式 on small phones (tests/e2e_type.rs)
-#   5. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
+#   5. the release archive (scripts/release.sh): unpacked and served as plain
+#      files, its builder page writes a snippet that works on another origin
+#      (tests/e2e_release.rs)
+#   6. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +36,10 @@ DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture
 
 step "end-to-end: large type on small phones (360×640, 320×568; tests/e2e_type.rs)"
 DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e_type -- --nocapture --test-threads=1
+
+step "release archive: builder page, snippet elsewhere (scripts/release.sh, WebDriver)"
+archive="$(bash scripts/release.sh | tail -n 1)"
+DISTRICT_BULLETIN_RELEASE="$archive" cargo test --locked --test e2e_release -- --nocapture --test-threads=1
 
 step "fuzz: feed parser and normalizer (${FUZZ_SECONDS:-60} s)"
 # cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets this stable

@@ -20,5 +20,5 @@ pub mod model;
 pub mod native;
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "builder")))]
 pub use ui::entry::{browser_start, Widget};

@@ -14,7 +14,7 @@ mod gen;
 #[path = "support/server.rs"]
 mod server;
 
-use browser::{cdp, js, open, start_browser, wait};
+use browser::{axe, cdp, js, open, start_browser, wait};
 use fantoccini::Client;
 use serde_json::{json, Value};
 use server::{Rules, Server};
@@ -863,24 +863,6 @@ async fn typed_before_takeover(c: &Client, id: &str) -> Value {
         vec![json!(id)],
     )
     .await
-}
-
-/// axe-core over the whole page (WCAG 2.x A/AA): the violations, described.
-async fn axe(c: &Client) -> Value {
-    c.execute_async(
-        r#"
-        var done = arguments[arguments.length - 1];
-        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-          .then(function (r) {
-            done(r.violations.map(function (v) {
-              return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return JSON.stringify(n.target) + ' ' + n.failureSummary; }).join(' | ');
-            }));
-          }, function (e) { done(['axe failed: ' + e]); });
-        "#,
-        vec![],
-    )
-    .await
-    .expect("axe")
 }
 
 #[tokio::test(flavor = "current_thread")]

@@ -6,8 +6,11 @@
 //! Imports [`crate::app`] and [`crate::model`], never [`crate::native`].
 
 pub mod browser;
+// The builder page's wasm (the `builder` feature): not the widget's.
+#[cfg(all(target_arch = "wasm32", feature = "builder"))]
+pub mod builder;
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "builder")))]
 pub mod entry;
 pub mod hooks;
 pub mod html;

@@ -142,3 +142,21 @@ pub async fn open(c: &Client, url: &str) {
     )
     .await;
 }
+
+/// axe-core over the whole page (WCAG 2.x A/AA): the violations, described.
+pub async fn axe(c: &Client) -> Value {
+    c.execute_async(
+        r#"
+        var done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+          .then(function (r) {
+            done(r.violations.map(function (v) {
+              return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) { return JSON.stringify(n.target) + ' ' + n.failureSummary; }).join(' | ');
+            }));
+          }, function (e) { done(['axe failed: ' + e]); });
+        "#,
+        vec![],
+    )
+    .await
+    .expect("axe")
+}

@@ -5,117 +5,12 @@
 //! `check` and the console warnings never disagree; only the HTTP facts are
 //! the command's own.
 
-use super::source::{Http, Source, SourceError};
+use super::source::{Source, SourceError};
+pub use crate::app::check::{Check, Cors, HttpCheck, ItemRef};
 use crate::app::i18n::{load_error, Lang};
-use crate::app::load::warnings::{content_type_ok, newest_age_days, STALE_DAYS};
-use crate::app::load::LoadError;
-use crate::model::dates::machine_label;
-use crate::model::feed::{
-    read_body, Feed, FeedError, Format, Note, NoteKind, Reading, Report, Severity, UNCATEGORIZED,
-};
+use crate::app::load::warnings::{content_type_ok, STALE_DAYS};
+use crate::model::feed::{Feed, Format, Note, NoteKind, Severity};
 use serde_json::{json, Value};
-
-/// An item named in the output.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemRef {
-    /// Its 0-based place in the document.
-    pub index: usize,
-    pub id: String,
-    pub title: String,
-}
-
-/// Whether the page's origin (`--origin`) may read the feed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cors {
-    /// No `--origin` given: only the header is reported.
-    NotAsked,
-    /// The page and the feed are on one origin: no CORS needed.
-    SameOrigin,
-    /// `Access-Control-Allow-Origin` is `*` or the page's origin.
-    Allowed,
-    /// Another origin, and no header that lets the page read it.
-    Denied,
-}
-
-/// The HTTP facts of a feed fetched from a URL.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HttpCheck {
-    pub http: Http,
-    /// The page origin asked about (`--origin`), normalized.
-    pub origin: Option<String>,
-    pub cors: Cors,
-}
-
-impl HttpCheck {
-    fn content_type(&self) -> Option<&str> {
-        self.http.header("content-type")
-    }
-}
-
-/// Everything `check` found about one FEED.
-#[derive(Clone, Debug)]
-pub struct Check {
-    /// FEED as given.
-    pub name: String,
-    /// FEED could not be read at all (no file, no HTTP answer).
-    pub unreadable: Option<SourceError>,
-    pub http: Option<HttpCheck>,
-    /// The body's size in bytes.
-    pub size: usize,
-    /// The feed, or why the body is none.
-    pub feed: Option<Result<Feed, FeedError>>,
-    /// What reading the body found.
-    pub report: Report,
-    /// Items shown under 未分类: no category, tag or `<category>`.
-    pub no_category: Vec<ItemRef>,
-    /// Items without an issuing department (`_district.department`, an author).
-    pub no_department: Vec<ItemRef>,
-    /// Items shown as 日期未知.
-    pub undated: Vec<ItemRef>,
-    /// The newest item's date (`2019-11-27T10:30+08:00`) and its age in days.
-    pub newest: Option<(String, i64)>,
-}
-
-impl Check {
-    /// Why the widget would not show this feed, as the reader would read
-    /// it (zh-CN); `None` when it shows it.
-    pub fn failure(&self) -> Option<LoadError> {
-        if let Some(e) = &self.unreadable {
-            return Some(match e {
-                SourceError::File { reason, .. } | SourceError::Network { reason, .. } => {
-                    LoadError::Network(reason.clone())
-                }
-            });
-        }
-        if let Some(h) = &self.http {
-            if !h.http.ok() {
-                return Some(LoadError::Http {
-                    status: h.http.status,
-                });
-            }
-            if h.cors == Cors::Denied {
-                return Some(LoadError::Network(format!(
-                    "CORS: the feed's server does not let pages on {} read it",
-                    h.origin.as_deref().unwrap_or("that origin")
-                )));
-            }
-        }
-        match &self.feed {
-            Some(Err(e)) => Some(LoadError::Feed(e.clone())),
-            _ => None,
-        }
-    }
-
-    /// Whether the widget would show the feed (the exit status is 0).
-    pub fn shows(&self) -> bool {
-        self.failure().is_none()
-    }
-
-    /// Whether the newest item is older than the inspection rule allows.
-    pub fn stale(&self) -> bool {
-        self.newest.as_ref().is_some_and(|(_, d)| *d > STALE_DAYS)
-    }
-}
 
 /// `https://Portal.example:443/x` → `https://portal.example`.
 fn origin_of(url: &str) -> Option<String> {
@@ -141,86 +36,32 @@ pub fn cors(final_url: &str, allow: Option<&str>, page_origin: Option<&str>) -> 
     }
 }
 
-fn item_ref(b: &crate::model::feed::Bulletin) -> ItemRef {
-    ItemRef {
-        index: b.source_index,
-        id: b.id.clone(),
-        title: b.display_title(),
-    }
-}
-
 /// Checks one FEED read by [`super::source::read`]. `origin`: the page's
 /// origin (`--origin`); `now_unix`: the time staleness is measured at.
+/// (The report is [`crate::app::check::inspect`]'s; the CORS answer is
+/// worked out here from the headers.)
 pub fn check(
     name: &str,
     source: Result<Source, SourceError>,
     origin: Option<&str>,
     now_unix: i64,
 ) -> Check {
-    let mut out = Check {
-        name: name.to_string(),
-        unreadable: None,
-        http: None,
-        size: 0,
-        feed: None,
-        report: Report::default(),
-        no_category: Vec::new(),
-        no_department: Vec::new(),
-        undated: Vec::new(),
-        newest: None,
-    };
-    let source = match source {
-        Ok(s) => s,
-        Err(e) => {
-            out.unreadable = Some(e);
-            return out;
-        }
-    };
-    out.size = source.bytes.len();
     let origin =
         origin.map(|o| origin_of(o).unwrap_or_else(|| o.trim_end_matches('/').to_string()));
-    out.http = source.http.map(|http| HttpCheck {
-        cors: cors(
-            &http.final_url,
-            http.header("access-control-allow-origin"),
-            origin.as_deref(),
-        ),
-        http,
-        origin,
-    });
-    let Reading { feed, report } = read_body(&source.bytes);
-    out.report = report;
-    if let Ok(f) = &feed {
-        for b in f.items.iter() {
-            if &*b.category == UNCATEGORIZED {
-                out.no_category.push(item_ref(b));
-            }
-            if b.department.is_none() {
-                out.no_department.push(item_ref(b));
-            }
-            if b.date().is_none() {
-                out.undated.push(item_ref(b));
-            }
-        }
-        // In document order: how the webmaster finds them.
-        for list in [
-            &mut out.no_category,
-            &mut out.no_department,
-            &mut out.undated,
-        ] {
-            list.sort_by_key(|r| r.index);
-        }
-        out.newest = newest_age_days(f, now_unix).and_then(|days| {
-            let ts = f
-                .items
-                .iter()
-                .filter_map(|b| b.date())
-                .max_by_key(|t| t.unix)?;
-            Some((machine_label(ts, f.zone_offset_min), days))
-        });
-    }
-    out.feed = Some(feed);
-    out
+    crate::app::check::inspect(
+        name,
+        source,
+        |http| HttpCheck {
+            cors: cors(
+                &http.final_url,
+                http.header("access-control-allow-origin"),
+                origin.as_deref(),
+            ),
+            http,
+            origin,
+        },
+        now_unix,
+    )
 }
 
 /// `1239` → `1,239`.
@@ -320,17 +161,7 @@ pub fn text(c: &Check) -> String {
         items_text(&mut out, c, feed);
     }
     let of = |s: Severity| c.report.of(s).map(Note::to_string).collect::<Vec<_>>();
-    // Why the body is no feed comes first (its place, when it has one).
-    let mut problems = of(Severity::Problem);
-    if let (Some(Err(e)), true) = (&c.feed, problems.is_empty()) {
-        problems.push(match (e, c.report.error_at) {
-            // These name their place already.
-            (FeedError::Syntax { .. } | FeedError::XmlSyntax { .. }, _) | (_, None) => {
-                e.to_string()
-            }
-            (_, Some(at)) => format!("{at}: {e}"),
-        });
-    }
+    let problems: Vec<String> = c.problems().into_iter().map(|p| p.text).collect();
     list_notes(&mut out, "problems", &problems);
     list_notes(&mut out, "repaired", &of(Severity::Repaired));
     list_notes(&mut out, "skipped", &of(Severity::Skipped));
@@ -516,6 +347,7 @@ pub fn json(c: &Check) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::native::cli::source::Http;
 
     /// 2019-12-31T00:00:00+08:00.
     const NOW: i64 = 1_577_721_600;
