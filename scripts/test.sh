@@ -7,7 +7,9 @@
 #   4. end-to-end: that bundle in a hostile host page on another origin, under
 #      a strict CSP, and against a fault-injecting server, in headless
 #      Chromium over WebDriver (tests/e2e.rs)
-#   5. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
+#   5. end-to-end, fast on every visit: the kept first screen, `fragment`,
+#      Trusted Types (tests/e2e_fast.rs)
+#   6. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,9 @@ bash scripts/size-guard.sh dist
 
 step "end-to-end (release bundle, hostile host page, WebDriver)"
 DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture --test-threads=1
+
+step "end-to-end: fast on every visit (kept first screen, fragment file, Trusted Types)"
+DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e_fast -- --nocapture --test-threads=1
 
 step "fuzz: feed parser and normalizer (${FUZZ_SECONDS:-60} s)"
 # cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets this stable

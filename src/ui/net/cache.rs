@@ -2,10 +2,16 @@
 //! network fails still sees the news (marked with its age), and a returning
 //! reader sees the news at once.
 //!
+//! Beside it, the first screen the widget drew from that copy, which the
+//! loader paints at once on the next page view (see `crate::app::fragment`).
+//!
 //! Bounded: a copy over 1.5 MB of text is not kept, at most 4 feeds are kept
-//! (the least recently saved goes first), and any storage error (private
-//! mode, quota, storage disabled) just means there is no copy.
+//! (the least recently saved goes first), a first screen over 256 kB is not
+//! kept, at most 4 are, and any storage error (private mode, quota, storage
+//! disabled) just means there is no copy.
 
+use crate::app::fragment::Screen;
+use crate::app::load::digest;
 use crate::model::feed::{parse_body, Feed};
 use crate::model::url::absolute_feed_url;
 use web_sys::Storage;
@@ -16,6 +22,15 @@ const INDEX: &str = "district-bulletin:feeds";
 pub const MAX_CHARS: usize = 1_500_000;
 /// Most feeds kept per origin.
 pub const MAX_FEEDS: usize = 4;
+
+/// Where a first screen is kept: this, then the instance's fingerprint (the
+/// loader reads it there; `crate::ui::hooks::screen_key`).
+pub const SCREEN_PREFIX: &str = "district-bulletin:screen:";
+const SCREEN_INDEX: &str = "district-bulletin:screens";
+/// Largest first screen kept, in bytes of its markup.
+pub const MAX_SCREEN_BYTES: usize = 256 * 1024;
+/// Most first screens kept per origin.
+pub const MAX_SCREENS: usize = 4;
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -36,23 +51,84 @@ pub fn save(url: &str, body: &str, at: i64) {
     if body.chars().count() > MAX_CHARS {
         return;
     }
-    let mut index: Vec<String> = s
-        .get_item(INDEX)
+    let _ = put(
+        &s,
+        (INDEX, MAX_FEEDS),
+        (PREFIX, url),
+        &format!("{at}\n{body}"),
+    );
+}
+
+/// Puts `value` under `prefix` + `name`, one of at most `max` names listed
+/// in `index` (the least recently put goes first). Whether it fitted.
+fn put(
+    s: &Storage,
+    (index, max): (&str, usize),
+    (prefix, name): (&str, &str),
+    value: &str,
+) -> bool {
+    let mut names: Vec<String> = s
+        .get_item(index)
         .ok()
         .flatten()
         .map(|i| i.lines().map(str::to_string).collect())
         .unwrap_or_default();
-    index.retain(|u| u != url);
-    index.push(url.to_string());
-    while index.len() > MAX_FEEDS {
-        let old = index.remove(0);
-        let _ = s.remove_item(&format!("{PREFIX}{old}"));
+    names.retain(|n| n != name);
+    names.push(name.to_string());
+    while names.len() > max {
+        let old = names.remove(0);
+        let _ = s.remove_item(&format!("{prefix}{old}"));
     }
-    if s.set_item(&format!("{PREFIX}{url}"), &format!("{at}\n{body}"))
-        .is_ok()
-    {
-        let _ = s.set_item(INDEX, &index.join("\n"));
+    let fitted = s.set_item(&format!("{prefix}{name}"), value).is_ok();
+    if fitted {
+        let _ = s.set_item(index, &names.join("\n"));
     }
+    fitted
+}
+
+/// Keeps `markup` (the loader's tree, as JSON), the first screen drawn as
+/// `screen` says, for the instance whose fingerprint is `print`.
+pub fn keep_screen(print: &str, screen: Screen, markup: &str) {
+    let Some(s) = storage() else {
+        return;
+    };
+    if markup.len() > MAX_SCREEN_BYTES {
+        return drop_screen(print);
+    }
+    let value = format!("{}\n{markup}", screen.line());
+    // One that does not fit takes the older one with it: it would show
+    // a screen older than the copy kept.
+    if !put(
+        &s,
+        (SCREEN_INDEX, MAX_SCREENS),
+        (SCREEN_PREFIX, print),
+        &value,
+    ) {
+        drop_screen(print);
+    }
+}
+
+/// Forgets the first screen of the instance whose fingerprint is `print`
+/// (it could not be used).
+pub fn drop_screen(print: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{SCREEN_PREFIX}{print}"));
+    }
+}
+
+/// The last good copy a kept first screen was drawn from: the one feed of
+/// `feeds`, when its kept body is still the one whose digest is
+/// `screen.digest`; with its absolute URL.
+pub fn screen_feed(feeds: &[String], screen: Screen) -> Option<(Feed, String)> {
+    let [url] = feeds else {
+        return None;
+    };
+    let url = key(url)?;
+    let (body, _) = load(&url)?;
+    if digest(&[Some(body.as_bytes())]) != screen.digest {
+        return None;
+    }
+    Some((parse_body(body.as_bytes()).ok()?, url))
 }
 
 /// Keeps `body`, the feed of `url` fetched at `at`, once the rows are
