@@ -201,6 +201,16 @@ async fn shifts(c: &Client, since: usize) -> Value {
     .await
 }
 
+/// A screenshot into `DISTRICT_BULLETIN_SHOTS`, when it names a folder (to
+/// look at what the reader sees before the wasm).
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("DISTRICT_BULLETIN_SHOTS") {
+        let png = c.screenshot().await.expect("screenshot");
+        let file = PathBuf::from(dir).join(format!("{}.png", name.replace(' ', "-")));
+        std::fs::write(file, png).expect("write screenshot");
+    }
+}
+
 async fn errors(c: &Client) -> Value {
     js(c, "return {v: __e2e.violations, e: __e2e.errors};", vec![]).await
 }
@@ -317,8 +327,10 @@ async fn second_view(c: &Client, home: &str, gate: &Gate, host: &Server, name: &
     assert_eq!(titles, json!(6), "its titles are visible{name}");
     let before = boxes(c).await;
     let shifted = shift_count(c).await;
+    shot(c, &format!("kept screen{name}")).await;
     gate.release(WASM);
     wait_takeover(c).await;
+    shot(c, &format!("kept screen taken over{name}")).await;
     assert_eq!(
         shifts(c, shifted).await,
         json!([]),
@@ -496,6 +508,7 @@ async fn fragment_file(
     );
     let before = boxes(c).await;
     let shifted = shift_count(c).await;
+    shot(c, &format!("fragment file{name}")).await;
     gate.release(WASM);
     wait_takeover(c).await;
     assert_eq!(shifts(c, shifted).await, json!([]), "layout shifts{name}");
