@@ -111,6 +111,7 @@ fn write_pages(root: &Path, dir: &Path, loader: &str) {
     let pages = [
         ("home", widget("")),
         ("compact", widget(" compact")),
+        ("light", widget(" no-shadow")),
         ("fresh", with_file("news.html")),
         ("stale", with_file("stale-news.html")),
         ("missing", with_file("gone.html")),
@@ -291,6 +292,7 @@ async fn fast_on_every_visit() {
         }
         let url = |p: &str| format!("{}/pages/{p}.html", host.origin);
         second_view(&c, &url("home"), &gate, &host, name).await;
+        light_view(&c, &url("light"), &gate, name).await;
         fallbacks(&c, &url, &gate, name).await;
         fragment_file(&c, &url, &gate, &host, name).await;
     }
@@ -385,10 +387,52 @@ async fn second_view(c: &Client, home: &str, gate: &Gate, host: &Server, name: &
     ));
 }
 
+/// `no-shadow`: the kept screen in the page's own DOM, taken over in place.
+async fn light_view(c: &Client, page: &str, gate: &Gate, name: &str) {
+    let rows = "return [document.querySelectorAll('#w > .db-root .db-row').length, \
+                performance.getEntriesByType('resource').some(e => e.name.endsWith('/district-bulletin.wasm'))];";
+    open(c, page).await;
+    wait(
+        c,
+        "a kept first screen of the no-shadow widget",
+        "return document.querySelectorAll('#w .db-row').length === 6 && \
+                Object.keys(localStorage).filter(k => k.startsWith(arguments[0])).length === 2;",
+        vec![json!(SCREEN_PREFIX)],
+    )
+    .await;
+    gate.hold(WASM);
+    open(c, page).await;
+    assert_eq!(
+        js(c, rows, vec![]).await,
+        json!([6, false]),
+        "the light kept screen before the wasm{name}"
+    );
+    let shifted = shift_count(c).await;
+    gate.release(WASM);
+    wait(
+        c,
+        "the light takeover",
+        "return !document.querySelector('#w [data-db-screen]') && \
+                performance.getEntriesByType('resource').some(e => e.name.endsWith('/district-bulletin.wasm')) && \
+                document.querySelectorAll('#w .db-row').length === 6;",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        shifts(c, shifted).await,
+        json!([]),
+        "light: layout shifts{name}"
+    );
+    assert_eq!(errors(c).await, json!({"v": [], "e": []}), "light{name}");
+    group(&format!("no-shadow: the kept screen in the page's DOM before the wasm, taken over without a shift{name}"));
+}
+
 /// Another version's screen, other attributes, an unusable screen and a
 /// full storage: the placeholder, then the widget, without an error.
 async fn fallbacks(c: &Client, url: &impl Fn(&str) -> String, gate: &Gate, name: &str) {
     let home = url("home");
+    open(c, &url("blank")).await;
+    js(c, "localStorage.clear(); return 1;", vec![]).await;
     first_view(c, &home).await;
     // Another version kept it: its key names that version.
     open(c, &url("blank")).await;
