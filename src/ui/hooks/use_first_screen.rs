@@ -56,15 +56,20 @@ pub fn use_first_screen(config: &Rc<Config>, state: &State, section: &NodeRef, n
         config.clone(),
     );
     let section = section.clone();
-    let (at, digest) = (state.data_at, state.digest);
-    use_effect_with(deps, move |(shown, ..)| {
-        let pending = shown.and_then(|_| {
+    use_effect_with(deps, move |(shown, _, _, config)| {
+        let pending = shown.and_then(|(at, digest)| {
             let screen = Screen {
                 at: at?,
                 now,
                 digest: digest?,
             };
-            Some(after_paint(move || keep(&section, screen)))
+            let feeds = config.feeds.clone();
+            // (After the copy itself is kept, which waits for the same paint.)
+            Some(after_paint(move || {
+                if cache::holds(&feeds, screen.digest) {
+                    keep(&section, screen);
+                }
+            }))
         });
         move || drop(pending)
     });

@@ -120,15 +120,25 @@ pub fn drop_screen(print: &str) {
 /// `feeds`, when its kept body is still the one whose digest is
 /// `screen.digest`; with its absolute URL.
 pub fn screen_feed(feeds: &[String], screen: Screen) -> Option<(Feed, String)> {
+    let (body, url) = copy_of(feeds, screen.digest)?;
+    Some((parse_body(body.as_bytes()).ok()?, url))
+}
+
+/// Whether the last good copy of `feeds` (one feed) is the one whose digest
+/// is `digest`: a first screen is worth keeping only beside its copy.
+pub fn holds(feeds: &[String], digest: u64) -> bool {
+    copy_of(feeds, digest).is_some()
+}
+
+/// The kept body of the one feed of `feeds` and its absolute URL, when its
+/// digest is `want`.
+fn copy_of(feeds: &[String], want: u64) -> Option<(String, String)> {
     let [url] = feeds else {
         return None;
     };
     let url = key(url)?;
     let (body, _) = load(&url)?;
-    if digest(&[Some(body.as_bytes())]) != screen.digest {
-        return None;
-    }
-    Some((parse_body(body.as_bytes()).ok()?, url))
+    (digest(&[Some(body.as_bytes())]) == want).then_some((body, url))
 }
 
 /// Keeps `body`, the feed of `url` fetched at `at`, once the rows are
