@@ -116,9 +116,9 @@
     return section;
   };
 
-  // Where the widget kept the first screen of an instance like this one
-  // (src/ui/net/cache.rs writes it under the same key): its version, the
-  // page's language, its feeds, every attribute and the reader's choices.
+  // Where the first screen of an instance like this one is kept: its
+  // version, the page's language, its feeds, every attribute and the
+  // reader's choices.
   const screenKey = (host) =>
     SCREEN.prefix +
     JSON.stringify([
@@ -140,6 +140,36 @@
       return { line: raw.slice(0, cut), nodes: JSON.parse(raw.slice(cut + 1)).map((n) => build(n, "")) };
     } catch {
       return null;
+    }
+  };
+
+  // A node as it is kept ([tag, {attributes}, child, …], text as a string).
+  const tree = (n) =>
+    n.nodeType === 3
+      ? n.data
+      : n.nodeType === 1
+        ? [n.localName, Object.fromEntries([...n.attributes].map((a) => [a.name, a.value])), ...kids(n)]
+        : null;
+  const kids = (n) => [...n.childNodes].map(tree).filter((t) => t !== null);
+  // Keeps the first screen the widget drew in `container` (its `line` says
+  // from what: src/app/fragment.rs), or with no line forgets it; at most
+  // SCREEN.max per site, the least recently kept going first. The widget
+  // says when (src/ui/hooks/use_first_screen.rs). A storage that is full
+  // or disabled keeps nothing.
+  const keepScreen = (host, container, line) => {
+    const key = screenKey(host);
+    try {
+      const json = line && JSON.stringify(kids(container));
+      const keys = (localStorage.getItem(SCREEN.index) || "").split("\n").filter((k) => k && k !== key);
+      localStorage.removeItem(key);
+      if (json && json.length <= SCREEN.maxChars) {
+        keys.push(key);
+        while (keys.length > SCREEN.max) localStorage.removeItem(keys.shift());
+        localStorage.setItem(key, `${line}\n${json}`);
+      }
+      localStorage.setItem(SCREEN.index, keys.join("\n"));
+    } catch {
+      // (Full: nothing kept, and the older screen is gone.)
     }
   };
 
@@ -249,6 +279,7 @@
       } else {
         this.shadow();
       }
+      this.container[SCREEN.hook] = (line) => keepScreen(host, this.container, line);
       this.watch();
     }
 

@@ -62,6 +62,11 @@ pub const MAX_SNAPSHOT_BYTES: usize = 1 << 20;
 /// screen into: its [`Screen`] line.
 pub const SCREEN_ATTR: &str = "data-db-screen";
 
+/// The function the loader puts on each container it hands the widget:
+/// called with a [`Screen`] line, it keeps the first screen drawn there for
+/// the next page view; with `null`, it forgets the one it kept.
+pub const SCREEN_HOOK: &str = "dbKeepScreen";
+
 /// What a kept first screen was drawn from: the data fetched at `at` whose
 /// bodies' digest is `digest`, at the clock `now` (all as the widget's state
 /// had them). Written as one line, `at now digest`.

@@ -11,12 +11,14 @@ use crate::app::config::{
     Config, TextSize, Theme, ATTRIBUTES, COMPACT_CLASS, DATA_MARKER, DATA_PREFIX, ELEMENT,
     FALSE_WORDS, HOST_SELECTOR, MAX_FEEDS,
 };
-use crate::app::fragment::{CONTAINER_CLASS, SCREEN_ATTR, SNAPSHOT_CLASS, VERSION, VERSION_ATTR};
+use crate::app::fragment::{
+    CONTAINER_CLASS, SCREEN_ATTR, SCREEN_HOOK, SNAPSHOT_CLASS, VERSION, VERSION_ATTR,
+};
 use crate::app::i18n::{Lang, LANGS, PRIMARY_TAGS};
 use crate::native::ssr::{light_stylesheet, render, stylesheet, LIGHT_ATTR};
 use crate::ui::components::{App, AppProps, Start, Unavailable, UnavailableProps, STATIC_CLASS};
 use crate::ui::hooks::{ELDER_KEY, ELDER_ON, TEXT_SIZE_KEY};
-use crate::ui::net::cache::SCREEN_PREFIX;
+use crate::ui::net::cache::{MAX_SCREENS, MAX_SCREEN_CHARS, SCREEN_INDEX, SCREEN_PREFIX};
 use crate::ui::net::fetch::{REQUEST_CACHE, REQUEST_CREDENTIALS};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
@@ -113,7 +115,10 @@ pub fn loader_contract() -> Value {
         "defaultLang": Lang::default().messages().lang,
         "elderKey": ELDER_KEY,
         "elderOn": ELDER_ON,
-        "screen": { "prefix": SCREEN_PREFIX, "attr": SCREEN_ATTR },
+        "screen": {
+            "prefix": SCREEN_PREFIX, "index": SCREEN_INDEX, "max": MAX_SCREENS,
+            "maxChars": MAX_SCREEN_CHARS, "attr": SCREEN_ATTR, "hook": SCREEN_HOOK,
+        },
         "policy": POLICY,
         "themes": themes,
         "compactClass": COMPACT_CLASS,

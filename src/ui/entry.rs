@@ -11,7 +11,7 @@ use crate::app::load::Purpose;
 use crate::app::state::Head;
 use crate::model::url::absolute_feed_url;
 use crate::ui::components::{App, AppProps, Start, SEARCH_INPUT_CLASS};
-use crate::ui::hooks::{browser_now, linked_view, remembered, screen_print};
+use crate::ui::hooks::{browser_now, linked_view, remembered, tell_loader};
 use crate::ui::net::{cache, early, load::load_feeds};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -101,7 +101,7 @@ impl Widget {
         // loader: taken over the same way, on the copy it was drawn from,
         // then refreshed.
         let taken =
-            prerendered(host, &container, &props).or_else(|| kept_screen(host, &container, &props));
+            prerendered(host, &container, &props).or_else(|| kept_screen(&container, &props));
         if let Some(start) = taken {
             return Widget {
                 slot: Rc::new(RefCell::new(Slot::Mounted(render(container, props, start)))),
@@ -227,15 +227,13 @@ fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<
 /// copy (its container marked with [`SCREEN_ATTR`]): that copy's feed, at
 /// the clock the screen was drawn at, refreshed at once. A screen whose copy
 /// is gone or changed is forgotten (the widget mounts as usual).
-fn kept_screen(host: &Element, container: &Element, props: &AppProps) -> Option<Start> {
+fn kept_screen(container: &Element, props: &AppProps) -> Option<Start> {
     let line = container.get_attribute(SCREEN_ATTR)?;
     let _ = container.remove_attribute(SCREEN_ATTR);
     let kept =
         Screen::read(&line).and_then(|s| Some((s, cache::screen_feed(&props.config.feeds, s)?)));
     let Some((screen, (feed, url))) = kept else {
-        if let Some(print) = screen_print(host) {
-            cache::drop_screen(&print);
-        }
+        tell_loader(container, None);
         return None;
     };
     let head = fragment::answer(feed, screen.at, Some(&url), screen.digest);

@@ -19,12 +19,12 @@ mod use_text_size;
 mod use_url_sync;
 mod use_view;
 
-pub use remembered::{remembered, remembered_raw, ELDER_KEY, ELDER_ON, TEXT_SIZE_KEY};
+pub use remembered::{remembered, ELDER_KEY, ELDER_ON, TEXT_SIZE_KEY};
 pub use use_actions::{use_actions, Actions};
 pub use use_clock::{browser_now, use_clock};
 pub use use_elder::use_elder;
 pub use use_feed::use_feed;
-pub use use_first_screen::{screen_print, use_first_screen};
+pub use use_first_screen::{tell_loader, use_first_screen};
 pub use use_focus_return::use_focus_return;
 pub use use_paging::use_paging;
 pub use use_refresh::use_refresh;

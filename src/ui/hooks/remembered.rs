@@ -31,12 +31,6 @@ pub fn remembered() -> Remembered {
     }
 }
 
-/// The raw value kept under `key`, if any (the first screen's key reads
-/// the reader's choices as the loader does, before any is interpreted).
-pub fn remembered_raw(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok()?
-}
-
 /// Keeps `value` under `key` for the next visit.
 pub fn remember(key: &str, value: &str) {
     if let Some(s) = storage() {

@@ -1,22 +1,21 @@
-//! The first screen kept for the next page view: after the widget draws its
-//! list as it starts (no filter, no article, the first page, nothing new),
-//! the markup it drew is kept beside the last good copy of its feed, under
-//! the instance's fingerprint; the loader paints it at once on the next
-//! page view, and the widget takes it over (`crate::ui::entry`).
+//! The first screen kept for the next page view: once the widget has drawn
+//! its list as it starts (no filter, no article, the first page, nothing
+//! new), and the last good copy of its feed is kept, the loader keeps the
+//! markup it drew under the instance's key (`keepScreen` in
+//! loader/district-bulletin.js); on the next page view the loader paints it
+//! at once, and the widget takes it over (`crate::ui::entry`).
 
-use super::remembered::{remembered_raw, ELDER_KEY, TEXT_SIZE_KEY};
-use crate::app::config::{Config, ATTRIBUTES, DATA_PREFIX, ELEMENT, HOST_SELECTOR};
-use crate::app::fragment::{Screen, VERSION};
+use crate::app::config::Config;
+use crate::app::fragment::{Screen, SCREEN_HOOK};
 use crate::app::query::Filter;
 use crate::app::state::{Load, State};
 use crate::app::urlstate::ViewState;
-use crate::model::url::absolute_feed_url;
 use crate::ui::browser::schedule::after_paint;
 use crate::ui::net::cache;
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Function, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Node};
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Whether `state` shows the screen a widget configured by `config` starts
@@ -66,8 +65,9 @@ pub fn use_first_screen(config: &Rc<Config>, state: &State, section: &NodeRef, n
             let feeds = config.feeds.clone();
             // (After the copy itself is kept, which waits for the same paint.)
             Some(after_paint(move || {
-                if cache::holds(&feeds, screen.digest) {
-                    keep(&section, screen);
+                let container = section.cast::<Element>().and_then(|s| s.parent_element());
+                if let Some(container) = container.filter(|_| cache::holds(&feeds, screen.digest)) {
+                    tell_loader(&container, Some(screen));
                 }
             }))
         });
@@ -75,96 +75,17 @@ pub fn use_first_screen(config: &Rc<Config>, state: &State, section: &NodeRef, n
     });
 }
 
-/// Keeps the markup of the container `section` is drawn in.
-fn keep(section: &NodeRef, screen: Screen) {
-    let Some(section) = section.cast::<Element>() else {
-        return;
-    };
-    let (Some(container), Some(host)) = (section.parent_element(), host_of(&section)) else {
-        return;
-    };
-    let Some(print) = screen_print(&host) else {
-        return;
-    };
-    let nodes = Array::new();
-    for n in children(&container) {
-        if let Some(t) = tree(&n) {
-            nodes.push(&t);
-        }
-    }
-    match JSON::stringify(&nodes).ok().and_then(|j| j.as_string()) {
-        Some(markup) => cache::keep_screen(&print, screen, &markup),
-        None => cache::drop_screen(&print),
-    }
-}
-
-/// The element the widget is embedded in: its shadow root's host, or (with
-/// `no-shadow`) the nearest host around it.
-fn host_of(section: &Element) -> Option<Element> {
-    match section.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-        Ok(root) => Some(root.host()),
-        Err(_) => section.closest(HOST_SELECTOR).ok().flatten(),
-    }
-}
-
-fn children(node: &Node) -> impl Iterator<Item = Node> {
-    let list = node.child_nodes();
-    (0..list.length()).filter_map(move |i| list.item(i))
-}
-
-/// A node as the loader builds it: `[tag, {attributes}, child, …]`, text
-/// as a string; comments left out.
-fn tree(node: &Node) -> Option<JsValue> {
-    if node.node_type() == Node::TEXT_NODE {
-        return node.text_content().map(JsValue::from);
-    }
-    let element = node.dyn_ref::<Element>()?;
-    let attributes = Object::new();
-    for name in element.get_attribute_names().iter() {
-        if let Some(n) = name.as_string() {
-            let value = element.get_attribute(&n).unwrap_or_default();
-            let _ = Reflect::set(&attributes, &name, &value.into());
-        }
-    }
-    let out = Array::of2(&element.local_name().into(), &attributes);
-    for child in children(node) {
-        if let Some(t) = tree(&child) {
-            out.push(&t);
-        }
-    }
-    Some(out.into())
-}
-
-/// The fingerprint of the instance on `host`: the JSON of its version, the
-/// page's language, its feeds (absolute), each of its attributes and the
-/// reader's remembered choices, all as the loader reads them
-/// (`screenKey` in loader/district-bulletin.js, the same recipe).
-pub fn screen_print(host: &Element) -> Option<String> {
-    let prefix = if host.tag_name().eq_ignore_ascii_case(ELEMENT) {
-        ""
-    } else {
-        DATA_PREFIX
-    };
-    let text = |v: Option<String>| v.map_or(JsValue::NULL, JsValue::from);
-    let get = |name: &str| host.get_attribute(&format!("{prefix}{name}"));
-    let page_lang = host
-        .closest("[lang]")
+/// Asks the loader to keep the first screen drawn in `container` as
+/// `screen` says, or (`None`) to forget the one it kept: the loader knows
+/// the instance's key and builds the screen back from what it keeps.
+pub fn tell_loader(container: &Element, screen: Option<Screen>) {
+    let line = screen.map_or(JsValue::NULL, |s| s.line().into());
+    if let Some(keep) = Reflect::get(container, &SCREEN_HOOK.into())
         .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"));
-    let config = Config::from_attributes(get);
-    let feeds: Array = config
-        .feeds
-        .iter()
-        .map(|f| text(absolute_feed_url(f)))
-        .collect();
-    let parts = Array::of3(&VERSION.into(), &text(page_lang), &feeds);
-    for a in ATTRIBUTES {
-        parts.push(&text(get(a.name)));
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        let _ = keep.call1(container, &line);
     }
-    parts.push(&text(remembered_raw(ELDER_KEY)));
-    parts.push(&text(remembered_raw(TEXT_SIZE_KEY)));
-    JSON::stringify(&parts).ok()?.as_string()
 }
 
 #[cfg(test)]

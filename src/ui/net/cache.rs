@@ -2,8 +2,9 @@
 //! network fails still sees the news (marked with its age), and a returning
 //! reader sees the news at once.
 //!
-//! Beside it, the first screen the widget drew from that copy, which the
-//! loader paints at once on the next page view (see `crate::app::fragment`).
+//! Beside it, the loader keeps the first screen the widget drew from that
+//! copy, and paints it at once on the next page view (see
+//! `crate::app::fragment`).
 //!
 //! Bounded: a copy over 1.5 MB of text is not kept, at most 4 feeds are kept
 //! (the least recently saved goes first), a first screen over 256 kB is not
@@ -23,12 +24,15 @@ pub const MAX_CHARS: usize = 1_500_000;
 /// Most feeds kept per origin.
 pub const MAX_FEEDS: usize = 4;
 
-/// Where a first screen is kept: this, then the instance's fingerprint (the
-/// loader reads it there; `crate::ui::hooks::screen_key`).
+/// Where a first screen is kept: this, then the instance's fingerprint. The
+/// loader writes and reads it (`keepScreen`, `screenKey`), within these
+/// bounds, given through the contract; the widget says when
+/// (`crate::ui::hooks::use_first_screen`).
 pub const SCREEN_PREFIX: &str = "district-bulletin:screen:";
-const SCREEN_INDEX: &str = "district-bulletin:screens";
-/// Largest first screen kept, in bytes of its markup.
-pub const MAX_SCREEN_BYTES: usize = 256 * 1024;
+/// The list of the first screens kept, least recently kept first.
+pub const SCREEN_INDEX: &str = "district-bulletin:screens";
+/// Largest first screen kept, in characters of its markup.
+pub const MAX_SCREEN_CHARS: usize = 256 * 1024;
 /// Most first screens kept per origin.
 pub const MAX_SCREENS: usize = 4;
 
@@ -51,68 +55,22 @@ pub fn save(url: &str, body: &str, at: i64) {
     if body.chars().count() > MAX_CHARS {
         return;
     }
-    let _ = put(
-        &s,
-        (INDEX, MAX_FEEDS),
-        (PREFIX, url),
-        &format!("{at}\n{body}"),
-    );
-}
-
-/// Puts `value` under `prefix` + `name`, one of at most `max` names listed
-/// in `index` (the least recently put goes first). Whether it fitted.
-fn put(
-    s: &Storage,
-    (index, max): (&str, usize),
-    (prefix, name): (&str, &str),
-    value: &str,
-) -> bool {
-    let mut names: Vec<String> = s
-        .get_item(index)
+    let mut index: Vec<String> = s
+        .get_item(INDEX)
         .ok()
         .flatten()
         .map(|i| i.lines().map(str::to_string).collect())
         .unwrap_or_default();
-    names.retain(|n| n != name);
-    names.push(name.to_string());
-    while names.len() > max {
-        let old = names.remove(0);
-        let _ = s.remove_item(&format!("{prefix}{old}"));
+    index.retain(|u| u != url);
+    index.push(url.to_string());
+    while index.len() > MAX_FEEDS {
+        let old = index.remove(0);
+        let _ = s.remove_item(&format!("{PREFIX}{old}"));
     }
-    let fitted = s.set_item(&format!("{prefix}{name}"), value).is_ok();
-    if fitted {
-        let _ = s.set_item(index, &names.join("\n"));
-    }
-    fitted
-}
-
-/// Keeps `markup` (the loader's tree, as JSON), the first screen drawn as
-/// `screen` says, for the instance whose fingerprint is `print`.
-pub fn keep_screen(print: &str, screen: Screen, markup: &str) {
-    let Some(s) = storage() else {
-        return;
-    };
-    if markup.len() > MAX_SCREEN_BYTES {
-        return drop_screen(print);
-    }
-    let value = format!("{}\n{markup}", screen.line());
-    // One that does not fit takes the older one with it: it would show
-    // a screen older than the copy kept.
-    if !put(
-        &s,
-        (SCREEN_INDEX, MAX_SCREENS),
-        (SCREEN_PREFIX, print),
-        &value,
-    ) {
-        drop_screen(print);
-    }
-}
-
-/// Forgets the first screen of the instance whose fingerprint is `print`
-/// (it could not be used).
-pub fn drop_screen(print: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&format!("{SCREEN_PREFIX}{print}"));
+    if s.set_item(&format!("{PREFIX}{url}"), &format!("{at}\n{body}"))
+        .is_ok()
+    {
+        let _ = s.set_item(INDEX, &index.join("\n"));
     }
 }
 
