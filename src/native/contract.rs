@@ -211,5 +211,9 @@ mod tests {
         assert_eq!(c["elderOn"], "1");
         // The host selector finds the widget in a fetched `fragment` file.
         assert_eq!(c["selector"], HOST_SELECTOR);
+        // Where and how the loader keeps a first screen, and how the widget asks.
+        assert_eq!(c["screen"]["prefix"], SCREEN_PREFIX);
+        assert_eq!(c["screen"]["max"], MAX_SCREENS);
+        assert_eq!(c["screen"]["hook"], SCREEN_HOOK);
     }
 }
