@@ -3,8 +3,9 @@
 //   district-bulletin.js    the loader (loader/district-bulletin.js) with the
 //                           wasm-bindgen glue, the stylesheet, the wasm's
 //                           SHA-384 and the contract with the widget
-//                           (`district-bulletin contract`: attribute names,
-//                           rules, placeholder markup, all from Rust) filled
+//                           (`district-bulletin contract`: the version,
+//                           attribute names, rules, stored values' keys,
+//                           placeholder markup, all from Rust) filled
 //                           in: the one file a page includes
 //   district-bulletin.wasm  the widget
 //   district-bulletin.css   its stylesheet, for fragments that link it
@@ -46,7 +47,6 @@ if (banned) {
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
 const wasm = readFileSync(wasmIn);
 const release = process.env.TRUNK_PROFILE === "release";
-const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(source, "Cargo.toml"), "utf8"))[1];
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
 
 // The contract, from the widget's own code (a native build of this crate;
@@ -66,6 +66,9 @@ try {
   process.exit(1);
 }
 
+// The version is the widget's own (Cargo.toml's, as the crate was built).
+const version = contract.version;
+
 // The stylesheet travels in the contract too (minified by the widget's own
 // code, the same bytes a pre-rendered fragment inlines).
 const css = contract.css;
@@ -79,7 +82,6 @@ const fill = {
   '"@WASM_INTEGRITY@"': JSON.stringify(sha384(wasm)),
   '"@CSS@"': JSON.stringify(css),
   '"@LIGHT_CSS@"': JSON.stringify(lightCss),
-  '"@VERSION@"': JSON.stringify(version),
   "@VERSION@": version,
   "/*@GLUE@*/": glue,
 };

@@ -11,7 +11,9 @@
 #   5. the release archive (scripts/release.sh): unpacked and served as plain
 #      files, its builder page writes a snippet that works on another origin
 #      (tests/e2e_release.rs)
-#   6. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
+#   6. end-to-end, fast on every visit: the kept first screen, `fragment`,
+#      Trusted Types (tests/e2e_fast.rs)
+#   7. a bounded fuzz run of the feed parser and normalizer (FUZZ_SECONDS, 60)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +38,9 @@ DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e -- --nocapture
 
 step "end-to-end: large type on small phones (360×640, 320×568; tests/e2e_type.rs)"
 DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e_type -- --nocapture --test-threads=1
+
+step "end-to-end: fast on every visit (kept first screen, fragment file, Trusted Types)"
+DISTRICT_BULLETIN_DIST="$PWD/dist" cargo test --locked --test e2e_fast -- --nocapture --test-threads=1
 
 step "release archive: builder page, snippet elsewhere (scripts/release.sh, WebDriver)"
 archive="$(bash scripts/release.sh | tail -n 1)"

@@ -23,6 +23,11 @@
 //! and no second download of the feed while the fragment is fresh. Anything
 //! amiss (no snapshot, another version, a snapshot that does not read) is a
 //! normal mount.
+//!
+//! The first screen the widget keeps in the browser for the next page view
+//! (`crate::ui::net::cache`) is taken over the same way: the loader paints
+//! it and marks its container with [`SCREEN_ATTR`], whose value is a
+//! [`Screen`] line; the feed is the last good copy kept beside it.
 
 use crate::app::load::Batch;
 use crate::app::state::Head;
@@ -52,6 +57,43 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// widget then fetches the feed as usual, and the pre-rendered markup stays
 /// on screen meanwhile.
 pub const MAX_SNAPSHOT_BYTES: usize = 1 << 20;
+
+/// The attribute the loader puts on the container it painted a kept first
+/// screen into: its [`Screen`] line.
+pub const SCREEN_ATTR: &str = "data-db-screen";
+
+/// The function the loader puts on each container it hands the widget:
+/// called with a [`Screen`] line, it keeps the first screen drawn there for
+/// the next page view; with `null`, it forgets the one it kept.
+pub const SCREEN_HOOK: &str = "dbKeepScreen";
+
+/// What a kept first screen was drawn from: the data fetched at `at` whose
+/// bodies' digest is `digest`, at the clock `now` (all as the widget's state
+/// had them). Written as one line, `at now digest`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Screen {
+    pub at: i64,
+    pub now: i64,
+    pub digest: u64,
+}
+
+impl Screen {
+    /// The line kept before the markup.
+    pub fn line(&self) -> String {
+        format!("{} {} {}", self.at, self.now, self.digest)
+    }
+
+    /// Reads a line written by [`Screen::line`].
+    pub fn read(line: &str) -> Option<Screen> {
+        let mut parts = line.split(' ');
+        let screen = Screen {
+            at: parts.next()?.parse().ok()?,
+            now: parts.next()?.parse().ok()?,
+            digest: parts.next()?.parse().ok()?,
+        };
+        parts.next().is_none().then_some(screen)
+    }
+}
 
 /// What a fragment says about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,20 +130,27 @@ pub fn head(meta: &Meta, snapshot: &str, feed_url: Option<&str>) -> Option<Head>
         return None;
     }
     let feed: Feed = parse_feed(snapshot.as_bytes()).ok()?;
+    // Not the bodies' digest (no platform-independent one is kept): a
+    // refresh parses what it gets.
+    Some(answer(feed, meta.rendered_at, feed_url, 0))
+}
+
+/// `feed` (of `feed_url`, absolute) as the answer to the first request,
+/// fetched at `at`, its bodies' digest `digest`: how a widget starts from
+/// data it already holds (a fragment's snapshot, a kept first screen's copy).
+pub fn answer(feed: Feed, at: i64, feed_url: Option<&str>, digest: u64) -> Head {
     let next = match (&feed.next_url, feed_url) {
         (Some(n), Some(base)) => resolve_http(n, base).into_iter().collect(),
         _ => Vec::new(),
     };
-    Some(Head::Answer(Ok(Batch {
+    Head::Answer(Ok(Batch {
         feed: Some(feed),
-        at: meta.rendered_at,
+        at,
         failed: Vec::new(),
         fetched: feed_url.map(str::to_string).into_iter().collect(),
         next,
-        // Not the bodies' digest (no platform-independent one is kept): a
-        // refresh parses what it gets.
-        digest: 0,
-    })))
+        digest,
+    }))
 }
 
 #[cfg(test)]
@@ -131,5 +180,18 @@ mod tests {
         assert!(head(&meta, feed, None).is_some());
         assert!(head(&other, feed, None).is_none(), "another version");
         assert!(head(&meta, "{not json", None).is_none());
+    }
+
+    #[test]
+    fn a_screen_line_reads_back() {
+        let s = Screen {
+            at: 1_700_000_000,
+            now: 1_700_000_042,
+            digest: u64::MAX,
+        };
+        assert_eq!(Screen::read(&s.line()), Some(s));
+        for bad in ["", "1 2", "1 2 x", "1 2 3 4", "1  2 3"] {
+            assert_eq!(Screen::read(bad), None, "{bad:?}");
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! The contract between the loader (`loader/district-bulletin.js`) and the
-//! widget, written once, in Rust: the attribute names, the boolean rule,
-//! the element and marker names, the early requests' options, the language
-//! table, the classes, where 长者模式 is remembered, and the markup of the
-//! placeholder and of the failure message, rendered by the widget's own
-//! components. The build (`district-bulletin contract`, called by
+//! widget, written once, in Rust: the version, the attribute names, the
+//! boolean rule, the element and marker names, the early requests' options,
+//! the language table, the classes, where 长者模式 and the first screen are
+//! kept (and the value that means on), and the markup of the placeholder
+//! and of the failure message, rendered by the widget's own components. The build (`district-bulletin contract`, called by
 //! `scripts/bundle-loader.mjs`) writes it into the loader as JSON, so the
 //! loader lists none of it by hand.
 
@@ -11,11 +11,14 @@ use crate::app::config::{
     Config, TextSize, Theme, ATTRIBUTES, COMPACT_CLASS, DATA_MARKER, DATA_PREFIX, ELEMENT,
     FALSE_WORDS, HOST_SELECTOR, MAX_FEEDS,
 };
-use crate::app::fragment::{CONTAINER_CLASS, SNAPSHOT_CLASS, VERSION_ATTR};
+use crate::app::fragment::{
+    CONTAINER_CLASS, SCREEN_ATTR, SCREEN_HOOK, SNAPSHOT_CLASS, VERSION, VERSION_ATTR,
+};
 use crate::app::i18n::{Lang, LANGS, PRIMARY_TAGS};
 use crate::native::ssr::{light_stylesheet, render, stylesheet, LIGHT_ATTR};
 use crate::ui::components::{App, AppProps, Start, Unavailable, UnavailableProps, STATIC_CLASS};
-use crate::ui::hooks::{ELDER_KEY, TEXT_SIZE_KEY};
+use crate::ui::hooks::{ELDER_KEY, ELDER_ON, TEXT_SIZE_KEY};
+use crate::ui::net::cache::{MAX_SCREENS, MAX_SCREEN_CHARS, SCREEN_INDEX, SCREEN_PREFIX};
 use crate::ui::net::fetch::{REQUEST_CACHE, REQUEST_CREDENTIALS};
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
@@ -23,6 +26,10 @@ use std::rc::Rc;
 /// The text the placeholder's title holds; the loader puts the `heading`
 /// attribute (or a blank) in its place.
 pub const HEADING_SLOT: &str = "\u{E000}";
+
+/// The name of the Trusted Types policy the loader parses a `fragment`
+/// file through (a page that lists its allowed policies adds it).
+pub const POLICY: &str = "district-bulletin";
 
 /// Markup as the loader builds it: `[tag, {attributes}, child, …]`, text
 /// as strings. (The loader creates elements one by one: no HTML parsing in
@@ -95,6 +102,7 @@ pub fn loader_contract() -> Value {
         .filter_map(|t| Some((t.word().to_string(), json!(t.class()?))))
         .collect();
     json!({
+        "version": VERSION,
         "element": ELEMENT,
         "marker": DATA_MARKER,
         "prefix": DATA_PREFIX,
@@ -106,6 +114,12 @@ pub fn loader_contract() -> Value {
         "langs": langs,
         "defaultLang": Lang::default().messages().lang,
         "elderKey": ELDER_KEY,
+        "elderOn": ELDER_ON,
+        "screen": {
+            "prefix": SCREEN_PREFIX, "index": SCREEN_INDEX, "max": MAX_SCREENS,
+            "maxChars": MAX_SCREEN_CHARS, "attr": SCREEN_ATTR, "hook": SCREEN_HOOK,
+        },
+        "policy": POLICY,
         "themes": themes,
         "compactClass": COMPACT_CLASS,
         "textSizeKey": TEXT_SIZE_KEY,
@@ -193,5 +207,13 @@ mod tests {
         assert_eq!(c["langs"]["en"], "en");
         assert_eq!(c["themes"]["dark"], "db-theme-dark");
         assert_eq!(c["request"]["cache"], "no-cache");
+        assert_eq!(c["version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(c["elderOn"], "1");
+        // The host selector finds the widget in a fetched `fragment` file.
+        assert_eq!(c["selector"], HOST_SELECTOR);
+        // Where and how the loader keeps a first screen, and how the widget asks.
+        assert_eq!(c["screen"]["prefix"], SCREEN_PREFIX);
+        assert_eq!(c["screen"]["max"], MAX_SCREENS);
+        assert_eq!(c["screen"]["hook"], SCREEN_HOOK);
     }
 }

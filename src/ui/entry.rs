@@ -5,13 +5,13 @@
 //! render itself reads none of it.
 
 use crate::app::config::{Config, DATA_PREFIX, ELEMENT, HOST_SELECTOR};
-use crate::app::fragment::{self, Meta, SNAPSHOT_CLASS};
+use crate::app::fragment::{self, Meta, Screen, SCREEN_ATTR, SNAPSHOT_CLASS};
 use crate::app::i18n::Lang;
 use crate::app::load::Purpose;
 use crate::app::state::Head;
 use crate::model::url::absolute_feed_url;
 use crate::ui::components::{App, AppProps, Start, SEARCH_INPUT_CLASS};
-use crate::ui::hooks::{browser_now, linked_view, remembered};
+use crate::ui::hooks::{browser_now, linked_view, remembered, tell_loader};
 use crate::ui::net::{cache, early, load::load_feeds};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -97,7 +97,12 @@ impl Widget {
         // A pre-rendered page: the widget takes over at once, on the feed
         // the page carries, at the render's clock (the same markup, so
         // nothing moves); it asks for the feed only when the page is stale.
-        if let Some(start) = prerendered(host, &container, &props) {
+        // The first screen kept from the last page view, painted by the
+        // loader: taken over the same way, on the copy it was drawn from,
+        // then refreshed.
+        let taken =
+            prerendered(host, &container, &props).or_else(|| kept_screen(&container, &props));
+        if let Some(start) = taken {
             return Widget {
                 slot: Rc::new(RefCell::new(Slot::Mounted(render(container, props, start)))),
             };
@@ -202,9 +207,9 @@ fn render(container: Element, mut props: AppProps, start: Start) -> AppHandle<Ap
 /// at once when the page is stale, and whatever the reader typed into its
 /// search box before the takeover.
 fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<Start> {
-    let script = host
-        .query_selector(&format!("script.{SNAPSHOT_CLASS}"))
-        .ok()??;
+    // (A `<script>` in a pre-rendered page; the hidden element the loader
+    // puts in for a `fragment` file.)
+    let script = host.query_selector(&format!(".{SNAPSHOT_CLASS}")).ok()??;
     let meta = Meta::read(|name| script.get_attribute(name))?;
     let feed_url = match props.config.feeds.as_slice() {
         [one] => absolute_feed_url(one),
@@ -214,6 +219,27 @@ fn prerendered(host: &Element, container: &Element, props: &AppProps) -> Option<
     let mut start = browser_start(props.state_key.as_deref(), Some(head));
     start.refresh = !meta.is_fresh(start.now);
     start.now = meta.rendered_at;
+    start.typed = typed(container);
+    Some(start)
+}
+
+/// How to start from the first screen the loader painted from the kept
+/// copy (its container marked with [`SCREEN_ATTR`]): that copy's feed, at
+/// the clock the screen was drawn at, refreshed at once. A screen whose copy
+/// is gone or changed is forgotten (the widget mounts as usual).
+fn kept_screen(container: &Element, props: &AppProps) -> Option<Start> {
+    let line = container.get_attribute(SCREEN_ATTR)?;
+    let _ = container.remove_attribute(SCREEN_ATTR);
+    let kept =
+        Screen::read(&line).and_then(|s| Some((s, cache::screen_feed(&props.config.feeds, s)?)));
+    let Some((screen, (feed, url))) = kept else {
+        tell_loader(container, None);
+        return None;
+    };
+    let head = fragment::answer(feed, screen.at, Some(&url), screen.digest);
+    let mut start = browser_start(props.state_key.as_deref(), Some(head));
+    start.refresh = true;
+    start.now = screen.now;
     start.typed = typed(container);
     Some(start)
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -46,6 +46,44 @@ pub struct Rules {
     /// Text, JSON, JS and wasm answered gzip-compressed when the browser
     /// accepts it, as a production server would (the benchmark).
     pub gzip: bool,
+    /// Paths held back while the test says so (a wasm that has not arrived).
+    pub gate: Gate,
+}
+
+/// Paths whose answers wait until released: the test acts on the page
+/// meanwhile, for as long as it needs, with no fixed delay.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(Mutex<Vec<String>>, Condvar)>);
+
+impl Gate {
+    /// Requests for exactly `path` wait from now on.
+    pub fn hold(&self, path: &str) {
+        if let Ok(mut held) = self.0 .0.lock() {
+            held.push(path.to_string());
+        }
+    }
+
+    /// Requests for `path` go ahead, the waiting ones too.
+    pub fn release(&self, path: &str) {
+        if let Ok(mut held) = self.0 .0.lock() {
+            held.retain(|p| p != path);
+        }
+        self.0 .1.notify_all();
+    }
+
+    /// Waits while `path` is held (at most a minute: a test that failed
+    /// while holding does not leave its threads behind for long).
+    fn pass(&self, path: &str) {
+        let Ok(held) = self.0 .0.lock() else {
+            return;
+        };
+        let _ = self
+            .0
+             .1
+            .wait_timeout_while(held, Duration::from_secs(60), |h| {
+                h.iter().any(|p| p == path)
+            });
+    }
 }
 
 /// A running server; requests it saw are kept for assertions.
@@ -199,6 +237,7 @@ fn handle(
         }
     }
 
+    rules.gate.pass(&path);
     if let Some((_, ms)) = rules
         .delays
         .iter()

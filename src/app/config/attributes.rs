@@ -122,6 +122,14 @@ pub mod attr {
             "render into the page's own DOM, for its 无障碍 toolbar (the page's strongest CSS rules then reach the widget)",
         )
     };
+    pub const FRAGMENT: Attribute = Attribute {
+        loader_only: true,
+        ..attribute(
+            "fragment",
+            Kind::Text,
+            "URL of a fragment `district-bulletin render` wrote beside the feed: painted before the widget starts",
+        )
+    };
     pub const EAGER: Attribute = Attribute {
         loader_only: true,
         ..attribute(
@@ -148,6 +156,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     attr::THEME,
     attr::EAGER,
     attr::NO_SHADOW,
+    attr::FRAGMENT,
     attr::TIMEOUT,
     attr::ELDER,
     attr::TEXT_SIZE,

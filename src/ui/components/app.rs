@@ -9,8 +9,8 @@ use crate::app::query::neighbours;
 use crate::app::state::{FetchAction, Load, State};
 use crate::model::dates::{Timestamp, SHANGHAI_OFFSET_MIN};
 use crate::ui::hooks::{
-    use_actions, use_clock, use_elder, use_feed, use_focus_return, use_paging, use_refresh,
-    use_text_size, use_url_sync, use_view, Actions, Derived,
+    use_actions, use_clock, use_elder, use_feed, use_first_screen, use_focus_return, use_paging,
+    use_refresh, use_text_size, use_url_sync, use_view, Actions, Derived,
 };
 use std::rc::Rc;
 use yew::prelude::*;
@@ -77,6 +77,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_text_size = use_text_size(config.text_size, &state);
     let section = use_node_ref();
     use_focus_return(&section, &state.reader.closed);
+    use_first_screen(config, &state, &section, now);
     let derived = use_view(config, &state, now);
     let actions = use_actions(state.dispatcher(), section.clone());
     let base = use_memo(

@@ -9,6 +9,12 @@ use crate::app::state::Remembered;
 /// for its placeholder).
 pub const ELDER_KEY: &str = "district-bulletin:elder";
 
+/// The value [`ELDER_KEY`] holds while 长者模式 is on (any other: off).
+pub const ELDER_ON: &str = "1";
+
+/// The value [`ELDER_KEY`] holds once the reader turned 长者模式 off.
+pub const ELDER_OFF: &str = "0";
+
 /// Where a reader's text size is remembered (the loader reads it too).
 pub const TEXT_SIZE_KEY: &str = "district-bulletin:text-size";
 
@@ -20,7 +26,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn remembered() -> Remembered {
     let get = |key: &str| storage().and_then(|s| s.get_item(key).ok().flatten());
     Remembered {
-        elder: get(ELDER_KEY).is_some_and(|v| v == "1"),
+        elder: get(ELDER_KEY).is_some_and(|v| v == ELDER_ON),
         text_size: get(TEXT_SIZE_KEY).as_deref().and_then(TextSize::from_word),
     }
 }

@@ -1,7 +1,7 @@
 //! 长者模式: the `elder` attribute followed, the reader's choice remembered
 //! on this site.
 
-use super::remembered::{remember, ELDER_KEY};
+use super::remembered::{remember, ELDER_KEY, ELDER_OFF, ELDER_ON};
 use crate::app::state::{PrefAction, State};
 use yew::prelude::*;
 
@@ -18,6 +18,6 @@ pub fn use_elder(attribute: bool, state: &UseReducerHandle<State>) -> Callback<(
     let d = state.dispatcher();
     use_callback(state.prefs.elder, move |(), &on| {
         d.dispatch(PrefAction::SetElder(!on).into());
-        remember(ELDER_KEY, if on { "0" } else { "1" });
+        remember(ELDER_KEY, if on { ELDER_OFF } else { ELDER_ON });
     })
 }

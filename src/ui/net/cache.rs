@@ -2,10 +2,17 @@
 //! network fails still sees the news (marked with its age), and a returning
 //! reader sees the news at once.
 //!
+//! Beside it, the loader keeps the first screen the widget drew from that
+//! copy, and paints it at once on the next page view (see
+//! `crate::app::fragment`).
+//!
 //! Bounded: a copy over 1.5 MB of text is not kept, at most 4 feeds are kept
-//! (the least recently saved goes first), and any storage error (private
-//! mode, quota, storage disabled) just means there is no copy.
+//! (the least recently saved goes first), a first screen over 256 kB is not
+//! kept, at most 4 are, and any storage error (private mode, quota, storage
+//! disabled) just means there is no copy.
 
+use crate::app::fragment::Screen;
+use crate::app::load::digest;
 use crate::model::feed::{parse_body, Feed};
 use crate::model::url::absolute_feed_url;
 use web_sys::Storage;
@@ -16,6 +23,18 @@ const INDEX: &str = "district-bulletin:feeds";
 pub const MAX_CHARS: usize = 1_500_000;
 /// Most feeds kept per origin.
 pub const MAX_FEEDS: usize = 4;
+
+/// Where a first screen is kept: this, then the instance's fingerprint. The
+/// loader writes and reads it (`keepScreen`, `screenKey`), within these
+/// bounds, given through the contract; the widget says when
+/// (`crate::ui::hooks::use_first_screen`).
+pub const SCREEN_PREFIX: &str = "district-bulletin:screen:";
+/// The list of the first screens kept, least recently kept first.
+pub const SCREEN_INDEX: &str = "district-bulletin:screens";
+/// Largest first screen kept, in characters of its markup.
+pub const MAX_SCREEN_CHARS: usize = 256 * 1024;
+/// Most first screens kept per origin.
+pub const MAX_SCREENS: usize = 4;
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -53,6 +72,31 @@ pub fn save(url: &str, body: &str, at: i64) {
     {
         let _ = s.set_item(INDEX, &index.join("\n"));
     }
+}
+
+/// The last good copy a kept first screen was drawn from: the one feed of
+/// `feeds`, when its kept body is still the one whose digest is
+/// `screen.digest`; with its absolute URL.
+pub fn screen_feed(feeds: &[String], screen: Screen) -> Option<(Feed, String)> {
+    let (body, url) = copy_of(feeds, screen.digest)?;
+    Some((parse_body(body.as_bytes()).ok()?, url))
+}
+
+/// Whether the last good copy of `feeds` (one feed) is the one whose digest
+/// is `digest`: a first screen is worth keeping only beside its copy.
+pub fn holds(feeds: &[String], digest: u64) -> bool {
+    copy_of(feeds, digest).is_some()
+}
+
+/// The kept body of the one feed of `feeds` and its absolute URL, when its
+/// digest is `want`.
+fn copy_of(feeds: &[String], want: u64) -> Option<(String, String)> {
+    let [url] = feeds else {
+        return None;
+    };
+    let url = key(url)?;
+    let (body, _) = load(&url)?;
+    (digest(&[Some(body.as_bytes())]) == want).then_some((body, url))
 }
 
 /// Keeps `body`, the feed of `url` fetched at `at`, once the rows are
