@@ -4,16 +4,21 @@
 //! reports ([`crate::model::feed::read_body`], the same path the widget runs), so
 //! `check` and the console warnings never disagree; only the HTTP facts are
 //! the command's own.
+//!
+//! What was found ([`check`], a [`Check`]) is kept apart from how it is
+//! printed ([`text`], [`json`]).
+
+mod json;
+mod text;
+
+pub use json::json;
+pub use text::text;
 
 use super::source::{Http, Source, SourceError};
-use crate::app::i18n::{load_error, Lang};
-use crate::app::load::warnings::{content_type_ok, newest_age_days, STALE_DAYS};
+use crate::app::load::warnings::{newest_age_days, STALE_DAYS};
 use crate::app::load::LoadError;
 use crate::model::dates::machine_label;
-use crate::model::feed::{
-    read_body, Feed, FeedError, Format, Note, NoteKind, Reading, Report, Severity, UNCATEGORIZED,
-};
-use serde_json::{json, Value};
+use crate::model::feed::{read_body, Feed, FeedError, Reading, Report, UNCATEGORIZED};
 
 /// An item named in the output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -223,296 +228,6 @@ pub fn check(
     out
 }
 
-/// `1239` → `1,239`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// How many entries of a list the text output shows (`--json` has all).
-const LISTED: usize = 20;
-
-fn list_notes(out: &mut String, title: &str, notes: &[String]) {
-    if notes.is_empty() {
-        out.push_str(&format!("  {title}: none\n"));
-        return;
-    }
-    out.push_str(&format!("  {title}: {}\n", notes.len()));
-    for n in notes.iter().take(LISTED) {
-        out.push_str(&format!("    {n}\n"));
-    }
-    if notes.len() > LISTED {
-        out.push_str(&format!(
-            "    … and {} more (--json lists all)\n",
-            notes.len() - LISTED
-        ));
-    }
-}
-
-fn list_items(out: &mut String, title: &str, items: &[ItemRef]) {
-    if items.is_empty() {
-        out.push_str(&format!("  {title}: none\n"));
-        return;
-    }
-    out.push_str(&format!("  {title}: {}\n", items.len()));
-    for r in items.iter().take(LISTED) {
-        out.push_str(&format!("    item {}: {}\n", r.index + 1, r.title));
-    }
-    if items.len() > LISTED {
-        out.push_str(&format!(
-            "    … and {} more (--json lists all)\n",
-            items.len() - LISTED
-        ));
-    }
-}
-
-/// The report for people: the verdict first, then what to fix.
-pub fn text(c: &Check) -> String {
-    let mut out = format!("{}\n", c.name);
-    match (c.failure(), &c.unreadable) {
-        (None, _) => out.push_str("  verdict: SHOWN: the widget shows this feed\n"),
-        (Some(_), Some(e @ SourceError::File { .. })) => {
-            out.push_str(&format!("  verdict: NOT CHECKED: {e}\n"))
-        }
-        (Some(e), unreadable) => out.push_str(&format!(
-            "  verdict: NOT SHOWN: the reader sees 「{}」 ({})\n",
-            load_error(Lang::ZhCn, &e),
-            unreadable.as_ref().map_or(e.to_string(), |u| u.to_string())
-        )),
-    }
-    if c.unreadable.is_some() {
-        return out;
-    }
-    if let Some(h) = &c.http {
-        http_text(&mut out, h);
-    }
-    let format = c
-        .report
-        .format
-        .as_ref()
-        .map_or("not a feed".to_string(), Format::to_string);
-    let encoding = c
-        .report
-        .decoded_from
-        .as_deref()
-        .map_or(String::new(), |e| format!(", decoded from {e}"));
-    out.push_str(&format!("  format: {format}{encoding}\n"));
-    let mut size = format!("  size: {} bytes", thousands(c.size));
-    if let Some(h) = &c.http {
-        if let Some(enc) = h.http.header("content-encoding") {
-            size.push_str(&format!(" ({enc} on the wire"));
-            if let Some(len) = h.http.header("content-length") {
-                size.push_str(&format!(", {len} bytes"));
-            }
-            size.push(')');
-        }
-    }
-    out.push_str(&size);
-    out.push('\n');
-    if let Some(Ok(feed)) = &c.feed {
-        items_text(&mut out, c, feed);
-    }
-    let of = |s: Severity| c.report.of(s).map(Note::to_string).collect::<Vec<_>>();
-    // Why the body is no feed comes first (its place, when it has one).
-    let mut problems = of(Severity::Problem);
-    if let (Some(Err(e)), true) = (&c.feed, problems.is_empty()) {
-        problems.push(match (e, c.report.error_at) {
-            // These name their place already.
-            (FeedError::Syntax { .. } | FeedError::XmlSyntax { .. }, _) | (_, None) => {
-                e.to_string()
-            }
-            (_, Some(at)) => format!("{at}: {e}"),
-        });
-    }
-    list_notes(&mut out, "problems", &problems);
-    list_notes(&mut out, "repaired", &of(Severity::Repaired));
-    list_notes(&mut out, "skipped", &of(Severity::Skipped));
-    if let Some(Ok(_)) = &c.feed {
-        list_items(
-            &mut out,
-            "without a category (shown under 未分类)",
-            &c.no_category,
-        );
-        list_items(
-            &mut out,
-            "without a department (发布机构)",
-            &c.no_department,
-        );
-        list_items(&mut out, "without a date (日期未知)", &c.undated);
-    }
-    out
-}
-
-/// Status, Content-Type, CORS, validators.
-fn http_text(out: &mut String, h: &HttpCheck) {
-    let mut status = format!("  http: {}", h.http.status);
-    if h.http.final_url != h.http.requested {
-        status.push_str(&format!(" from {} (after redirects)", h.http.final_url));
-    }
-    out.push_str(&status);
-    out.push('\n');
-    match h.content_type() {
-        Some(ct) if content_type_ok(ct) => out.push_str(&format!("  content-type: {ct}\n")),
-        Some(ct) => out.push_str(&format!(
-            "  content-type: {ct}: not a feed type (the widget reads it anyway); use application/feed+json, application/rss+xml or application/atom+xml\n"
-        )),
-        None => out.push_str("  content-type: none (the widget reads it anyway)\n"),
-    }
-    let allow = h.http.header("access-control-allow-origin");
-    let header = allow.map_or("no Access-Control-Allow-Origin".to_string(), |a| {
-        format!("Access-Control-Allow-Origin: {a}")
-    });
-    let page = h.origin.as_deref().unwrap_or("");
-    out.push_str(&match h.cors {
-        Cors::NotAsked => {
-            format!("  cors: {header} (give --origin https://your.portal to check a page)\n")
-        }
-        Cors::SameOrigin => format!("  cors: {page} is the feed's own origin: no CORS needed\n"),
-        Cors::Allowed => format!("  cors: {header}: pages on {page} may read it\n"),
-        Cors::Denied => format!(
-            "  cors: {header}: pages on {page} may NOT read it; send `Access-Control-Allow-Origin: {page}` (or `*`)\n"
-        ),
-    });
-    let validators: Vec<String> = [("ETag", "etag"), ("Last-Modified", "last-modified")]
-        .iter()
-        .filter_map(|(label, name)| h.http.header(name).map(|v| format!("{label} {v}")))
-        .collect();
-    if validators.is_empty() {
-        out.push_str("  refresh: no ETag or Last-Modified: every refresh downloads the whole feed; send one (with Cache-Control: no-cache) for 304s\n");
-    } else {
-        out.push_str(&format!(
-            "  refresh: {}: an unchanged feed costs a 304\n",
-            validators.join(", ")
-        ));
-    }
-}
-
-/// How many items, and how fresh.
-fn items_text(out: &mut String, c: &Check, feed: &Feed) {
-    let skipped = if feed.skipped + feed.duplicates > 0 {
-        format!(
-            ", {} skipped, {} repeat(s) shown once",
-            feed.skipped, feed.duplicates
-        )
-    } else {
-        ", none skipped".into()
-    };
-    let broken = c.report.notes.iter().find_map(|n| match n.kind {
-        NoteKind::BrokenXml { .. } => n.at,
-        _ => None,
-    });
-    let of = match broken {
-        Some(at) => format!("read before the break at {at}"),
-        None => "in the document".into(),
-    };
-    out.push_str(&format!(
-        "  items: {} shown of {} {of}{skipped}\n",
-        feed.items.len(),
-        c.report.items_in_document
-    ));
-    match &c.newest {
-        Some((date, days)) if *days > STALE_DAYS => out.push_str(&format!(
-            "  newest: {date}, {days} days ago: STALE (the inspection rule: a 动态 column is updated within {STALE_DAYS} days)\n"
-        )),
-        Some((date, days)) => out.push_str(&format!("  newest: {date}, {days} days ago\n")),
-        None if feed.items.is_empty() => {
-            out.push_str("  newest: no items: the widget shows 暂无信息\n")
-        }
-        None => out.push_str("  newest: no item has a date\n"),
-    }
-}
-
-fn note_json(n: &Note) -> Value {
-    json!({
-        "severity": match n.kind.severity() {
-            Severity::Repaired => "repaired",
-            Severity::Skipped => "skipped",
-            Severity::Problem => "problem",
-        },
-        "code": n.kind.code(),
-        "item": n.item.map(|i| i + 1),
-        "line": n.at.map(|p| p.line),
-        "column": n.at.map(|p| p.column),
-        "message": n.kind.to_string(),
-    })
-}
-
-fn items_json(items: &[ItemRef]) -> Value {
-    items
-        .iter()
-        .map(|r| json!({ "item": r.index + 1, "id": r.id, "title": r.title }))
-        .collect()
-}
-
-/// The report for scripts (`--json`): one object per FEED.
-pub fn json(c: &Check) -> Value {
-    let failure = c.failure();
-    let mut v = json!({
-        "feed": c.name,
-        "shows": failure.is_none(),
-        "reader_message": failure.as_ref().map(|e| load_error(Lang::ZhCn, e)),
-        "reason": failure.as_ref().map(|e| e.to_string()),
-        "error": match &c.feed {
-            Some(Err(e)) => json!({
-                "message": e.to_string(),
-                "line": c.report.error_at.map(|p| p.line),
-                "column": c.report.error_at.map(|p| p.column),
-            }),
-            _ => Value::Null,
-        },
-        "size": c.size,
-        "format": c.report.format.as_ref().map(Format::to_string),
-        "decoded_from": c.report.decoded_from,
-        "notes": c.report.notes.iter().map(note_json).collect::<Vec<_>>(),
-    });
-    if let Some(h) = &c.http {
-        v["http"] = json!({
-            "status": h.http.status,
-            "final_url": h.http.final_url,
-            "content_type": h.content_type(),
-            "content_type_ok": h.content_type().is_some_and(content_type_ok),
-            "access_control_allow_origin": h.http.header("access-control-allow-origin"),
-            "origin": h.origin,
-            "origin_may_read": match h.cors {
-                Cors::NotAsked => Value::Null,
-                Cors::SameOrigin | Cors::Allowed => Value::Bool(true),
-                Cors::Denied => Value::Bool(false),
-            },
-            "etag": h.http.header("etag"),
-            "last_modified": h.http.header("last-modified"),
-            "content_length": h.http.header("content-length"),
-            "content_encoding": h.http.header("content-encoding"),
-        });
-    }
-    if let Some(Ok(feed)) = &c.feed {
-        v["items"] = json!({
-            "in_document": c.report.items_in_document,
-            "shown": feed.items.len(),
-            "skipped": feed.skipped,
-            "repeats": feed.duplicates,
-            "no_category": items_json(&c.no_category),
-            "no_department": items_json(&c.no_department),
-            "undated": items_json(&c.undated),
-        });
-        v["newest"] = json!(c.newest.as_ref().map(|(d, days)| json!({
-            "date": d,
-            "days_ago": days,
-            "stale": *days > STALE_DAYS,
-        })));
-    }
-    if let Some(e) = &c.unreadable {
-        v["unreadable"] = json!(e.to_string());
-    }
-    v
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -687,13 +402,5 @@ mod tests {
             Cors::Denied
         );
         assert_eq!(cors(u, None, Some("http://feeds.example")), Cors::Denied);
-    }
-
-    #[test]
-    fn numbers_read_easily() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1239), "1,239");
-        assert_eq!(thousands(33_554_433), "33,554,433");
     }
 }
