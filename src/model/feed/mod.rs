@@ -3,32 +3,39 @@
 //! and normalized into the widget's own [`Bulletin`] type, with a
 //! [`Report`] of what reading found for the webmaster.
 //!
-//! One path for the widget and the command: bytes → JSON Feed
-//! ([`parse`], the hand-written `json` reader), else RSS/Atom (text repaired
-//! by [`repair`], parsed by `roxmltree` in [`xml`]) → the same normalizer.
-//! Only two tables come from the host ([`host`]): the browser's in the
-//! widget, crates natively. No Yew and no DOM here: everything is tested
-//! natively with `cargo test`.
+//! One way through, for the widget and the command alike: bytes → text
+//! ([`body`]: one decoding step, one encoding decision) → a reader per
+//! format ([`json`]: the hand-written JSON reader; [`xml`]: text repaired,
+//! then `roxmltree`) → the typed middle ([`raw`]: the same item type from
+//! both) → [`normalize`] → [`Feed`]. Only two tables come from the host
+//! ([`host`]): the browser's in the widget, crates natively. No Yew and no
+//! DOM here: everything is tested natively with `cargo test`.
 
+mod body;
 mod error;
 mod gov;
-pub mod host;
+pub(crate) mod json;
+mod normalize;
 mod page;
-mod parse;
-mod repair;
+mod raw;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snapshot;
 mod xml;
 
+/// The host's tables (in [`crate::model::host`]: the text reading of HTML
+/// uses them too).
+pub use crate::model::host;
+
+pub use body::MAX_FEED_BYTES;
 pub use error::{Encoding, FeedError, JsonKind};
 pub use gov::{Pinned, Validity};
 pub use page::{append, count_new, labelled, merge, next_links};
-pub use parse::{parse_feed, MAX_FEED_BYTES};
 pub use report::{Format, Note, NoteKind, Pos, Report, Severity, Skip};
 
 use crate::model::dates::Timestamp;
 use crate::model::text;
+use body::Syntax;
 use std::rc::Rc;
 
 /// Any body a feed URL answers with → a feed: JSON Feed, else RSS/Atom
@@ -48,11 +55,30 @@ pub struct Reading {
 /// print.
 pub fn read_body(bytes: &[u8]) -> Reading {
     let mut report = Report::default();
-    let feed = match parse::read_json(bytes, &mut report) {
-        Err(FeedError::XmlFeed) => xml::read_xml(bytes, &mut report),
-        other => other,
-    };
+    let feed = read(bytes, &mut report, true);
     Reading { feed, report }
+}
+
+/// Parses a fetched body into a normalized feed, JSON Feed only: RSS and
+/// Atom are [`FeedError::XmlFeed`] here (see [`parse_body`]). For what the
+/// widget wrote itself (snapshots).
+pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
+    read(bytes, &mut Report::default(), false)
+}
+
+/// The one way through: bytes → text → the format's reader → normalized.
+/// RSS/Atom is refused, before decoding, unless `xml`.
+fn read(bytes: &[u8], report: &mut Report, xml: bool) -> Result<Feed, FeedError> {
+    let syntax = body::sniff(bytes)?;
+    if syntax == Syntax::Xml && !xml {
+        return Err(FeedError::XmlFeed);
+    }
+    let body = body::decode_as(bytes, syntax, report)?;
+    match body.syntax {
+        Syntax::Json => json::read(&body.text, report),
+        Syntax::Xml if xml => xml::read(&body.text, report),
+        Syntax::Xml => Err(FeedError::XmlFeed),
+    }
 }
 
 /// The category of an item that has neither `_district.category` nor a tag.
