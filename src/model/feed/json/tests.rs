@@ -323,3 +323,17 @@ fn attachments_and_authors() {
     assert_eq!(b.attachments[0].size_in_bytes, Some(1_258_291));
     assert_eq!(b.attachments[1].size_in_bytes, Some(12));
 }
+
+#[test]
+fn entities_read_the_same_in_the_summary_and_the_body() {
+    let f = feed(&format!(
+        r#"{{"version":"{V11}","items":[
+        {{"id":"1","content_html":"<p>caf&eacute; &raquo; &NotEqualTilde; &bogus;</p>"}},
+        {{"id":"2","title":"t","summary":"ok","content_html":"<p>r&eacute;sum&eacute;</p>"}}
+    ]}}"#
+    ));
+    let b = &f.items[0];
+    assert_eq!(b.summary(), "café » \u{2242}\u{338} &bogus;");
+    assert_eq!(b.body_paragraphs(), [b.summary()]);
+    assert_eq!(f.items[1].body_paragraphs(), ["résumé"]);
+}
