@@ -485,12 +485,16 @@ impl State {
                 // A filter or article that the new feed no longer has would
                 // leave the reader looking at nothing: drop it.
                 if let Some(c) = &self.filter.category {
-                    if !feed.items.iter().any(|b| b.category == *c) {
+                    if !feed.items.iter().any(|b| b.district.category == *c) {
                         self.filter.category = None;
                     }
                 }
                 if let Some(d) = &self.filter.department {
-                    if !feed.items.iter().any(|b| b.department.as_ref() == Some(d)) {
+                    if !feed
+                        .items
+                        .iter()
+                        .any(|b| b.district.department.as_ref() == Some(d))
+                    {
                         self.filter.department = None;
                     }
                 }

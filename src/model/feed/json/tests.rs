@@ -125,7 +125,7 @@ fn lenient_items() {
     assert_eq!(t.title, None);
     assert_eq!(t.display_title(), "text wins");
     assert_eq!(t.tags, ["one"]);
-    assert_eq!(&*t.category, "one");
+    assert_eq!(&*t.district.category, "one");
     assert_eq!(t.published, None);
 }
 
@@ -144,20 +144,23 @@ fn district_fields_and_fallbacks() {
     assert_eq!(f.zone_offset_min, 540);
     let a = &f.items[0];
     assert_eq!(
-        (&*a.category, a.department.as_deref()),
+        (&*a.district.category, a.district.department.as_deref()),
         ("生态环保", Some("环保安监局"))
     );
-    assert_eq!(a.reporter.as_deref(), Some("孙庆辉"));
-    assert_eq!(a.photographer.as_deref(), Some("孙庆辉"));
-    assert_eq!(a.doc_number.as_deref(), Some("〔2019〕1号"));
+    assert_eq!(a.district.reporter.as_deref(), Some("孙庆辉"));
+    assert_eq!(a.district.photographer.as_deref(), Some("孙庆辉"));
+    assert_eq!(a.district.doc_number.as_deref(), Some("〔2019〕1号"));
     let b = &f.items[1];
     assert_eq!(
-        (&*b.category, b.department.as_deref()),
+        (&*b.district.category, b.district.department.as_deref()),
         ("标签", Some("作者"))
     );
     let c = &f.items[2];
-    assert_eq!((&*c.category, c.department.as_deref()), ("7", None));
-    assert_eq!(&*f.items[3].category, UNCATEGORIZED);
+    assert_eq!(
+        (&*c.district.category, c.district.department.as_deref()),
+        ("7", None)
+    );
+    assert_eq!(&*f.items[3].district.category, UNCATEGORIZED);
 }
 
 #[test]
@@ -180,17 +183,17 @@ fn pinned_items_and_title_prefixes() {
     )
     .expect("feed");
     let by = |id: &str| f.items.iter().find(|b| b.id == id).expect("item");
-    assert_eq!(by("flag").pinned, Some(Pinned::Always));
-    assert!(matches!(by("date").pinned, Some(Pinned::Until(t)) if !t.has_time));
-    assert_eq!(by("prefix").pinned, Some(Pinned::Always));
+    assert_eq!(by("flag").district.pinned, Some(Pinned::Always));
+    assert!(matches!(by("date").district.pinned, Some(Pinned::Until(t)) if !t.has_time));
+    assert_eq!(by("prefix").district.pinned, Some(Pinned::Always));
     assert_eq!(by("prefix").title.as_deref(), Some("关于冬季供暖的通知"));
     // `false` decides: the prefix only goes.
-    assert_eq!(by("unpinned").pinned, None);
+    assert_eq!(by("unpinned").district.pinned, None);
     assert_eq!(by("unpinned").title.as_deref(), Some("停水通知"));
     // A value that means nothing is absent: the prefix pins.
-    assert_eq!(by("garbage").pinned, Some(Pinned::Always));
-    assert_eq!(by("wrong").pinned, None);
-    assert_eq!(by("plain").pinned, None);
+    assert_eq!(by("garbage").district.pinned, Some(Pinned::Always));
+    assert_eq!(by("wrong").district.pinned, None);
+    assert_eq!(by("plain").district.pinned, None);
     assert_eq!(by("plain").title.as_deref(), Some("置顶帖管理办法"));
     let notes: Vec<String> = report.notes.iter().map(|n| n.to_string()).collect();
     assert!(
@@ -226,21 +229,24 @@ fn public_document_fields() {
     )
     .expect("feed");
     let doc = &f.items[0];
-    assert_eq!(doc.index_number.as_deref(), Some("11410100MB/2024-00123"));
-    assert_eq!(doc.subject.as_deref(), Some("城乡建设、环境保护"));
-    let written = doc.written_date.expect("written date");
+    assert_eq!(
+        doc.public.index_number.as_deref(),
+        Some("11410100MB/2024-00123")
+    );
+    assert_eq!(doc.public.subject.as_deref(), Some("城乡建设、环境保护"));
+    let written = doc.public.written_date.expect("written date");
     assert_eq!(
         crate::model::dates::machine_day(&written, 480),
         "2024-11-27"
     );
-    assert_eq!(doc.validity, Some(Validity::Repealed));
+    assert_eq!(doc.public.validity, Some(Validity::Repealed));
     assert!(doc.is_void() && doc.is_public_document());
-    assert_eq!(doc.source.as_deref(), Some("区住房和城乡建设局"));
-    assert_eq!(doc.department.as_deref(), Some("区政府办公室"));
+    assert_eq!(doc.district.source.as_deref(), Some("区住房和城乡建设局"));
+    assert_eq!(doc.district.department.as_deref(), Some("区政府办公室"));
     let bad = &f.items[1];
-    assert_eq!((bad.validity, bad.written_date), (None, None));
-    assert_eq!(bad.index_number, None);
-    assert_eq!(bad.subject.as_deref(), Some("7"));
+    assert_eq!((bad.public.validity, bad.public.written_date), (None, None));
+    assert_eq!(bad.public.index_number, None);
+    assert_eq!(bad.public.subject.as_deref(), Some("7"));
     assert!(bad.is_public_document(), "a 主题分类 makes it one");
     assert!(!f.items[2].is_public_document());
     let notes: Vec<String> = report.notes.iter().map(|n| n.to_string()).collect();

@@ -7,7 +7,7 @@ use crate::model::dates::{self, Cst, Timestamp};
 use crate::model::feed::gov::{self, PinField, Pinned};
 use crate::model::feed::raw::{RawDistrict, RawItem};
 use crate::model::feed::report::{Format, NoteKind, Report};
-use crate::model::feed::{Bulletin, Derived, Validity, UNCATEGORIZED};
+use crate::model::feed::{Bulletin, Derived, District, PublicDocument, Validity, UNCATEGORIZED};
 use crate::model::text::truncate_chars;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -83,18 +83,22 @@ pub(super) fn bulletin(
         tags: raw.tags.iter().map(|t| t.to_string()).collect(),
         attachments: raw.attachments.clone(),
         language: owned(&raw.language),
-        category,
-        department,
-        reporter: dtext(d.map(|d| &d.reporter)),
-        photographer: dtext(d.map(|d| &d.photographer)).or_else(|| dtext(d.map(|d| &d.credit))),
-        doc_number: dtext(d.map(|d| &d.doc_number)),
-        pinned,
-        index_number: dtext(d.map(|d| &d.index_number)),
-        subject: dtext(d.map(|d| &d.subject)),
-        written_date,
-        validity,
         source_index: at.index,
-        source: d.and_then(|d| d.source.as_deref()).map(|s| interned.get(s)),
+        district: District {
+            category,
+            department,
+            reporter: dtext(d.map(|d| &d.reporter)),
+            photographer: dtext(d.map(|d| &d.photographer)).or_else(|| dtext(d.map(|d| &d.credit))),
+            doc_number: dtext(d.map(|d| &d.doc_number)),
+            pinned,
+            source: d.and_then(|d| d.source.as_deref()).map(|s| interned.get(s)),
+        },
+        public: PublicDocument {
+            index_number: dtext(d.map(|d| &d.index_number)),
+            subject: dtext(d.map(|d| &d.subject)),
+            written_date,
+            validity,
+        },
     }
 }
 
