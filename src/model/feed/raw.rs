@@ -36,13 +36,9 @@ pub(crate) struct RawFeed<'a> {
     pub items: Vec<Entry<'a>>,
 }
 
-/// One entry of the document's item list.
-#[derive(Debug)]
-pub(crate) enum Entry<'a> {
-    Item(Box<RawItem<'a>>),
-    /// A JSON item that is not an object.
-    NotAnObject,
-}
+/// One entry of the document's item list: an item, or `None` for a JSON
+/// item that is not an object.
+pub(crate) type Entry<'a> = Option<RawItem<'a>>;
 
 /// An item as a reader found it.
 #[derive(Debug, Default, PartialEq)]
@@ -131,6 +127,12 @@ pub(crate) fn owned_text(s: Option<String>) -> Option<Cow<'static, str>> {
     s.as_deref()
         .and_then(text)
         .map(|t| Cow::Owned(t.into_owned()))
+}
+
+/// A copy of a field, for the bulletin (the raw item stays, to tell
+/// repeats).
+pub(crate) fn owned(s: &Option<Cow<str>>) -> Option<String> {
+    s.as_deref().map(str::to_string)
 }
 
 /// A body's text: like [`text`], but only the ends are trimmed before the

@@ -8,7 +8,7 @@
 mod item;
 
 use super::normalize;
-use super::raw::{self, Entry, RawFeed};
+use super::raw::{self, RawFeed};
 use super::report::{Format, NoteKind, Pos, Report};
 use super::{Feed, FeedError, JsonKind, Version};
 use crate::model::json::{self, Map, Value};
@@ -132,10 +132,7 @@ fn feed_of(obj: &Map, version: Version) -> RawFeed<'_> {
             .and_then(Value::as_str),
         items: items
             .iter()
-            .map(|v| match v {
-                Value::Object(o) => Entry::Item(Box::new(item::item_of(o))),
-                _ => Entry::NotAnObject,
-            })
+            .map(|v| v.as_object().map(item::item_of))
             .collect(),
     }
 }

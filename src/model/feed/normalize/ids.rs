@@ -73,8 +73,5 @@ impl Ids {
 
 /// Whether two entries are the same item, exactly.
 fn same(a: &Entry, b: &Entry) -> bool {
-    match (a, b) {
-        (Entry::Item(a), Entry::Item(b)) => a == b,
-        _ => false,
-    }
+    matches!((a, b), (Some(a), Some(b)) if a == b)
 }

@@ -5,7 +5,7 @@
 use super::Interned;
 use crate::model::dates::{self, Cst, Timestamp};
 use crate::model::feed::gov::{self, PinField, Pinned};
-use crate::model::feed::raw::{RawDistrict, RawItem};
+use crate::model::feed::raw::{owned, RawDistrict, RawItem};
 use crate::model::feed::report::{Format, NoteKind, Report};
 use crate::model::feed::{Bulletin, Derived, District, PublicDocument, Validity, UNCATEGORIZED};
 use crate::model::text::truncate_chars;
@@ -58,7 +58,6 @@ pub(super) fn bulletin(
     interned: &mut Interned,
     report: &mut Report,
 ) -> Bulletin {
-    let owned = |s: &Option<Cow<str>>| s.as_deref().map(str::to_string);
     let d = raw.district.as_ref();
     let dtext = |f: Option<&Option<Cow<str>>>| f.and_then(owned);
     let (category, department) = filed(raw, interned);

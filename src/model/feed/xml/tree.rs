@@ -55,7 +55,7 @@ pub(super) fn entries(
         .enumerate()
         .map(|(index, n)| {
             starts.push(n.range().start);
-            Entry::Item(Box::new(read(n, index, report)))
+            Some(read(n, index, report))
         })
         .collect()
 }
