@@ -34,6 +34,10 @@ pub(crate) struct RawFeed<'a> {
     /// The document's items, in its order (an entry that is no item at all
     /// keeps its place: positions in the report count it).
     pub items: Vec<Entry<'a>>,
+    /// What the reader found wrong with items (fields of the wrong type), by
+    /// item, in order: noted when the normalizer reaches the item, so the
+    /// report lists an item's findings together.
+    pub found: Vec<(usize, NoteKind)>,
 }
 
 /// One entry of the document's item list: an item, or `None` for a JSON
@@ -64,10 +68,6 @@ pub(crate) struct RawItem<'a> {
     /// JSON: the item's object as written. An exact repeat is the same
     /// object, members the widget does not read included.
     pub written: Option<&'a Map>,
-    /// What the reader found wrong with the item (fields of the wrong type),
-    /// noted when the normalizer reaches it: the report lists an item's
-    /// findings together, in document order.
-    pub found: Vec<NoteKind>,
 }
 
 /// An item's `_district`: the government fields, as written.

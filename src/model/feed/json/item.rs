@@ -29,7 +29,6 @@ pub(super) fn item_of(o: &Map) -> RawItem<'_> {
         language: text_of(o.get("language")),
         district: district_of(o).map(district),
         written: Some(o),
-        found: wrong_types(o),
     }
 }
 
@@ -212,25 +211,29 @@ impl Expect {
     }
 }
 
-/// The fields of an item that have the wrong type. One pass over the
-/// members the item has (most items: none wrong, nothing allocated).
-fn wrong_types(o: &Map) -> Vec<NoteKind> {
-    let mut found = Vec::new();
+/// The fields of item `index` that have the wrong type, into `found`. One
+/// pass over the members the item has.
+pub(super) fn wrong_types(index: usize, o: &Map, found: &mut Vec<(usize, NoteKind)>) {
     for (key, v) in o.iter() {
         if let Some(e) = Expect::of(key).filter(|e| !e.fits(key, v)) {
-            found.push(NoteKind::WrongType {
-                field: key.to_string(),
-                expected: e.described(),
-            });
+            found.push((
+                index,
+                NoteKind::WrongType {
+                    field: key.to_string(),
+                    expected: e.described(),
+                },
+            ));
         }
     }
     for (key, v) in district_of(o).into_iter().flat_map(Map::iter) {
         if let Some(e) = Expect::of_district(key).filter(|e| !e.fits(key, v)) {
-            found.push(NoteKind::WrongType {
-                field: format!("_district.{key}"),
-                expected: e.described(),
-            });
+            found.push((
+                index,
+                NoteKind::WrongType {
+                    field: format!("_district.{key}"),
+                    expected: e.described(),
+                },
+            ));
         }
     }
-    found
 }

@@ -111,6 +111,7 @@ fn classify(e: &json::Error, text: &str) -> FeedError {
 /// The feed's own fields, and its items.
 fn feed_of(obj: &Map, version: Version) -> RawFeed<'_> {
     let district = item::district_of(obj);
+    let mut found = Vec::new();
     let items = match obj.get("items") {
         Some(Value::Array(a)) => a.as_slice(),
         _ => &[],
@@ -132,8 +133,14 @@ fn feed_of(obj: &Map, version: Version) -> RawFeed<'_> {
             .and_then(Value::as_str),
         items: items
             .iter()
-            .map(|v| v.as_object().map(item::item_of))
+            .enumerate()
+            .map(|(index, v)| {
+                let o = v.as_object()?;
+                item::wrong_types(index, o, &mut found);
+                Some(item::item_of(o))
+            })
             .collect(),
+        found,
     }
 }
 

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 /// Builds the feed a reader found, noting in `report` what it skips,
 /// collapses or cannot read.
-pub(crate) fn feed(mut raw: RawFeed, report: &mut Report) -> Feed {
+pub(crate) fn feed(raw: RawFeed, report: &mut Report) -> Feed {
     let zone = raw.timezone.and_then(dates::parse_zone);
     let zone_offset_min = zone.unwrap_or(SHANGHAI_OFFSET_MIN);
     if raw.title.is_none() {
@@ -29,7 +29,7 @@ pub(crate) fn feed(mut raw: RawFeed, report: &mut Report) -> Feed {
         raw.title.as_deref().unwrap_or(""),
     );
     report.items_in_document = raw.items.len();
-    let (items, skipped, duplicates) = items(&mut raw.items, cst, report);
+    let (items, skipped, duplicates) = items(&raw.items, raw.found, cst, report);
     let owned = |s: Option<Cow<str>>| s.map(Cow::into_owned);
     Feed {
         version: raw.version.unwrap_or(super::Version::V1_1),
@@ -52,7 +52,8 @@ pub(crate) fn feed(mut raw: RawFeed, report: &mut Report) -> Feed {
 
 /// The items to show, sorted; how many were skipped, how many repeats.
 fn items(
-    entries: &mut [Entry],
+    entries: &[Entry],
+    found: Vec<(usize, NoteKind)>,
     cst: Cst,
     report: &mut Report,
 ) -> (Vec<Rc<Bulletin>>, usize, usize) {
@@ -60,18 +61,16 @@ fn items(
     let (mut skipped, mut duplicates) = (0, 0);
     let mut ids = Ids::default();
     let mut interned = Interned(names());
-    for index in 0..entries.len() {
-        let Some(raw) = &mut entries[index] else {
+    let mut found = found.into_iter().peekable();
+    for (index, entry) in entries.iter().enumerate() {
+        let Some(raw) = entry else {
             skipped += 1;
             report.note_item(index, NoteKind::Skipped(Skip::NotAnObject));
             continue;
         };
-        for kind in std::mem::take(&mut raw.found) {
+        while let Some((_, kind)) = found.next_if(|(i, _)| *i == index) {
             report.note_item(index, kind);
         }
-        let Some(raw) = &entries[index] else {
-            continue;
-        };
         let Some(id) = raw.id.as_ref().or(raw.url.as_ref()) else {
             skipped += 1;
             report.note_item(index, NoteKind::Skipped(Skip::NoId));
