@@ -2,8 +2,8 @@
 //! feed's messages name. Plain Rust, no DOM, tested natively.
 //!
 //! It replaces `serde_json`, which cost the widget about 20 kB of wasm for
-//! the one thing it did here: read a document into a tree that `feed::parse`
-//! then walks by hand. It follows the same grammar (RFC 8259, no
+//! the one thing it did here: read a document into a tree that the feed's
+//! JSON reader (`feed::json`) then walks by hand. It follows the same grammar (RFC 8259, no
 //! extensions) and reports errors where `serde_json` did — the 1-based line
 //! and byte column of the offending byte — so every message stays the same;
 //! the tests check both against each other on thousands of broken documents.
