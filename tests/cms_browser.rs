@@ -276,3 +276,29 @@ fn the_browser_decodes_as_the_command_does() {
     }
     assert_eq!(host::decode("klingon", b"x"), None);
 }
+
+#[wasm_bindgen_test]
+fn a_summary_reads_entities_as_the_article_does() {
+    use district_bulletin::model::feed::parse_feed;
+    let html = "<p>caf&eacute; &raquo; 第&nbsp;1&hellip; &NotEqualTilde; &bogus; &#x4e00;</p>";
+    let json = format!(
+        r#"{{"version":"https://jsonfeed.org/version/1.1","items":[{{"id":"1","content_html":"{html}"}}]}}"#
+    );
+    let feed = parse_feed(json.as_bytes()).expect("feed");
+    let b = &feed.items[0];
+    // The article: the browser's own reading of the same markup.
+    let doc = web_sys::DomParser::new()
+        .and_then(|p| p.parse_from_string(html, web_sys::SupportedType::TextHtml))
+        .expect("parsed");
+    let article = doc
+        .body()
+        .and_then(|b| b.text_content())
+        .unwrap_or_default();
+    let article = article.replace('\u{a0}', " ");
+    assert_eq!(b.summary().replace('\u{a0}', " "), article);
+    assert_eq!(
+        b.body_paragraphs().join("\n").replace('\u{a0}', " "),
+        article
+    );
+    assert!(b.summary().starts_with("café » 第"), "{}", b.summary());
+}

@@ -258,7 +258,11 @@ fn escaped_html_in_titles_reads_as_text() {
         ]
     );
     // The `[置顶]` the markup wrapped is the CMS's pin: read as the mark.
-    let pinned: Vec<bool> = feed.items.iter().map(|b| b.pinned.is_some()).collect();
+    let pinned: Vec<bool> = feed
+        .items
+        .iter()
+        .map(|b| b.district.pinned.is_some())
+        .collect();
     assert_eq!(pinned, [true, false, false, false]);
     let html: Vec<Option<usize>> = report
         .notes
@@ -274,7 +278,7 @@ fn escaped_html_in_titles_reads_as_text() {
         titles(&feed),
         ["区政府新闻发布会 实录", "没有 id 也没有链接的条目"]
     );
-    assert_eq!(feed.items[0].pinned, Some(Pinned::Always));
+    assert_eq!(feed.items[0].district.pinned, Some(Pinned::Always));
     assert_eq!(
         feed.items[0].url.as_deref(),
         Some("http://www.example.gov.cn/xwfb/art.jsp?id=1&cat=3")

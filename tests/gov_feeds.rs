@@ -42,20 +42,30 @@ fn every_public_document_field_is_read() {
     let f = feed("feed.json");
     let policy = item(&f, "gk-policy");
     assert_eq!(
-        policy.index_number.as_deref(),
+        policy.public.index_number.as_deref(),
         Some("11410100MB0000000X/2024-00123")
     );
-    assert_eq!(policy.subject.as_deref(), Some("工业、交通"));
-    assert_eq!(policy.department.as_deref(), Some("示例区人民政府"));
+    assert_eq!(policy.public.subject.as_deref(), Some("工业、交通"));
     assert_eq!(
-        policy.written_date.map(|t| machine_day(&t, 480)).as_deref(),
+        policy.district.department.as_deref(),
+        Some("示例区人民政府")
+    );
+    assert_eq!(
+        policy
+            .public
+            .written_date
+            .map(|t| machine_day(&t, 480))
+            .as_deref(),
         Some("2024-11-27")
     );
-    assert_eq!(policy.doc_number.as_deref(), Some("示政〔2024〕12号"));
-    assert_eq!(policy.validity, Some(Validity::Valid));
-    assert_eq!(policy.source.as_deref(), Some("区工业和信息化局"));
+    assert_eq!(
+        policy.district.doc_number.as_deref(),
+        Some("示政〔2024〕12号")
+    );
+    assert_eq!(policy.public.validity, Some(Validity::Valid));
+    assert_eq!(policy.district.source.as_deref(), Some("区工业和信息化局"));
     assert!(policy.is_public_document() && !policy.is_void());
-    let validity = |id: &str| item(&f, id).validity;
+    let validity = |id: &str| item(&f, id).public.validity;
     assert_eq!(validity("gk-repealed"), Some(Validity::Repealed));
     assert_eq!(validity("gk-expired"), Some(Validity::Expired));
     assert_eq!(validity("gk-amended"), Some(Validity::Amended));
@@ -71,7 +81,7 @@ fn pinned_by_flag_by_date_and_by_title() {
     assert!(pinned("gk-hotline"), "true");
     assert!(pinned("gk-policy"), "until 2099-12-31");
     assert!(!pinned("gk-old-pin"), "until 2019-12-31: ordinary now");
-    assert!(item(&f, "gk-old-pin").pinned.is_some());
+    assert!(item(&f, "gk-old-pin").district.pinned.is_some());
     assert!(pinned("gk-heating"), "【置顶】 in the title");
     assert_eq!(
         item(&f, "gk-heating").title.as_deref(),
@@ -84,12 +94,17 @@ fn pinned_by_flag_by_date_and_by_title() {
 fn no_public_fields(f: &Feed) {
     for b in f.items.iter() {
         assert_eq!(
-            (&b.index_number, &b.subject, b.written_date, b.validity),
+            (
+                &b.public.index_number,
+                &b.public.subject,
+                b.public.written_date,
+                b.public.validity
+            ),
             (&None, &None, None, None),
             "{}",
             b.id
         );
-        assert_eq!(b.source, None, "{}", b.id);
+        assert_eq!(b.district.source, None, "{}", b.id);
         assert!(!b.is_public_document());
     }
 }
@@ -107,7 +122,7 @@ fn rss_gets_its_title_prefixes_and_nothing_else() {
             "置顶帖管理办法（试行）",
         ]
     );
-    let pins: Vec<Option<Pinned>> = f.items.iter().map(|b| b.pinned).collect();
+    let pins: Vec<Option<Pinned>> = f.items.iter().map(|b| b.district.pinned).collect();
     assert_eq!(
         pins,
         [None, Some(Pinned::Always), Some(Pinned::Always), None]
@@ -121,8 +136,8 @@ fn rss_gets_its_title_prefixes_and_nothing_else() {
 fn atom_gets_its_title_prefixes_and_nothing_else() {
     let f = feed("notices.atom");
     assert_eq!(f.items[1].title.as_deref(), Some("新闻发布会实录"));
-    assert_eq!(f.items[1].pinned, Some(Pinned::Always));
-    assert_eq!(f.items[0].pinned, None);
+    assert_eq!(f.items[1].district.pinned, Some(Pinned::Always));
+    assert_eq!(f.items[0].district.pinned, None);
     no_public_fields(&f);
 }
 
@@ -220,21 +235,21 @@ fn the_fragment_shows_the_marks_and_carries_the_fields() {
         let a = item(&back, &b.id);
         assert_eq!(
             (
-                a.pinned,
-                &a.index_number,
-                &a.subject,
-                a.written_date,
-                a.validity,
-                &a.source,
+                a.district.pinned,
+                &a.public.index_number,
+                &a.public.subject,
+                a.public.written_date,
+                a.public.validity,
+                &a.district.source,
                 &a.title
             ),
             (
-                b.pinned,
-                &b.index_number,
-                &b.subject,
-                b.written_date,
-                b.validity,
-                &b.source,
+                b.district.pinned,
+                &b.public.index_number,
+                &b.public.subject,
+                b.public.written_date,
+                b.public.validity,
+                &b.district.source,
                 &b.title
             ),
             "{}",

@@ -134,8 +134,8 @@ fn influxdata_quirks_items_without_id_and_rfc2822_dates() {
         "2019年6月1日 03:17"
     );
     // `authors` (1.1) wins over `author` (1.0); department falls back to it.
-    assert_eq!(first.department.as_deref(), Some("Chris Churilo"));
-    assert_eq!(&*first.category, "InfluxDB");
+    assert_eq!(first.district.department.as_deref(), Some("Chris Churilo"));
+    assert_eq!(&*first.district.category, "InfluxDB");
     // The item with neither text nor date still shows, undated, last.
     assert_eq!(feed.items[2].display_title(), "Fake item");
     assert!(feed.items[2].date().is_none());
@@ -170,9 +170,9 @@ fn tainan_district_fields_give_categories_and_departments() {
     let counts = category_counts(&feed.items);
     assert!(counts.len() > 1);
     assert_eq!(counts.iter().map(|c| c.count).sum::<usize>(), 40);
-    assert!(feed.items.iter().all(|b| b.department.is_some()));
+    assert!(feed.items.iter().all(|b| b.district.department.is_some()));
     // `reporter: null` is simply absent.
-    assert!(feed.items.iter().all(|b| b.reporter.is_none()));
+    assert!(feed.items.iter().all(|b| b.district.reporter.is_none()));
     let first = counts[0].name.clone();
     let filter = Filter {
         category: Some(first.clone()),
@@ -218,8 +218,8 @@ fn the_seed_feed_is_six_dated_and_categorized_articles() {
         ]
     );
     for b in feed.items.iter() {
-        assert_eq!(b.reporter.as_deref(), Some("孙庆辉"));
-        assert!(b.department.is_some());
+        assert_eq!(b.district.reporter.as_deref(), Some("孙庆辉"));
+        assert!(b.district.department.is_some());
         // Day-only sources never show an invented hour.
         assert!(!full_label(b.date(), feed.zone_offset_min, Lang::ZhCn).contains(':'));
         // Bylines live in metadata, not in the body.
@@ -240,7 +240,7 @@ fn the_seed_feed_is_six_dated_and_categorized_articles() {
     let photo: Vec<&str> = feed
         .items
         .iter()
-        .filter(|b| b.photographer.is_some())
+        .filter(|b| b.district.photographer.is_some())
         .map(|b| b.id.as_str())
         .collect();
     assert_eq!(

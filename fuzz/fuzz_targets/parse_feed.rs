@@ -7,7 +7,8 @@
 use district_bulletin::model::feed::{read_body, Reading};
 use district_bulletin::app::query::search::{highlight, Query, SearchCache, SearchIndex};
 use district_bulletin::app::query::{category_counts, compute, department_counts, Filter};
-use district_bulletin::{dates, i18n, text, urlstate};
+use district_bulletin::app::{i18n, urlstate};
+use district_bulletin::model::{dates, text};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 

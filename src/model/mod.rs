@@ -2,12 +2,14 @@
 //! model and its readers ([`feed`]), the lenient JSON reader ([`json`]),
 //! dates ([`dates`]), text ([`text`]), URLs ([`url`]), the name map
 //! ([`names`]) and the one sort ([`sort`]). Where the browser provides a part
-//! (legacy encodings, entity names, `URL`), the native build uses a crate.
+//! (legacy encodings, entity names: [`host`]; `URL`), the native build uses a
+//! crate.
 //!
 //! The lowest layer: it imports nothing else of the crate.
 
 pub mod dates;
 pub mod feed;
+pub mod host;
 pub mod json;
 pub mod names;
 pub mod sort;

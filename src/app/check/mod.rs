@@ -203,10 +203,10 @@ pub fn inspect(
     out.report = report;
     if let Ok(f) = &feed {
         for b in f.items.iter() {
-            if &*b.category == UNCATEGORIZED {
+            if &*b.district.category == UNCATEGORIZED {
                 out.no_category.push(item_ref(b));
             }
-            if b.department.is_none() {
+            if b.district.department.is_none() {
                 out.no_department.push(item_ref(b));
             }
             if b.date().is_none() {

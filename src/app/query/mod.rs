@@ -27,7 +27,7 @@ pub struct CategoryCount {
 /// order in which they first appear in the (newest-first) list; 未分类 last.
 /// Categories without items never appear.
 pub fn category_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
-    let mut order = tally(items.iter().map(|b| Some(&b.category)));
+    let mut order = tally(items.iter().map(|b| Some(&b.district.category)));
     let key = |c: &CategoryCount| (&*c.name == UNCATEGORIZED, std::cmp::Reverse(c.count));
     crate::model::sort::sort_by(&mut order, &|a, b| key(a).cmp(&key(b)));
     order
@@ -35,7 +35,7 @@ pub fn category_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
 
 /// Departments with their item counts, largest first (ties: first appearance).
 pub fn department_counts(items: &[Rc<Bulletin>]) -> Vec<CategoryCount> {
-    let mut order = tally(items.iter().map(|b| b.department.as_ref()));
+    let mut order = tally(items.iter().map(|b| b.district.department.as_ref()));
     crate::model::sort::sort_by(&mut order, &|a, b| b.count.cmp(&a.count));
     order
 }
@@ -74,8 +74,9 @@ pub fn scope(
     if categories.is_none() && max_items.is_none_or(|m| m >= items.len()) {
         return items.clone();
     }
-    let listed =
-        |b: &&Rc<Bulletin>| categories.is_none_or(|cs| cs.iter().any(|c| **c == *b.category));
+    let listed = |b: &&Rc<Bulletin>| {
+        categories.is_none_or(|cs| cs.iter().any(|c| **c == *b.district.category))
+    };
     let max = max_items.unwrap_or(usize::MAX);
     // A pinned notice is often old: `max_items` of the newest would drop
     // the very item the column is meant to lead with.
@@ -235,20 +236,28 @@ pub fn compute(
         if !searched[i] || !in_range(b.date()) {
             continue;
         }
-        let cat_ok = filter.category.as_ref().is_none_or(|c| *c == b.category);
+        let cat_ok = filter
+            .category
+            .as_ref()
+            .is_none_or(|c| *c == b.district.category);
         let dep_ok = filter
             .department
             .as_ref()
-            .is_none_or(|d| b.department.as_ref() == Some(d));
+            .is_none_or(|d| b.district.department.as_ref() == Some(d));
         if dep_ok {
             all_categories += 1;
-            if let Some(&p) = cat_pos.get(&*b.category) {
+            if let Some(&p) = cat_pos.get(&*b.district.category) {
                 cat_counts[p] += 1;
             }
         }
         if cat_ok {
             all_departments += 1;
-            if let Some(&p) = b.department.as_deref().and_then(|d| dep_pos.get(d)) {
+            if let Some(&p) = b
+                .district
+                .department
+                .as_deref()
+                .and_then(|d| dep_pos.get(d))
+            {
                 dep_counts[p] += 1;
             }
         }

@@ -106,16 +106,16 @@ impl SearchIndex {
                     // (A summary made from the body is in `body` already.)
                     b.given_summary.as_deref().unwrap_or(""),
                     &body,
-                    b.department.as_deref().unwrap_or(""),
-                    &b.category,
-                    b.reporter.as_deref().unwrap_or(""),
-                    b.photographer.as_deref().unwrap_or(""),
-                    b.doc_number.as_deref().unwrap_or(""),
-                    b.index_number.as_deref().unwrap_or(""),
-                    b.subject.as_deref().unwrap_or(""),
-                    b.source.as_deref().unwrap_or(""),
+                    b.district.department.as_deref().unwrap_or(""),
+                    &b.district.category,
+                    b.district.reporter.as_deref().unwrap_or(""),
+                    b.district.photographer.as_deref().unwrap_or(""),
+                    b.district.doc_number.as_deref().unwrap_or(""),
+                    b.public.index_number.as_deref().unwrap_or(""),
+                    b.public.subject.as_deref().unwrap_or(""),
+                    b.district.source.as_deref().unwrap_or(""),
                 ];
-                let validity = b.validity.into_iter().flat_map(|v| {
+                let validity = b.public.validity.into_iter().flat_map(|v| {
                     crate::app::i18n::LANGS
                         .iter()
                         .map(move |l| l.messages().validity[v.index()])

@@ -148,12 +148,16 @@ impl Reader {
         self.extra_rows += new;
         let f = &mut self.filter;
         if let Some(c) = &f.category {
-            if !feed.items.iter().any(|b| b.category == *c) {
+            if !feed.items.iter().any(|b| b.district.category == *c) {
                 f.category = None;
             }
         }
         if let Some(d) = &f.department {
-            if !feed.items.iter().any(|b| b.department.as_ref() == Some(d)) {
+            if !feed
+                .items
+                .iter()
+                .any(|b| b.district.department.as_ref() == Some(d))
+            {
                 f.department = None;
             }
         }

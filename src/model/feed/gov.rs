@@ -2,8 +2,8 @@
 //! as CMSs write them in the title: `[置顶]…`) and the 信息公开 fields'
 //! 有效性. Plain Rust, tested natively.
 
+use super::raw::RawPin;
 use crate::model::dates::{self, Civil, Cst, Timestamp};
-use crate::model::json::Value;
 
 /// How an item is pinned (置顶): it leads its column while pinned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,22 +56,22 @@ pub enum PinField {
 /// Reads `_district.pinned`: `true` / `false`, as CMS templates also write
 /// them (`1` / `0`, `"true"` / `"false"`, `"1"` / `"0"`), or a date in any form
 /// [`dates::parse_with`] reads (`"2026-12-31"`).
-pub fn pin_field(v: &Value, cst: Cst) -> PinField {
-    match v {
-        Value::Bool(true) => PinField::Yes(Pinned::Always),
-        Value::Bool(false) => PinField::No,
-        Value::Number(n) => match n.as_str() {
+pub(crate) fn pin_field(v: &RawPin, cst: Cst) -> PinField {
+    match *v {
+        RawPin::Flag(true) => PinField::Yes(Pinned::Always),
+        RawPin::Flag(false) => PinField::No,
+        RawPin::Number(n) => match n {
             "1" => PinField::Yes(Pinned::Always),
             "0" => PinField::No,
             _ => PinField::Absent,
         },
-        Value::String(s) => match s.trim() {
+        RawPin::Text(s) => match s.trim() {
             "true" | "1" => PinField::Yes(Pinned::Always),
             "false" | "0" | "" => PinField::No,
             s => dates::parse_with(s, cst)
                 .map_or(PinField::Absent, |t| PinField::Yes(Pinned::Until(t))),
         },
-        _ => PinField::Absent,
+        RawPin::Other => PinField::Absent,
     }
 }
 
@@ -189,7 +189,8 @@ mod tests {
     use crate::model::json;
 
     fn pin(json_value: &str) -> PinField {
-        pin_field(&json::parse(json_value).expect("json"), Cst::China)
+        let value = json::parse(json_value).expect("json");
+        pin_field(&crate::model::feed::json::pin_of(&value), Cst::China)
     }
 
     fn unix(s: &str) -> i64 {

@@ -99,7 +99,7 @@ pub fn labelled(mut feed: Feed) -> Feed {
             .iter()
             .map(|b| {
                 let mut b = (**b).clone();
-                b.source = b.source.or_else(|| Some(title.clone()));
+                b.district.source = b.district.source.or_else(|| Some(title.clone()));
                 Rc::new(b)
             })
             .collect();
@@ -280,7 +280,7 @@ mod tests {
         assert_eq!(ids, ["n1", "t1", "n2"]);
         assert_eq!(m.duplicates, 2);
         assert_eq!(m.title, "新闻动态");
-        assert_eq!(m.items[1].source.as_deref(), Some("通知公告"));
+        assert_eq!(m.items[1].district.source.as_deref(), Some("通知公告"));
         assert!(merge(Vec::new()).is_none());
     }
 }

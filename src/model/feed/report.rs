@@ -2,7 +2,7 @@
 //! repaired before parsing, what was wrong, item by item, with the line and
 //! column where it is known. Filled by the one parser (JSON Feed and
 //! RSS/Atom alike) while it reads; printed by the widget's console warnings
-//! (`net::warnings`) and by `district-bulletin check`. Plain Rust, no DOM.
+//! (`app::load::warnings`) and by `district-bulletin check`. Plain Rust, no DOM.
 
 use super::Version;
 use std::fmt;

@@ -79,28 +79,28 @@ fn item(b: &Bulletin) -> Value {
         o.insert("attachments".into(), Value::Array(list));
     }
     let mut d = Map::new();
-    put(&mut d, "category", Some(&b.category));
-    put(&mut d, "department", b.department.as_deref());
-    put(&mut d, "reporter", b.reporter.as_deref());
-    put(&mut d, "photographer", b.photographer.as_deref());
-    put(&mut d, "doc_number", b.doc_number.as_deref());
-    put(&mut d, "source", b.source.as_deref());
+    put(&mut d, "category", Some(&b.district.category));
+    put(&mut d, "department", b.district.department.as_deref());
+    put(&mut d, "reporter", b.district.reporter.as_deref());
+    put(&mut d, "photographer", b.district.photographer.as_deref());
+    put(&mut d, "doc_number", b.district.doc_number.as_deref());
+    put(&mut d, "source", b.district.source.as_deref());
     // (A title's 置顶 prefix was removed when read: the flag stands for it.)
-    match b.pinned {
+    match b.district.pinned {
         Some(Pinned::Always) => {
             d.insert("pinned".into(), Value::Bool(true));
         }
         Some(Pinned::Until(t)) => put(&mut d, "pinned", Some(&rfc3339(&t))),
         None => {}
     }
-    put(&mut d, "index_number", b.index_number.as_deref());
-    put(&mut d, "subject", b.subject.as_deref());
+    put(&mut d, "index_number", b.public.index_number.as_deref());
+    put(&mut d, "subject", b.public.subject.as_deref());
     put(
         &mut d,
         "written_date",
-        b.written_date.as_ref().map(rfc3339).as_deref(),
+        b.public.written_date.as_ref().map(rfc3339).as_deref(),
     );
-    put(&mut d, "validity", b.validity.map(|v| v.key()));
+    put(&mut d, "validity", b.public.validity.map(|v| v.key()));
     o.insert("_district".into(), Value::Object(d));
     Value::Object(o)
 }
@@ -200,10 +200,17 @@ mod tests {
             .as_bytes(),
         )
         .expect("feed");
-        let pinned = feed.items.iter().filter(|b| b.pinned.is_some()).count();
+        let pinned = feed
+            .items
+            .iter()
+            .filter(|b| b.district.pinned.is_some())
+            .count();
         assert_eq!(pinned, 4);
         assert_eq!(
-            feed.items.iter().filter(|b| b.validity.is_some()).count(),
+            feed.items
+                .iter()
+                .filter(|b| b.public.validity.is_some())
+                .count(),
             4
         );
         round_trip(&feed);

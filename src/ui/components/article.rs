@@ -110,12 +110,12 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 <dl class="db-article-meta">
                     <dt>{ m.published }</dt>
                     <dd>{ published }</dd>
-                    { meta(m.department, b.department.as_deref()) }
-                    { meta(m.category, Some(&b.category)) }
-                    { meta(m.source, b.source.as_deref()) }
-                    { meta(m.doc_number, b.doc_number.as_deref()) }
-                    { meta(m.reporter, b.reporter.as_deref()) }
-                    { meta(m.photographer, b.photographer.as_deref()) }
+                    { meta(m.department, b.district.department.as_deref()) }
+                    { meta(m.category, Some(&b.district.category)) }
+                    { meta(m.source, b.district.source.as_deref()) }
+                    { meta(m.doc_number, b.district.doc_number.as_deref()) }
+                    { meta(m.reporter, b.district.reporter.as_deref()) }
+                    { meta(m.photographer, b.district.photographer.as_deref()) }
                 </dl>
             }
             if let Some(src) = image {
@@ -218,23 +218,23 @@ fn public_table(b: &Bulletin, published: Html, zone: i32, lang: Lang) -> Html {
     html! {
         <section class="db-public" aria-label={m.public_info}>
             <dl class="db-public-table">
-                { cell(m.index_number, text(b.index_number.as_deref())) }
-                { cell(m.subject, text(b.subject.as_deref())) }
-                { cell(m.department, text(b.department.as_deref())) }
-                { cell(m.written_date, b.written_date.map(|t| html! {
+                { cell(m.index_number, text(b.public.index_number.as_deref())) }
+                { cell(m.subject, text(b.public.subject.as_deref())) }
+                { cell(m.department, text(b.district.department.as_deref())) }
+                { cell(m.written_date, b.public.written_date.map(|t| html! {
                     <time datetime={dates::machine_day(&t, zone)}>
                         { day_label(&t, zone, lang) }
                     </time>
                 })) }
                 { cell(m.published, Some(published)) }
-                { cell(m.doc_number, text(b.doc_number.as_deref())) }
-                { cell(m.validity_label, b.validity.map(|v| html! {
+                { cell(m.doc_number, text(b.district.doc_number.as_deref())) }
+                { cell(m.validity_label, b.public.validity.map(|v| html! {
                     <span class={classes!(v.is_void().then_some("db-void"))}>{ m.validity[v.index()] }</span>
                 })) }
-                { cell(m.source, text(b.source.as_deref())) }
-                { cell(m.category, text(Some(&b.category))) }
-                { cell(m.reporter, text(b.reporter.as_deref())) }
-                { cell(m.photographer, text(b.photographer.as_deref())) }
+                { cell(m.source, text(b.district.source.as_deref())) }
+                { cell(m.category, text(Some(&b.district.category))) }
+                { cell(m.reporter, text(b.district.reporter.as_deref())) }
+                { cell(m.photographer, text(b.district.photographer.as_deref())) }
             </dl>
         </section>
     }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 /// The marks of `b` (`pinned`: whether it is pinned now, which takes the
 /// caller's clock); nothing when it has none.
 pub fn marks(b: &Bulletin, pinned: bool, m: &Messages) -> Html {
-    let void = b.validity.filter(|v| v.is_void());
+    let void = b.public.validity.filter(|v| v.is_void());
     html! {
         <>
             if pinned {

@@ -96,10 +96,10 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
                 <time class="db-date" datetime={date.map(|t| dates::machine_label(t, zone))}>
                     { row_label(date, zone, now, lang, config.relative_dates) }
                 </time>
-                if let Some(d) = &b.department {
+                if let Some(d) = &b.district.department {
                     <span class="db-dept">{ &**d }</span>
                 }
-                <span class="db-cat">{ &*b.category }</span>
+                <span class="db-cat">{ &*b.district.category }</span>
             </p>
             if !config.compact && !b.summary().is_empty() {
                 <p class="db-summary">{ marked(b.summary(), &props.query) }</p>

@@ -55,12 +55,12 @@ pub fn static_list(props: &StaticListProps) -> Html {
                     { list_label(date, props.zone, props.now, props.lang) }
                 </time>
                 { " " }
-                <span>{ format!("{}：{}", m.category, b.category) }</span>
-                if let Some(d) = &b.department {
+                <span>{ format!("{}：{}", m.category, b.district.category) }</span>
+                if let Some(d) = &b.district.department {
                     { " " }
                     <span>{ format!("{}：{}", m.department, d) }</span>
                 }
-                if let Some(v) = b.validity.filter(|v| v.is_void()) {
+                if let Some(v) = b.public.validity.filter(|v| v.is_void()) {
                     { " " }
                     <span>{ format!("{}：{}", m.validity_label, m.validity[v.index()]) }</span>
                 }

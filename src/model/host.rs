@@ -1,6 +1,7 @@
-//! The two things the RSS/Atom reader needs tables for, from whoever has
-//! them already: decoding a legacy encoding (GBK, GB18030, Big5 …) and the
-//! names of HTML's character references (all 2,125 of HTML5's). In the
+//! The two tables reading feeds and their text needs, from whoever has them
+//! already: decoding a legacy encoding (GBK, GB18030, Big5 …: the feed
+//! reader's one decoding step) and the names of HTML's character references
+//! (all 2,125 of HTML5's: the RSS/Atom repair and the text reading of HTML). In the
 //! browser, the browser's own (`TextDecoder`, its HTML parser): the tables
 //! would cost the widget over 100 kB of wasm. Natively (the webmaster's
 //! command, tests), crates: `encoding_rs` (the decoder Firefox uses, on the
@@ -45,6 +46,9 @@ pub fn entity(name: &str) -> Option<String> {
 /// that merely starts with a legacy entity (`&notit;` is `¬it;`): such
 /// readings keep more than two characters and are refused, so only whole
 /// names count (every HTML entity is one or two characters).
+///
+/// Each name is asked of the parser once (a body repeats `&nbsp;` hundreds
+/// of times): the answers are kept, up to [`REMEMBERED`] names.
 #[cfg(target_arch = "wasm32")]
 pub fn entity(name: &str) -> Option<String> {
     // Only names the caller checked (ASCII letters and digits) get here:
@@ -52,6 +56,32 @@ pub fn entity(name: &str) -> Option<String> {
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Vec<(String, Option<String>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(chars) =
+        KNOWN.with_borrow(|k| k.iter().find(|(n, _)| n == name).map(|(_, c)| c.clone()))
+    {
+        return chars;
+    }
+    let chars = parse_entity(name);
+    KNOWN.with_borrow_mut(|k| {
+        if k.len() < REMEMBERED {
+            k.push((name.to_string(), chars.clone()));
+        }
+    });
+    chars
+}
+
+/// How many entity names [`entity`] remembers (a feed could write
+/// thousands of made-up ones).
+#[cfg(target_arch = "wasm32")]
+const REMEMBERED: usize = 256;
+
+/// `&name;` as the browser's HTML parser reads it.
+#[cfg(target_arch = "wasm32")]
+fn parse_entity(name: &str) -> Option<String> {
     let written = format!("&{name};");
     let doc = web_sys::DomParser::new()
         .and_then(|p| {

@@ -1,10 +1,7 @@
-//! Bytes of an RSS/Atom document → text the XML parser accepts, repairing
-//! only what has one sure reading and noting each repair in the
-//! [`Report`]:
+//! The text of an RSS/Atom document (decoded by `body`) → text the XML
+//! parser accepts, repairing only what has one sure reading and noting each
+//! repair in the [`Report`]:
 //!
-//! - the encoding: the one the XML declaration names, unless the bytes are
-//!   valid UTF-8 with multi-byte characters while the label names another
-//!   (a template's `gb2312` left on a UTF-8 CMS): read as UTF-8;
 //! - a bare `&` (`art.jsp?id=1&cat=2`) → `&amp;`;
 //! - an HTML named entity XML does not know (`&raquo;`) → its character
 //!   reference (`&#187;`), every one of HTML5's; `&name;` that HTML does not
@@ -18,9 +15,9 @@
 //! document type that declares entities is refused: entity expansion is the
 //! "billion laughs" attack, and no feed needs it.
 
-use super::host;
-use super::report::{NoteKind, Pos, Report};
-use super::{Encoding, FeedError};
+use crate::model::feed::report::{NoteKind, Pos, Report};
+use crate::model::feed::FeedError;
+use crate::model::host;
 use std::borrow::Cow;
 
 /// The repaired text, and where its bytes were in the text before repair.
@@ -41,69 +38,6 @@ impl Repaired<'_> {
                 let (repaired, original) = self.marks[i - 1];
                 original + (at - repaired)
             }
-        }
-    }
-}
-
-/// The encoding label of the XML declaration (`<?xml version="1.0"
-/// encoding="gb2312"?>`), lowercased.
-fn declared_encoding(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(256)];
-    let start = head.windows(5).position(|w| w == b"<?xml")?;
-    // Only blank space may come before the declaration.
-    if !head[..start].iter().all(u8::is_ascii_whitespace) {
-        return None;
-    }
-    let decl = &head[start..];
-    let decl = &decl[..decl.windows(2).position(|w| w == b"?>")?];
-    let at = decl.windows(8).position(|w| w == b"encoding")? + 8;
-    let rest = decl[at..]
-        .trim_ascii_start()
-        .strip_prefix(b"=")?
-        .trim_ascii_start();
-    let quote = *rest.first().filter(|q| matches!(q, b'"' | b'\''))?;
-    let value = &rest[1..];
-    let value = &value[..value.iter().position(|&b| b == quote)?];
-    let label = std::str::from_utf8(value).ok()?.trim().to_ascii_lowercase();
-    (!label.is_empty()).then_some(label)
-}
-
-/// The document's text: UTF-8, or the encoding its declaration names
-/// (decoded by [`host::decode`]). Not UTF-8 and no usable label: an error
-/// naming what the bytes look like.
-pub(crate) fn decode<'a>(bytes: &'a [u8], report: &mut Report) -> Result<Cow<'a, str>, FeedError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let utf8 = std::str::from_utf8(bytes);
-    let label = declared_encoding(bytes);
-    match (label, utf8) {
-        (None, Ok(s)) => Ok(Cow::Borrowed(s)),
-        (Some(l), Ok(s)) if matches!(l.as_str(), "utf-8" | "utf8") => Ok(Cow::Borrowed(s)),
-        (None, Err(_)) => Err(FeedError::Encoding(super::parse::guess_encoding(bytes))),
-        (Some(l), Err(_)) if matches!(l.as_str(), "utf-8" | "utf8") => {
-            Err(FeedError::Encoding(super::parse::guess_encoding(bytes)))
-        }
-        // ASCII reads the same in every encoding a feed may declare.
-        (Some(_), Ok(s)) if s.is_ascii() => Ok(Cow::Borrowed(s)),
-        // Valid UTF-8 with multi-byte characters is, in practice, never
-        // text of another encoding (GBK's byte pairs almost never form
-        // UTF-8 sequences): the label is wrong.
-        (Some(declared), Ok(s)) => {
-            report.note(None, NoteKind::EncodingLabelWrong { declared });
-            Ok(Cow::Borrowed(s))
-        }
-        (Some(declared), Err(_)) => {
-            let text =
-                host::decode(&declared, bytes).ok_or(FeedError::Encoding(Encoding::Unknown))?;
-            if text.contains('\u{FFFD}') {
-                report.note(
-                    None,
-                    NoteKind::Undecodable {
-                        declared: declared.clone(),
-                    },
-                );
-            }
-            report.decoded_from = Some(declared);
-            Ok(Cow::Owned(text))
         }
     }
 }
@@ -270,128 +204,143 @@ fn verbatim_end(text: &str, i: usize) -> Result<Option<usize>, FeedError> {
 /// Repairs `text` (see the module's documentation), noting what was done.
 pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<'a>, FeedError> {
     let b = text.as_bytes();
-    let mut w = Writer {
-        src: text,
-        out: String::new(),
-        copied: 0,
-        marks: Vec::new(),
+    let mut r = Repair {
+        w: Writer {
+            src: text,
+            out: String::new(),
+            copied: 0,
+            marks: Vec::new(),
+        },
+        bare: Tally::default(),
+        html: Tally::default(),
+        unknown: Tally::default(),
+        forbidden: Tally::default(),
     };
-    let (mut bare, mut html, mut unknown, mut forbidden) = (
-        Tally::default(),
-        Tally::default(),
-        Tally::default(),
-        Tally::default(),
-    );
-    // Each distinct entity name is looked up once.
-    let mut known: Vec<(&str, Option<String>)> = Vec::new();
     let mut i = 0;
     // Text before the XML declaration (a CMS template's blank first line).
     let lead = text.len() - text.trim_start().len();
     if lead > 0 && text[lead..].starts_with("<?xml") {
-        w.replace(0, lead, "");
+        r.w.replace(0, lead, "");
         report.note(Some(Pos::at(text, 0)), NoteKind::SpaceBeforeDeclaration);
         i = lead;
     }
     while i < b.len() {
-        match b[i] {
-            b'<' => {
-                let Some(end) = verbatim_end(text, i)? else {
-                    i += 1;
-                    continue;
-                };
-                // Forbidden characters go even here.
-                let mut j = i;
-                while j < end {
-                    match forbidden_at(b, j) {
-                        0 => j += 1,
-                        n => {
-                            forbidden.add(j, "");
-                            w.replace(j, j + n, "");
-                            j += n;
-                        }
-                    }
-                }
-                i = end;
-            }
-            b'&' => match classify(&b[i..]) {
-                Amp::Keep(len) => i += len,
-                Amp::Bare => {
-                    bare.add(i, "");
-                    w.replace(i, i + 1, "&amp;");
-                    i += 1;
-                }
-                Amp::Forbidden(len) => {
-                    forbidden.add(i, "");
-                    w.replace(i, i + len, "");
-                    i += len;
-                }
-                Amp::Named(name, len) => {
-                    let chars = match known.iter().find(|(n, _)| *n == name) {
-                        Some((_, c)) => c.clone(),
-                        None => {
-                            let c = host::entity(name);
-                            known.push((name, c.clone()));
-                            c
-                        }
-                    };
-                    match chars {
-                        Some(chars) => {
-                            html.add(i, name);
-                            let refs: String = chars
-                                .chars()
-                                .map(|c| format!("&#{};", u32::from(c)))
-                                .collect();
-                            w.replace(i, i + len, &refs);
-                        }
-                        None => {
-                            unknown.add(i, name);
-                            w.replace(i, i + 1, "&amp;");
-                        }
-                    }
-                    i += len;
-                }
+        i = match b[i] {
+            b'<' => match verbatim_end(text, i)? {
+                Some(end) => r.verbatim(i, end),
+                None => i + 1,
             },
+            b'&' => r.ampersand(i),
             _ => match forbidden_at(b, i) {
-                0 => i += 1,
-                n => {
-                    forbidden.add(i, "");
-                    w.replace(i, i + n, "");
-                    i += n;
+                0 => i + 1,
+                n => r.drop_forbidden(i, n),
+            },
+        };
+    }
+    r.note(report);
+    Ok(r.w.finish())
+}
+
+/// The repair under way: the text being written, and what was done.
+struct Repair<'a> {
+    w: Writer<'a>,
+    bare: Tally,
+    html: Tally,
+    unknown: Tally,
+    forbidden: Tally,
+}
+
+impl Repair<'_> {
+    /// The `n` bytes of a forbidden character at `i` go; where to go on.
+    fn drop_forbidden(&mut self, i: usize, n: usize) -> usize {
+        self.forbidden.add(i, "");
+        self.w.replace(i, i + n, "");
+        i + n
+    }
+
+    /// A construct copied as it is (`i..end`), but for forbidden
+    /// characters, which go even here.
+    fn verbatim(&mut self, i: usize, end: usize) -> usize {
+        let b = self.w.src.as_bytes();
+        let mut j = i;
+        while j < end {
+            j = match forbidden_at(b, j) {
+                0 => j + 1,
+                n => self.drop_forbidden(j, n),
+            };
+        }
+        end
+    }
+
+    /// The `&` at `i`: kept, escaped, or its reference replaced.
+    fn ampersand(&mut self, i: usize) -> usize {
+        match classify(&self.w.src.as_bytes()[i..]) {
+            Amp::Keep(len) => i + len,
+            Amp::Bare => {
+                self.bare.add(i, "");
+                self.w.replace(i, i + 1, "&amp;");
+                i + 1
+            }
+            Amp::Forbidden(len) => self.drop_forbidden(i, len),
+            Amp::Named(name, len) => {
+                match host::entity(name) {
+                    Some(chars) => {
+                        self.html.add(i, name);
+                        let refs: String = chars
+                            .chars()
+                            .map(|c| format!("&#{};", u32::from(c)))
+                            .collect();
+                        self.w.replace(i, i + len, &refs);
+                    }
+                    None => {
+                        self.unknown.add(i, name);
+                        self.w.replace(i, i + 1, "&amp;");
+                    }
                 }
-            },
+                i + len
+            }
         }
     }
-    let at = |t: &Tally| t.first.as_ref().map(|(o, _)| Pos::at(text, *o));
-    let first = |t: &Tally| t.first.as_ref().map(|(_, s)| s.clone()).unwrap_or_default();
-    let kinds = [
-        (&bare, NoteKind::BareAmpersand { count: bare.count }),
-        (
-            &html,
-            NoteKind::HtmlEntity {
-                count: html.count,
-                first: first(&html),
-            },
-        ),
-        (
-            &unknown,
-            NoteKind::UnknownEntity {
-                count: unknown.count,
-                first: first(&unknown),
-            },
-        ),
-        (
-            &forbidden,
-            NoteKind::ForbiddenCharacters {
-                count: forbidden.count,
-            },
-        ),
-    ];
-    for (tally, kind) in kinds {
-        if tally.count > 0 {
-            report.note(at(tally), kind);
+
+    /// One note for each kind of repair made, at its first place.
+    fn note(&self, report: &mut Report) {
+        let text = self.w.src;
+        let at = |t: &Tally| t.first.as_ref().map(|(o, _)| Pos::at(text, *o));
+        let first = |t: &Tally| t.first.as_ref().map(|(_, s)| s.clone()).unwrap_or_default();
+        let kinds = [
+            (
+                &self.bare,
+                NoteKind::BareAmpersand {
+                    count: self.bare.count,
+                },
+            ),
+            (
+                &self.html,
+                NoteKind::HtmlEntity {
+                    count: self.html.count,
+                    first: first(&self.html),
+                },
+            ),
+            (
+                &self.unknown,
+                NoteKind::UnknownEntity {
+                    count: self.unknown.count,
+                    first: first(&self.unknown),
+                },
+            ),
+            (
+                &self.forbidden,
+                NoteKind::ForbiddenCharacters {
+                    count: self.forbidden.count,
+                },
+            ),
+        ];
+        for (tally, kind) in kinds {
+            if tally.count > 0 {
+                report.note(at(tally), kind);
+            }
         }
     }
-    Ok(w.finish())
 }
 
 #[cfg(test)]
@@ -481,44 +430,5 @@ mod tests {
         let z = rep.text.find('z').unwrap_or(0);
         assert_eq!(rep.original_offset(z), src.find('z').unwrap_or(0));
         assert_eq!(rep.original_offset(1), 1);
-    }
-
-    #[test]
-    fn encodings() {
-        let mut r = Report::default();
-        let gbk_label_utf8 = "<?xml version=\"1.0\" encoding=\"gb2312\"?><t>中文</t>";
-        assert_eq!(
-            decode(gbk_label_utf8.as_bytes(), &mut r).as_deref(),
-            Ok(gbk_label_utf8)
-        );
-        assert_eq!(
-            r.notes[0].kind,
-            NoteKind::EncodingLabelWrong {
-                declared: "gb2312".into()
-            }
-        );
-        let mut r = Report::default();
-        let real_gbk = b"<?xml version='1.0' encoding='GBK'?><t>\xD6\xD0\xCE\xC4</t>";
-        assert_eq!(
-            decode(real_gbk, &mut r).as_deref(),
-            Ok("<?xml version='1.0' encoding='GBK'?><t>中文</t>")
-        );
-        assert!(r.notes.is_empty());
-        assert_eq!(r.decoded_from.as_deref(), Some("gbk"));
-        let mut r = Report::default();
-        assert_eq!(
-            decode(b"<?xml version=\"1.0\"?><t>\xD6\xD0\xCE\xC4</t>", &mut r),
-            Err(FeedError::Encoding(Encoding::Gbk))
-        );
-        assert_eq!(
-            decode(b"<?xml version=\"1.0\" encoding=\"klingon\"?>\xFF", &mut r),
-            Err(FeedError::Encoding(Encoding::Unknown))
-        );
-        // An ASCII document under any label is what it says.
-        assert_eq!(
-            decode(b"<?xml version=\"1.0\" encoding=\"gbk\"?><t/>", &mut r).as_deref(),
-            Ok("<?xml version=\"1.0\" encoding=\"gbk\"?><t/>")
-        );
-        assert!(r.notes.is_empty());
     }
 }
