@@ -9,8 +9,8 @@
 //!
 //! Two profiles: this machine as it is (`fast`), and a slow phone
 //! (`slow`): 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4×
-//! slower — Lighthouse's mobile profile, applied by Chromium's own emulation
-//! over CDP.
+//! slower, a 412 × 823 screen — Lighthouse's mobile profile, applied by
+//! Chromium's own emulation over CDP.
 //!
 //! Prints, for each profile, feed size and widget: transfer size, time from
 //! navigation to the first title painted (the frame that shows the first row
@@ -174,7 +174,7 @@ mod native {
             match self {
                 Profile::Fast => "this machine, no throttling",
                 Profile::SlowPhone => {
-                    "slow phone: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower (CDP emulation)"
+                    "slow phone: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower, 412x823 screen (CDP emulation)"
                 }
             }
         }
@@ -193,6 +193,17 @@ mod native {
             )
             .await;
             cdp(c, "Emulation.setCPUThrottlingRate", json!({ "rate": cpu })).await;
+            if self == Profile::SlowPhone {
+                // A phone's screen too (Lighthouse's: 412 × 823 CSS px at
+                // 1.75 device pixels each): the widget's phone layout, as
+                // a phone's reader sees it.
+                cdp(
+                    c,
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true }),
+                )
+                .await;
+            }
         }
     }
 
@@ -378,6 +389,7 @@ mod native {
     fn bench_page(kind: &str, body: &str) -> String {
         format!(
             "<!DOCTYPE html>\n<html lang=\"zh-CN\" data-kind=\"{kind}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>bench: district-bulletin, {kind}</title>\n<script>{{{{MEASURE}}}}</script>\n\
              <script src=\"/dist/district-bulletin.js\" async></script>\n</head>\n<body>\n{body}</body>\n</html>\n"
         )
