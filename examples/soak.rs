@@ -13,7 +13,8 @@
 //! `DISTRICT_BULLETIN_DIST=dist cargo run --profile bench-runner --example soak`
 //! with options after `--`: `--rounds 1000`, `--scale 40` (the widget's 10 s
 //! refresh runs every 10 s / scale: the page's one hook, see
-//! bench/pages/soak.html).
+//! bench/pages/soak.html), `--console off` (the widget's warnings counted,
+//! not kept in the browser's console).
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -188,13 +189,14 @@ mod native {
         let Some((root, dist)) = dist::locate("soak", "scripts/soak.sh") else {
             return;
         };
-        let (mut total, mut scale) = (1_000usize, 40usize);
+        let (mut total, mut scale, mut query) = (1_000usize, 40usize, "");
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
-            let v = args.next().and_then(|v| v.parse().ok());
+            let v = args.next().unwrap_or_default();
             match a.as_str() {
-                "--rounds" => total = v.unwrap_or(total),
-                "--scale" => scale = v.unwrap_or(scale),
+                "--rounds" => total = v.parse().unwrap_or(total),
+                "--scale" => scale = v.parse().unwrap_or(scale),
+                "--console" if v == "off" => query = "?console=off",
                 _ => {}
             }
         }
@@ -223,17 +225,16 @@ mod native {
             .enable_all()
             .build()
             .expect("runtime");
-        let samples = rt.block_on(soak(&server.origin, &rounds, total));
+        let page = format!("{}/bench/pages/soak.html{query}", server.origin);
+        let samples = rt.block_on(soak(&page, &rounds, total));
         std::process::exit(if report(&samples) { 0 } else { 1 });
     }
 
-    async fn soak(origin: &str, rounds: &AtomicUsize, total: usize) -> Vec<Sample> {
+    async fn soak(page: &str, rounds: &AtomicUsize, total: usize) -> Vec<Sample> {
         let (_driver, c) =
             start_browser_with(&["--enable-precise-memory-info", "--js-flags=--expose-gc"]).await;
         cdp(&c, "Memory.getDOMCounters", json!({})).await;
-        c.goto(&format!("{origin}/bench/pages/soak.html"))
-            .await
-            .expect("soak page");
+        c.goto(page).await.expect("soak page");
         wait(
             &c,
             "the first rows",
