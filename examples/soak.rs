@@ -226,6 +226,8 @@ mod native {
             .build()
             .expect("runtime");
         let page = format!("{}/bench/pages/soak.html{query}", server.origin);
+        // Another browser may open the same page (a heap snapshot, DevTools).
+        eprintln!("soak: {page}");
         let samples = rt.block_on(soak(&page, &rounds, total));
         std::process::exit(if report(&samples) { 0 } else { 1 });
     }
