@@ -4,7 +4,9 @@
 //! cargo run --release --example gen_feed -- --items 10000 --seed 1 --out target/feed-10000.json
 //!
 //! Options: `--items N` (default 1000), `--seed S` (default 1), `--end YYYY-MM-DD`
-//! (newest date, default 2026-11-27), `--out FILE` (default: standard output).
+//! (newest date, default 2026-11-27), `--bodies realistic|short` (default
+//! realistic: about 2 kB of Chinese per item, 100 items ≈ 230 kB; short: the
+//! tests' few stock sentences), `--out FILE` (default: standard output).
 
 #[path = "../tests/support/gen.rs"]
 mod gen;
@@ -15,6 +17,7 @@ fn main() {
     let mut items = 1000usize;
     let mut seed = 1u64;
     let mut end = (2026, 11, 27);
+    let mut bodies = gen::Bodies::Realistic;
     let mut out: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -28,6 +31,16 @@ fn main() {
                     end = (y, m, d);
                 }
             }
+            "--bodies" => {
+                bodies = match value.as_str() {
+                    "short" => gen::Bodies::Short,
+                    "realistic" => gen::Bodies::Realistic,
+                    _ => {
+                        eprintln!("--bodies takes realistic or short");
+                        std::process::exit(2);
+                    }
+                }
+            }
             "--out" => out = Some(value),
             other => {
                 eprintln!(
@@ -37,7 +50,7 @@ fn main() {
             }
         }
     }
-    let json = gen::generate(items, seed, end);
+    let json = gen::generate_with(items, seed, end, bodies);
     match out {
         Some(path) => {
             if let Err(e) = std::fs::write(&path, &json) {

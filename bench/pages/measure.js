@@ -1,9 +1,16 @@
-// Benchmark page helper (inlined first into widget.html, reference.html and the
-// pre-rendered pages): mounts the widget under test on ?feed=… (a
-// pre-rendered page holds it already), and records when the first row is in
-// the DOM at an animation frame (≈ first paint of an item), when the feed's
-// response ended (from Resource Timing), and when the widget answers input
-// (its script ran: the wasm's widget mounted, or the reference drew).
+// Benchmark page helper (inlined first into every bench page): mounts the
+// widget under test on ?feed=… (a pre-rendered or `fragment` page holds its
+// element already), and records
+// - firstRow: the first animation frame with a row in the DOM (the frame
+//   that will show it begins);
+// - firstPaint: when that frame has done its style and layout, right
+//   before its paint (a ResizeObserver's first callback). This is "first
+//   title painted": under a 4× slower CPU the layout of a long CJK list is
+//   most of the wait, and the frame's start alone leaves it out;
+// - fcp, lcp: the browser's own paint timings (buffered), as a check;
+// - feedEnd: when the feed's response ended (Resource Timing);
+// - ready: when the widget answers input (its script ran: the wasm's widget
+//   mounted, or the reference drew).
 (function () {
   "use strict";
   var feed = new URLSearchParams(location.search).get("feed") || "/feeds/seed.json";
@@ -17,7 +24,7 @@
     } catch (e) {}
   }
   var kind = document.documentElement.getAttribute("data-kind");
-  var bench = { kind: kind, feed: feed, firstRow: null, feedEnd: null, ready: null };
+  var bench = { kind: kind, feed: feed, firstRow: null, firstPaint: null, fcp: null, lcp: null, feedEnd: null, ready: null };
   Object.defineProperty(window, "__bench", { value: bench });
 
   function host() {
@@ -31,6 +38,15 @@
     var row = h && h.shadowRoot && h.shadowRoot.querySelector(".db-row");
     if (!row) return requestAnimationFrame(check);
     bench.firstRow = performance.now();
+    // A ResizeObserver's first callback runs in this very frame, after its
+    // style and layout, right before its paint: a task posted from here
+    // would wait behind whatever the page queued meanwhile (parsing, the
+    // loader), a later frame likewise.
+    var laidOut = new ResizeObserver(function () {
+      laidOut.disconnect();
+      bench.firstPaint = performance.now();
+    });
+    laidOut.observe(row);
     firstSection = h.shadowRoot.querySelector(".db");
     var abs = new URL(feed, location.href).href;
     var entry = performance.getEntriesByType("resource").filter(function (e) {
@@ -40,19 +56,37 @@
     if (kind === "reference") bench.ready = bench.firstRow;
   }
   requestAnimationFrame(check);
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        if (e.name === "first-contentful-paint") bench.fcp = e.startTime;
+      });
+    }).observe({ type: "paint", buffered: true });
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        if (bench.lcp === null) bench.lcp = e.renderTime || e.startTime;
+      });
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  } catch (e) {}
   // The wasm widget is live once its instance exists (it mounts in the same
   // task as the wasm's start, with its first answer or the page's snapshot).
   function live() {
     if (!window.DistrictBulletin) return requestAnimationFrame(live);
     DistrictBulletin.stats().then(function (s) {
       if (s.wasmMemoryBytes > 0) {
+        var liveAt = performance.now();
         var poll = function () {
           var h = host();
           var r = h && h.shadowRoot;
           // On a pre-rendered page the widget is live once its own render
           // replaced the page's markup (at once on the snapshot, or with
           // the feed it fetched when the page carries none).
-          var mounted = kind !== "prerendered" || (r && r.querySelector(".db") !== firstSection);
+          var painted = kind === "widget" || kind === "reference";
+          // (A page whose markup did not come (a `fragment` that fell
+          // back) shows the widget's own first render: 2 s on, say so.)
+          var fellBack = performance.now() - liveAt > 2000;
+          if (fellBack) bench.fellBack = true;
+          var mounted = painted || fellBack || (r && r.querySelector(".db") !== firstSection);
           if (r && r.querySelector(".db-row") && bench.firstRow !== null && mounted) {
             bench.ready = Math.max(performance.now(), bench.firstRow);
           } else requestAnimationFrame(poll);
@@ -64,7 +98,7 @@
   if (kind !== "reference") requestAnimationFrame(live);
 
   document.addEventListener("DOMContentLoaded", function () {
-    if (kind === "prerendered") return; // the page holds the widget already
+    if (kind !== "widget" && kind !== "reference") return; // the page holds the widget already
     if (kind === "widget") {
       var el = document.createElement("district-bulletin");
       el.id = "w";
