@@ -108,19 +108,7 @@ pub fn render(input: &Input) -> Result<Fragment, RenderError> {
     if config.feeds.is_empty() {
         return Err(RenderError::NoFeedUrl);
     }
-    let mut feeds = Vec::new();
-    for (source, body) in &input.bodies {
-        let feed = parse_body(body).map_err(|error| {
-            let lang = config.lang.unwrap_or_default();
-            RenderError::Feed {
-                source: source.clone(),
-                message: i18n::load_error(lang, &error.clone().into()),
-                error,
-            }
-        })?;
-        feeds.push(feed);
-    }
-    let feed = merge(feeds).ok_or(RenderError::NoFeedUrl)?;
+    let feed = read_feeds(input, &config)?;
     let lang = Lang::choose(config.lang, feed.language.as_deref(), None);
     let base = match &input.page {
         Some(page) => crate::model::url::resolve(&config.feeds[0], page).map(|(_, h)| h),
@@ -143,8 +131,39 @@ pub fn render(input: &Input) -> Result<Fragment, RenderError> {
             .map(Into::into),
         lang,
     };
+    let widget = ssr::<App>(app_props(config, feed, input));
+    let light =
+        crate::app::config::flag_on(get(crate::app::config::attr::NO_SHADOW.name).as_deref());
+    let (html, style_hash) = write_fragment(input, light, &widget, statics, &snapshot_json);
+    Ok(Fragment {
+        html,
+        style_hash,
+        items,
+        rows: rows.len(),
+    })
+}
+
+/// Every body of `input` read, and merged into one feed.
+fn read_feeds(input: &Input, config: &Config) -> Result<Feed, RenderError> {
+    let mut feeds = Vec::new();
+    for (source, body) in &input.bodies {
+        let feed = parse_body(body).map_err(|error| {
+            let lang = config.lang.unwrap_or_default();
+            RenderError::Feed {
+                source: source.clone(),
+                message: i18n::load_error(lang, &error.clone().into()),
+                error,
+            }
+        })?;
+        feeds.push(feed);
+    }
+    merge(feeds).ok_or(RenderError::NoFeedUrl)
+}
+
+/// The widget as it starts on `feed`, fetched at the render's clock.
+fn app_props(config: Config, feed: Feed, input: &Input) -> AppProps {
     let next = feed.next_url.clone().into_iter().collect();
-    let props = AppProps {
+    AppProps {
         config: Rc::new(config),
         page_lang: None,
         state_key: None,
@@ -161,9 +180,18 @@ pub fn render(input: &Input) -> Result<Fragment, RenderError> {
             page: input.page.clone(),
             ..Start::default()
         },
-    };
-    let widget = ssr::<App>(props);
+    }
+}
 
+/// The fragment's HTML around the rendered `widget`, and the CSP hash of
+/// its inline stylesheet (none when it links the bundle's).
+fn write_fragment(
+    input: &Input,
+    light: bool,
+    widget: &str,
+    statics: StaticListProps,
+    snapshot_json: &str,
+) -> (String, Option<String>) {
     let mut html = String::new();
     let _ = write!(html, "<{ELEMENT}");
     if let Some(id) = &input.id {
@@ -172,8 +200,6 @@ pub fn render(input: &Input) -> Result<Fragment, RenderError> {
     for (name, value) in &input.attributes {
         let _ = write!(html, " {name}=\"{}\"", attr(value));
     }
-    let light =
-        crate::app::config::flag_on(get(crate::app::config::attr::NO_SHADOW.name).as_deref());
     let (css, file) = if light {
         let _ = write!(html, " {}", crate::native::ssr::LIGHT_ATTR);
         (
@@ -218,12 +244,7 @@ pub fn render(input: &Input) -> Result<Fragment, RenderError> {
         );
     }
     let _ = writeln!(html, "</{ELEMENT}>");
-    Ok(Fragment {
-        html,
-        style_hash,
-        items,
-        rows: rows.len(),
-    })
+    (html, style_hash)
 }
 
 /// The rows of the widget's first page: its scope, its starting category,

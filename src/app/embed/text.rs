@@ -172,7 +172,9 @@ fn about_zh(name: &str) -> Option<&'static str> {
         "theme" => "配色：light（浅色）、dark（深色）或 auto（跟随系统）",
         "eager" => "立即加载，而不是在组件接近可视区域时加载",
         "no-shadow" => "渲染到网页自己的 DOM 中，便于网站的无障碍工具条",
-        "fragment" => "district-bulletin render 写在信息源旁边的预渲染文件的地址：组件启动前先显示它",
+        "fragment" => {
+            "district-bulletin render 写在信息源旁边的预渲染文件的地址：组件启动前先显示它"
+        }
         "timeout" => "一次信息源请求的最长秒数（1–120）",
         "elder" => "开始时使用长者模式（读者可切换，并记住选择）",
         "text-size" => "开始时的字号：small、medium、large 或 x-large（读者可调整）",
