@@ -15,7 +15,7 @@
 // Run by trunk with TRUNK_STAGING_DIR set; prints the SRI snippet.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, renameSync, existsSync } from "node:fs";
+import { readFileSync, writeFileSync, unlinkSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -35,7 +35,7 @@ if (!existsSync(glueFile) || !existsSync(wasmIn)) {
   process.exit(1);
 }
 
-const glue = readFileSync(glueFile, "utf8");
+let glue = readFileSync(glueFile, "utf8");
 // The glue must work under a strict CSP: no eval, no Function constructor.
 // (A call, not the word inside a string such as `Function(${name})`.)
 const banned = /(^|[^\w`'"$.])(eval|Function)\s*\(/m.exec(glue);
@@ -45,7 +45,12 @@ if (banned) {
 }
 
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
-const wasm = readFileSync(wasmIn);
+let wasm = readFileSync(wasmIn);
+// wasm-bindgen names each import and export with a 16-digit hash (for
+// uniqueness), written twice, in the wasm and in the glue: about 3.7 kB
+// brotli that no compressor can shrink. The hash goes in both; a name left
+// twice gets a counter instead.
+({ wasm, glue } = shortNames(wasm, glue));
 const release = process.env.TRUNK_PROFILE === "release";
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
 
@@ -115,7 +120,8 @@ writeFileSync(join(staging, "district-bulletin.js"), loader);
 // For pre-rendered fragments that link the styles (`render --assets`).
 writeFileSync(join(staging, "district-bulletin.css"), css);
 writeFileSync(join(staging, "district-bulletin-light.css"), lightCss);
-renameSync(wasmIn, join(staging, wasmName));
+writeFileSync(join(staging, wasmName), wasm);
+unlinkSync(wasmIn);
 
 // The dev page: trunk leaves its (inert) <link data-trunk rel="rust"> in
 // place when it injects no scripts (Trunk.toml): drop it, so the page holds
@@ -130,3 +136,111 @@ writeFileSync(join(staging, "district-bulletin.sri"), sri + "\n");
 
 console.log(`bundle-loader: district-bulletin.js ${loader.length} B, ${wasmName} ${wasm.length} B`);
 console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${sri}" crossorigin="anonymous" async></script>`);
+
+/** The wasm's import and export names without wasm-bindgen's hashes, and
+ * the glue to match. Exits when the wasm holds something unexpected. */
+function shortNames(wasm, glue) {
+  const fail = (why) => {
+    console.error(`bundle-loader: cannot shorten the wasm's names: ${why}`);
+    process.exit(1);
+  };
+  let pos = 0;
+  const leb = () => {
+    let v = 0n, shift = 0n, b;
+    do {
+      if (pos >= wasm.length) fail("truncated");
+      b = wasm[pos++];
+      v |= BigInt(b & 0x7f) << shift;
+      shift += 7n;
+    } while (b & 0x80);
+    return Number(v);
+  };
+  const lebOut = (n) => {
+    const out = [];
+    do {
+      let b = n & 0x7f;
+      n >>>= 7;
+      if (n) b |= 0x80;
+      out.push(b);
+    } while (n);
+    return Buffer.from(out);
+  };
+  const name = () => {
+    const len = leb();
+    pos += len;
+    return wasm.subarray(pos - len, pos).toString("utf8");
+  };
+  const limits = () => {
+    const flags = wasm[pos++];
+    leb();
+    if (flags & 1) leb();
+  };
+  const hashed = /^(.*?)_{1,2}h?[0-9a-f]{16}$/;
+  const taken = new Set();
+  const renames = new Map();
+  const rename = (old) => {
+    const m = hashed.exec(old);
+    if (!m) return old;
+    let short = m[1];
+    for (let n = 2; taken.has(short); n++) short = `${m[1]}_${n}`;
+    taken.add(short);
+    renames.set(old, short);
+    return short;
+  };
+  const nameOut = (s) => {
+    const b = Buffer.from(s, "utf8");
+    return Buffer.concat([lebOut(b.length), b]);
+  };
+  // Every name first, so a shortened name never takes an unhashed one.
+  const sections = [];
+  pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos++];
+    const size = leb();
+    sections.push({ id, start: pos, end: pos + size });
+    pos += size;
+  }
+  const entries = { 2: [], 7: [] };
+  for (const sec of sections) {
+    if (sec.id !== 2 && sec.id !== 7) continue;
+    pos = sec.start;
+    const count = leb();
+    for (let i = 0; i < count; i++) {
+      const module = sec.id === 2 ? name() : null;
+      const field = name();
+      const descStart = pos;
+      const kind = wasm[pos++];
+      if (sec.id === 7) leb();
+      else if (kind === 0 || kind === 4) (kind === 4 && pos++, leb());
+      else if (kind === 1) (wasm[pos] >= 0x6f ? pos++ : fail("a typed table"), limits());
+      else if (kind === 2) limits();
+      else if (kind === 3) (wasm[pos] >= 0x6f ? (pos += 2) : fail("a typed global"));
+      else fail(`import kind ${kind}`);
+      entries[sec.id].push({ module, field, desc: wasm.subarray(descStart, pos) });
+      if (!hashed.test(field)) taken.add(field);
+    }
+    if (pos !== sec.end) fail("a section's size");
+  }
+  const parts = [wasm.subarray(0, 8)];
+  for (const sec of sections) {
+    let body = wasm.subarray(sec.start, sec.end);
+    if (sec.id === 2 || sec.id === 7) {
+      const list = entries[sec.id];
+      body = Buffer.concat([
+        lebOut(list.length),
+        ...list.flatMap((e) => [
+          ...(e.module === null ? [] : [nameOut(e.module)]),
+          nameOut(rename(e.field)),
+          e.desc,
+        ]),
+      ]);
+    }
+    parts.push(Buffer.from([sec.id]), lebOut(body.length), body);
+  }
+  for (const [old, short] of renames) {
+    const uses = glue.split(old).length - 1;
+    if (uses === 0) fail(`${old} is not in the glue`);
+    glue = glue.split(old).join(short);
+  }
+  return { wasm: Buffer.concat(parts), glue };
+}
