@@ -49,7 +49,7 @@ let wasm = readFileSync(wasmIn);
 // wasm-bindgen names each import and export with a 16-digit hash (for
 // uniqueness), written twice, in the wasm and in the glue: about 3.7 kB
 // brotli that no compressor can shrink. The hash goes in both; a name left
-// twice gets a counter instead.
+// twice gets a counter instead; the import module is called "bg".
 ({ wasm, glue } = shortNames(wasm, glue));
 const release = process.env.TRUNK_PROFILE === "release";
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
@@ -175,6 +175,7 @@ function shortNames(wasm, glue) {
     leb();
     if (flags & 1) leb();
   };
+  const glueModule = "./district-bulletin_bg.js";
   const hashed = /^(.*?)_{1,2}h?[0-9a-f]{16}$/;
   const taken = new Set();
   const renames = new Map();
@@ -229,7 +230,7 @@ function shortNames(wasm, glue) {
       body = Buffer.concat([
         lebOut(list.length),
         ...list.flatMap((e) => [
-          ...(e.module === null ? [] : [nameOut(e.module)]),
+          ...(e.module === null ? [] : [nameOut(e.module === glueModule ? "bg" : e.module)]),
           nameOut(rename(e.field)),
           e.desc,
         ]),
@@ -237,6 +238,10 @@ function shortNames(wasm, glue) {
     }
     parts.push(Buffer.from([sec.id]), lebOut(body.length), body);
   }
+  // The glue's one import module, named once per import: two letters.
+  const moduleKey = `"${glueModule}":`;
+  if (glue.split(moduleKey).length !== 2) fail(`${glueModule} is not once in the glue`);
+  glue = glue.replace(moduleKey, '"bg":');
   for (const [old, short] of renames) {
     const uses = glue.split(old).length - 1;
     if (uses === 0) fail(`${old} is not in the glue`);
