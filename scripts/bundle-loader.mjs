@@ -46,12 +46,14 @@ if (banned) {
 
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
 let wasm = readFileSync(wasmIn);
+const release = process.env.TRUNK_PROFILE === "release";
 // wasm-bindgen names each import and export with a 16-digit hash (for
 // uniqueness), written twice, in the wasm and in the glue: about 3.7 kB
 // brotli that no compressor can shrink. The hash goes in both; a name left
 // twice gets a counter instead; the import module is called "bg".
-({ wasm, glue } = shortNames(wasm, glue));
-const release = process.env.TRUNK_PROFILE === "release";
+// A release goes further: each import of the glue is called by a letter or
+// two (the glue's own names are mangled by terser anyway).
+({ wasm, glue } = shortNames(wasm, glue, release));
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
 
 // The contract, from the widget's own code (a native build of this crate;
@@ -139,7 +141,7 @@ console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${
 
 /** The wasm's import and export names without wasm-bindgen's hashes, and
  * the glue to match. Exits when the wasm holds something unexpected. */
-function shortNames(wasm, glue) {
+function shortNames(wasm, glue, letters) {
   const fail = (why) => {
     console.error(`bundle-loader: cannot shorten the wasm's names: ${why}`);
     process.exit(1);
@@ -188,6 +190,18 @@ function shortNames(wasm, glue) {
     renames.set(old, short);
     return short;
   };
+  // a … Z, aa … ZZ: names that are identifiers, as the glue's keys must be.
+  const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const lettered = new Map();
+  const letter = (old) => {
+    let n = lettered.size, short = "";
+    do {
+      short = abc[n % abc.length] + short;
+      n = Math.floor(n / abc.length) - 1;
+    } while (n >= 0);
+    lettered.set(old, short);
+    return short;
+  };
   const nameOut = (s) => {
     const b = Buffer.from(s, "utf8");
     return Buffer.concat([lebOut(b.length), b]);
@@ -231,7 +245,7 @@ function shortNames(wasm, glue) {
         lebOut(list.length),
         ...list.flatMap((e) => [
           ...(e.module === null ? [] : [nameOut(e.module === glueModule ? "bg" : e.module)]),
-          nameOut(rename(e.field)),
+          nameOut(letters && e.module === glueModule ? letter(e.field) : rename(e.field)),
           e.desc,
         ]),
       ]);
@@ -242,6 +256,13 @@ function shortNames(wasm, glue) {
   const moduleKey = `"${glueModule}":`;
   if (glue.split(moduleKey).length !== 2) fail(`${glueModule} is not once in the glue`);
   glue = glue.replace(moduleKey, '"bg":');
+  for (const [old, short] of lettered) {
+    // A key of the glue's import object: the whole name, never a part.
+    const key = new RegExp(`(?<![\\w$])${old.replace(/\$/g, "\\$")}(?=\\s*:)`, "g");
+    if (glue.match(key)?.length !== 1) fail(`${old} is not once in the glue's imports`);
+    glue = glue.replace(key, short);
+    if (glue.includes(old)) fail(`${old} is in the glue outside its imports`);
+  }
   for (const [old, short] of renames) {
     const uses = glue.split(old).length - 1;
     if (uses === 0) fail(`${old} is not in the glue`);
