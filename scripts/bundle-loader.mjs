@@ -51,7 +51,7 @@ const release = process.env.TRUNK_PROFILE === "release";
 // uniqueness), written twice, in the wasm and in the glue: about 3.7 kB
 // brotli that no compressor can shrink. The hash goes in both; a name left
 // twice gets a counter instead; the import module is called "bg".
-// A release goes further: each import of the glue is called by a letter or
+// A release goes further: each import and export is called by a letter or
 // two (the glue's own names are mangled by terser anyway).
 ({ wasm, glue } = shortNames(wasm, glue, release));
 const template = readFileSync(join(source, "loader", "district-bulletin.js"), "utf8");
@@ -193,15 +193,17 @@ function shortNames(wasm, glue, letters) {
   // a … Z, aa … ZZ: names that are identifiers, as the glue's keys must be.
   const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   const lettered = new Map();
-  const letter = (old) => {
-    let n = lettered.size, short = "";
+  const exported = new Map();
+  const letter = (names, old) => {
+    let n = names.size, short = "";
     do {
       short = abc[n % abc.length] + short;
       n = Math.floor(n / abc.length) - 1;
     } while (n >= 0);
-    lettered.set(old, short);
+    names.set(old, short);
     return short;
   };
+  const escape = (name) => name.replace(/\$/g, "\\$");
   const nameOut = (s) => {
     const b = Buffer.from(s, "utf8");
     return Buffer.concat([lebOut(b.length), b]);
@@ -245,7 +247,14 @@ function shortNames(wasm, glue, letters) {
         lebOut(list.length),
         ...list.flatMap((e) => [
           ...(e.module === null ? [] : [nameOut(e.module === glueModule ? "bg" : e.module)]),
-          nameOut(letters && e.module === glueModule ? letter(e.field) : rename(e.field)),
+          nameOut(
+            !letters ? rename(e.field)
+            // (`memory` is also a word in the glue; its name costs nothing.)
+            : e.module === null && e.field !== "memory" ? letter(exported, e.field)
+            : e.module === null ? rename(e.field)
+            : e.module === glueModule ? letter(lettered, e.field)
+            : rename(e.field)
+          ),
           e.desc,
         ]),
       ]);
@@ -258,10 +267,18 @@ function shortNames(wasm, glue, letters) {
   glue = glue.replace(moduleKey, '"bg":');
   for (const [old, short] of lettered) {
     // A key of the glue's import object: the whole name, never a part.
-    const key = new RegExp(`(?<![\\w$])${old.replace(/\$/g, "\\$")}(?=\\s*:)`, "g");
+    const key = new RegExp(`(?<![\\w$])${escape(old)}(?=\\s*:)`, "g");
     if (glue.match(key)?.length !== 1) fail(`${old} is not once in the glue's imports`);
     glue = glue.replace(key, short);
     if (glue.includes(old)) fail(`${old} is in the glue outside its imports`);
+  }
+  // The exports, as the glue reaches them: `wasm.name` (some it never does).
+  for (const [old, short] of exported) {
+    glue = glue.replace(new RegExp(`(?<![\\w$])wasm\\.${escape(old)}(?![\\w$])`, "g"), `wasm.${short}`);
+    // (The glue's own functions may share a name; a property or string may not.)
+    if (new RegExp(`[.'"]${escape(old)}(?![\\w$])`).test(glue.replace(/exports\.\w+ = /g, ""))) {
+      fail(`${old} is in the glue, not only as wasm.${old}`);
+    }
   }
   for (const [old, short] of renames) {
     const uses = glue.split(old).length - 1;
