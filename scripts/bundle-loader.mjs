@@ -45,6 +45,9 @@ if (banned) {
   process.exit(1);
 }
 
+// The glue's import module, and a name as wasm-bindgen hashes it.
+const glueModule = "./district-bulletin_bg.js";
+const hashed = /^(.*?)_{1,2}h?[0-9a-f]{16}$/;
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
 let wasm = readFileSync(wasmIn);
 const release = process.env.TRUNK_PROFILE === "release";
@@ -146,10 +149,38 @@ console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${
 /** The wasm's import and export names without wasm-bindgen's hashes, and
  * the glue to match. Exits when the wasm holds something unexpected. */
 function shortNames(wasm, glue, letters) {
-  const fail = (why) => {
-    console.error(`bundle-loader: cannot shorten the wasm's names: ${why}`);
-    process.exit(1);
-  };
+  const { sections, entries } = readNames(wasm);
+  const names = namer(entries);
+  const nameOf = (e) =>
+    !letters ? names.rename(e.field)
+    // (`memory` is also a word in the glue; its name costs nothing.)
+    : e.module === null && e.field !== "memory" ? names.letter(names.exported, e.field)
+    : e.module === null ? names.rename(e.field)
+    : e.module === glueModule ? names.letter(names.imported, e.field)
+    : names.rename(e.field);
+  const out = writeNames(wasm, sections, entries, nameOf);
+  return { wasm: out, glue: glueNamed(glue, names) };
+}
+
+function fail(why) {
+  console.error(`bundle-loader: cannot shorten the wasm's names: ${why}`);
+  process.exit(1);
+}
+
+function lebOut(n) {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return Buffer.from(out);
+}
+
+/** The wasm's sections, and the entries of its import (2) and export (7)
+ * sections: names, and the rest as bytes. */
+function readNames(wasm) {
   let pos = 0;
   const leb = () => {
     let v = 0n, shift = 0n, b;
@@ -161,16 +192,6 @@ function shortNames(wasm, glue, letters) {
     } while (b & 0x80);
     return Number(v);
   };
-  const lebOut = (n) => {
-    const out = [];
-    do {
-      let b = n & 0x7f;
-      n >>>= 7;
-      if (n) b |= 0x80;
-      out.push(b);
-    } while (n);
-    return Buffer.from(out);
-  };
   const name = () => {
     const len = leb();
     pos += len;
@@ -181,38 +202,6 @@ function shortNames(wasm, glue, letters) {
     leb();
     if (flags & 1) leb();
   };
-  const glueModule = "./district-bulletin_bg.js";
-  const hashed = /^(.*?)_{1,2}h?[0-9a-f]{16}$/;
-  const taken = new Set();
-  const renames = new Map();
-  const rename = (old) => {
-    const m = hashed.exec(old);
-    if (!m) return old;
-    let short = m[1];
-    for (let n = 2; taken.has(short); n++) short = `${m[1]}_${n}`;
-    taken.add(short);
-    renames.set(old, short);
-    return short;
-  };
-  // a … Z, aa … ZZ: names that are identifiers, as the glue's keys must be.
-  const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  const lettered = new Map();
-  const exported = new Map();
-  const letter = (names, old) => {
-    let n = names.size, short = "";
-    do {
-      short = abc[n % abc.length] + short;
-      n = Math.floor(n / abc.length) - 1;
-    } while (n >= 0);
-    names.set(old, short);
-    return short;
-  };
-  const escape = (name) => name.replace(/\$/g, "\\$");
-  const nameOut = (s) => {
-    const b = Buffer.from(s, "utf8");
-    return Buffer.concat([lebOut(b.length), b]);
-  };
-  // Every name first, so a shortened name never takes an unhashed one.
   const sections = [];
   pos = 8;
   while (pos < wasm.length) {
@@ -238,10 +227,49 @@ function shortNames(wasm, glue, letters) {
       else if (kind === 3) (wasm[pos] >= 0x6f ? (pos += 2) : fail("a typed global"));
       else fail(`import kind ${kind}`);
       entries[sec.id].push({ module, field, desc: wasm.subarray(descStart, pos) });
-      if (!hashed.test(field)) taken.add(field);
     }
     if (pos !== sec.end) fail("a section's size");
   }
+  return { sections, entries };
+}
+
+/** The new names: without the hash (a counter when one is left twice), or
+ * by letters; each map old → new, for the glue. */
+function namer(entries) {
+  // Every unhashed name first, so a shortened name never takes one.
+  const taken = new Set(
+    [...entries[2], ...entries[7]].map((e) => e.field).filter((f) => !hashed.test(f))
+  );
+  const renamed = new Map();
+  const rename = (old) => {
+    const m = hashed.exec(old);
+    if (!m) return old;
+    let short = m[1];
+    for (let n = 2; taken.has(short); n++) short = `${m[1]}_${n}`;
+    taken.add(short);
+    renamed.set(old, short);
+    return short;
+  };
+  // a … Z, aa … ZZ: names that are identifiers, as the glue's keys must be.
+  const abc = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const letter = (names, old) => {
+    let n = names.size, short = "";
+    do {
+      short = abc[n % abc.length] + short;
+      n = Math.floor(n / abc.length) - 1;
+    } while (n >= 0);
+    names.set(old, short);
+    return short;
+  };
+  return { rename, renamed, letter, imported: new Map(), exported: new Map() };
+}
+
+/** The wasm with its import and export sections written anew. */
+function writeNames(wasm, sections, entries, nameOf) {
+  const nameOut = (s) => {
+    const b = Buffer.from(s, "utf8");
+    return Buffer.concat([lebOut(b.length), b]);
+  };
   const parts = [wasm.subarray(0, 8)];
   for (const sec of sections) {
     let body = wasm.subarray(sec.start, sec.end);
@@ -251,25 +279,24 @@ function shortNames(wasm, glue, letters) {
         lebOut(list.length),
         ...list.flatMap((e) => [
           ...(e.module === null ? [] : [nameOut(e.module === glueModule ? "bg" : e.module)]),
-          nameOut(
-            !letters ? rename(e.field)
-            // (`memory` is also a word in the glue; its name costs nothing.)
-            : e.module === null && e.field !== "memory" ? letter(exported, e.field)
-            : e.module === null ? rename(e.field)
-            : e.module === glueModule ? letter(lettered, e.field)
-            : rename(e.field)
-          ),
+          nameOut(nameOf(e)),
           e.desc,
         ]),
       ]);
     }
     parts.push(Buffer.from([sec.id]), lebOut(body.length), body);
   }
+  return Buffer.concat(parts);
+}
+
+/** The glue, calling the wasm's imports and exports by their new names. */
+function glueNamed(glue, { imported, exported, renamed }) {
+  const escape = (name) => name.replace(/\$/g, "\\$");
   // The glue's one import module, named once per import: two letters.
   const moduleKey = `"${glueModule}":`;
   if (glue.split(moduleKey).length !== 2) fail(`${glueModule} is not once in the glue`);
   glue = glue.replace(moduleKey, '"bg":');
-  for (const [old, short] of lettered) {
+  for (const [old, short] of imported) {
     // A key of the glue's import object: the whole name, never a part.
     const key = new RegExp(`(?<![\\w$])${escape(old)}(?=\\s*:)`, "g");
     if (glue.match(key)?.length !== 1) fail(`${old} is not once in the glue's imports`);
@@ -284,10 +311,9 @@ function shortNames(wasm, glue, letters) {
       fail(`${old} is in the glue, not only as wasm.${old}`);
     }
   }
-  for (const [old, short] of renames) {
-    const uses = glue.split(old).length - 1;
-    if (uses === 0) fail(`${old} is not in the glue`);
+  for (const [old, short] of renamed) {
+    if (!glue.includes(old)) fail(`${old} is not in the glue`);
     glue = glue.split(old).join(short);
   }
-  return { wasm: Buffer.concat(parts), glue };
+  return glue;
 }
