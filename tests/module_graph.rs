@@ -408,6 +408,17 @@ fn copy_of_src(name: &str) -> PathBuf {
     dir
 }
 
+/// The file of module `path` (`model/dates`) under `dir`: `dates.rs` or
+/// `dates/mod.rs`.
+fn module_file(dir: &Path, path: &str) -> PathBuf {
+    let file = dir.join(format!("{path}.rs"));
+    if file.exists() {
+        file
+    } else {
+        dir.join(path).join("mod.rs")
+    }
+}
+
 fn append(file: &Path, text: &str) {
     let old = std::fs::read_to_string(file).expect("read");
     std::fs::write(file, old + text).expect("write");
@@ -419,7 +430,7 @@ fn an_upward_import_fails_the_check() {
     assert!(problems(&dir).is_empty());
     // The model reaching for a component, inside a nested use list.
     append(
-        &dir.join("model/dates.rs"),
+        &module_file(&dir, "model/dates"),
         "\n#[allow(unused_imports)]\nuse crate::{app::config, ui::{components::App, hooks}};\n",
     );
     let found = problems(&dir);
@@ -438,7 +449,7 @@ fn a_cycle_between_modules_of_a_layer_fails_the_check() {
     let dir = copy_of_src("cycle");
     // model::dates → model::feed, while the feed reads dates.
     append(
-        &dir.join("model/dates.rs"),
+        &module_file(&dir, "model/dates"),
         "\npub fn _cycle() -> usize { std::mem::size_of::<crate::model::feed::Bulletin>() }\n",
     );
     let found = problems(&dir);
