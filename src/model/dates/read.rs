@@ -207,13 +207,7 @@ fn parse_iso_like(s: &str, cst: Cst) -> Option<Timestamp> {
     if !c.done() {
         return None;
     }
-    let offset_min = offset.unwrap_or(SHANGHAI_OFFSET_MIN);
-    let unix = civil.to_unix(offset_min)?;
-    Some(Timestamp {
-        unix,
-        offset_min,
-        has_time: true,
-    })
+    stamp(&civil, offset, true)
 }
 
 /// `Z`, `+08:00`, `+0800`, `+08`, or nothing (`Some(None)`); `None` on junk.
@@ -292,10 +286,15 @@ fn parse_rfc2822(s: &str, cst: Cst) -> Option<Timestamp> {
     if !c.done() {
         return None;
     }
+    stamp(&civil, offset, has_time)
+}
+
+/// The moment `civil` names in zone `offset` (minutes east of UTC; none
+/// written: Asia/Shanghai).
+fn stamp(civil: &Civil, offset: Option<i32>, has_time: bool) -> Option<Timestamp> {
     let offset_min = offset.unwrap_or(SHANGHAI_OFFSET_MIN);
-    let unix = civil.to_unix(offset_min)?;
     Some(Timestamp {
-        unix,
+        unix: civil.to_unix(offset_min)?,
         offset_min,
         has_time,
     })
