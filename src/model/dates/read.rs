@@ -207,7 +207,13 @@ fn parse_iso_like(s: &str, cst: Cst) -> Option<Timestamp> {
     if !c.done() {
         return None;
     }
-    stamp(&civil, offset, true)
+    let offset_min = offset.unwrap_or(SHANGHAI_OFFSET_MIN);
+    let unix = civil.to_unix(offset_min)?;
+    Some(Timestamp {
+        unix,
+        offset_min,
+        has_time: true,
+    })
 }
 
 /// `Z`, `+08:00`, `+0800`, `+08`, or nothing (`Some(None)`); `None` on junk.
@@ -286,15 +292,10 @@ fn parse_rfc2822(s: &str, cst: Cst) -> Option<Timestamp> {
     if !c.done() {
         return None;
     }
-    stamp(&civil, offset, has_time)
-}
-
-/// The moment `civil` names in zone `offset` (minutes east of UTC; none
-/// written: Asia/Shanghai).
-fn stamp(civil: &Civil, offset: Option<i32>, has_time: bool) -> Option<Timestamp> {
     let offset_min = offset.unwrap_or(SHANGHAI_OFFSET_MIN);
+    let unix = civil.to_unix(offset_min)?;
     Some(Timestamp {
-        unix: civil.to_unix(offset_min)?,
+        unix,
         offset_min,
         has_time,
     })
