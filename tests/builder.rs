@@ -9,6 +9,7 @@
 use district_bulletin::app::check::{inspect, Check, Source};
 use district_bulletin::app::config::{Kind, ATTRIBUTES};
 use district_bulletin::app::embed::{render_lines, Choices};
+use district_bulletin::app::load::column::Rule;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,7 +40,13 @@ fn builder_report(name: &str, bytes: Vec<u8>) -> Check {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    inspect(name, Ok(source), |_| unreachable!("a file"), now)
+    inspect(
+        name,
+        Ok(source),
+        |_| unreachable!("a file"),
+        now,
+        Rule::default(),
+    )
 }
 
 fn place(v: &Value) -> (Option<u64>, Option<u64>) {
@@ -58,10 +65,11 @@ fn the_builders_report_agrees_with_check_json_on_every_fixture() {
         .args(&all)
         .output()
         .expect("district-bulletin check");
-    let reports: Vec<Value> = serde_json::from_slice(&out.stdout).expect("check --json");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("check --json");
+    let reports = report["feeds"].as_array().expect("one report per feed");
     assert_eq!(reports.len(), all.len());
     let mut with_problems = 0;
-    for (path, json) in all.iter().zip(&reports) {
+    for (path, json) in all.iter().zip(reports) {
         let name = path.to_string_lossy();
         assert_eq!(json["feed"], *name);
         let c = builder_report(&name, std::fs::read(path).expect("fixture"));
@@ -78,6 +86,8 @@ fn the_builders_report_agrees_with_check_json_on_every_fixture() {
                     c.newest.as_ref().map(|_| c.stale()),
                     "{name}"
                 );
+                // The same column rule: the kind read from the same feed.
+                assert_eq!(json["column"]["stale_after_days"], c.rule.days(), "{name}");
             }
             None => assert!(json["items"].is_null(), "{name}: no feed, no items"),
         }

@@ -7,6 +7,7 @@
 #[path = "support/server.rs"]
 mod server;
 
+use district_bulletin::app::load::column::Rule;
 use district_bulletin::native::cli::check::{check, json, text, Check, Cors};
 use district_bulletin::native::cli::source::{read, SourceError};
 use std::path::{Path, PathBuf};
@@ -35,7 +36,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn check_file(path: &Path) -> Check {
     let name = path.to_string_lossy().into_owned();
-    check(&name, read(&name, None), None, NOW)
+    check(&name, read(&name, None), None, NOW, Rule::default())
 }
 
 #[test]
@@ -169,7 +170,7 @@ fn check_over_http() {
     let url = |p: &str| format!("{}{p}", srv.origin);
     let at = |p: &str, origin: Option<&str>| {
         let u = url(p);
-        check(&u, read(&u, origin), origin, NOW)
+        check(&u, read(&u, origin), origin, NOW, Rule::default())
     };
 
     let c = at("/sub/lenient.json", Some("https://portal.example"));
@@ -229,7 +230,7 @@ fn check_over_http() {
         matches!(source, Err(SourceError::Network { .. })),
         "{source:?}"
     );
-    let c = check(&dead, source, None, NOW);
+    let c = check(&dead, source, None, NOW, Rule::default());
     assert!(!c.shows());
     assert!(text(&c).contains("网络连接失败"), "{}", text(&c));
 }
@@ -260,9 +261,9 @@ fn the_command_exits_0_when_shown_and_1_when_not() {
     ]);
     assert_eq!(bad.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&bad.stdout).expect("JSON");
-    assert_eq!(v[0]["shows"], true);
-    assert_eq!(v[1]["shows"], false);
-    assert_eq!(v[1]["notes"][0]["code"], "missing_field");
+    assert_eq!(v["feeds"][0]["shows"], true);
+    assert_eq!(v["feeds"][1]["shows"], false);
+    assert_eq!(v["feeds"][1]["notes"][0]["code"], "missing_field");
 
     assert_eq!(run(&["check"]).status.code(), Some(2));
     assert_eq!(run(&["nonsense"]).status.code(), Some(2));
@@ -270,4 +271,162 @@ fn the_command_exits_0_when_shown_and_1_when_not() {
     let contract = run(&["contract"]);
     assert_eq!(contract.status.code(), Some(0));
     assert!(serde_json::from_slice::<serde_json::Value>(&contract.stdout).is_ok());
+}
+
+/// The command on the portal fixtures, at the fixtures' clock.
+fn run_at_now(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_district-bulletin"))
+        .args(["check", "--now", &NOW.to_string()])
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// The table's line for the column whose feed ends with `feed`.
+fn row<'a>(out: &'a str, feed: &str) -> &'a str {
+    out.split("\ncolumns: ")
+        .nth(1)
+        .and_then(|table| table.lines().find(|l| l.ends_with(feed)))
+        .unwrap_or_else(|| panic!("no row for {feed}:\n{out}"))
+}
+
+/// That line's cells (separated by two spaces or more).
+fn cells(out: &str, feed: &str) -> Vec<String> {
+    row(out, feed)
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn check_on_a_folder_ends_with_the_columns_and_the_portals_verdict() {
+    let (code, out) = run_at_now(&["tests/fixtures/portal/fails"]);
+    assert_eq!(code, Some(1), "five stale columns fail the portal:\n{out}");
+    let table = out
+        .split("\ncolumns: 7 (the inspection rule, 国办秘函〔2019〕19号")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no table:\n{out}"));
+    let cells = |feed: &str| cells(&out, feed);
+    // A 动态 column 15 days old is stale.
+    assert_eq!(
+        cells("fails/gzdt.json"),
+        [
+            "STALE",
+            "动态 (title)",
+            "14 days",
+            "2019-12-16, 15 days ago",
+            "tests/fixtures/portal/fails/gzdt.json"
+        ]
+    );
+    // A 政策文件 column updated 40 days ago is not.
+    assert_eq!(
+        cells("fails/zcwj.json")[..3],
+        ["fresh", "政策文件 (title)", "180 days"]
+    );
+    assert_eq!(
+        cells("fails/tzgg.xml")[..3],
+        ["STALE", "通知公告 (title)", "180 days"]
+    );
+    assert_eq!(
+        cells("fails/ztzl.json")[..4],
+        ["EMPTY", "动态 (default)", "14 days", "—"]
+    );
+    assert!(
+        table.contains(
+            "portal: FAILS the column rule: 5 stale, 1 empty of 7 columns (a portal fails at 5 stale or 5 empty columns)\n"
+        ),
+        "{table}"
+    );
+    // Each report names its column too.
+    assert!(
+        out.contains("  column: 政策文件 (read from the feed's title 「示例区人民政府 · 政策文件」; on the widget, set column-kind=\"政策文件\" for its console to agree), stale after 180 days\n"),
+        "{out}"
+    );
+
+    // --json: the same columns and verdict.
+    let (code, json) = run_at_now(&["--json", "tests/fixtures/portal/fails"]);
+    assert_eq!(code, Some(1));
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let feeds = v["feeds"].as_array().expect("feeds");
+    assert_eq!(feeds.len(), 7);
+    let column = |name: &str| {
+        feeds
+            .iter()
+            .find(|f| f["feed"].as_str().is_some_and(|f| f.ends_with(name)))
+            .map(|f| f["column"].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        column("fails/gzdt.json"),
+        serde_json::json!({
+            "kind": "动态", "kind_from": "title", "kind_read_from": "示例区人民政府 · 工作动态",
+            "stale_after_days": 14, "status": "stale"
+        })
+    );
+    assert_eq!(column("fails/zcwj.json")["status"], "fresh");
+    assert_eq!(column("fails/ztzl.json")["status"], "empty");
+    assert_eq!(
+        v["portal"],
+        serde_json::json!({
+            "columns": 7, "stale": 5, "empty": 1, "not_shown": 0, "undated": 0,
+            "fails_at": 5, "fails": true
+        })
+    );
+}
+
+#[test]
+fn kinds_given_go_first_and_a_portal_under_five_passes() {
+    let (code, out) = run_at_now(&["tests/fixtures/portal/passes"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("portal: passes the column rule: 2 stale, 0 empty of 5 columns"),
+        "{out}"
+    );
+    // The kind read from the category every item shares.
+    assert_eq!(
+        cells(&out, "passes/zcwj.xml")[..3],
+        ["fresh", "政策文件 (category)", "180 days"]
+    );
+    assert_eq!(
+        cells(&out, "passes/index.json")[..3],
+        ["STALE", "动态 (default)", "14 days"]
+    );
+    // KIND=FEED first, then --kind, then the feed's own words.
+    let (code, out) = run_at_now(&[
+        "--kind",
+        "动态",
+        "政策文件=tests/fixtures/portal/passes/index.json",
+        "tests/fixtures/portal/passes/tzgg.xml",
+    ]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(
+        cells(&out, "passes/index.json")[..3],
+        ["fresh", "政策文件 (given)", "180 days"]
+    );
+    assert_eq!(
+        cells(&out, "passes/tzgg.xml")[..3],
+        ["STALE", "动态 (given)", "14 days"]
+    );
+    // --stale-after, for every column: all five stale (the newest is 10
+    // days old).
+    let (code, out) = run_at_now(&["--stale-after", "9", "tests/fixtures/portal/passes"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("portal: FAILS the column rule: 5 stale, 0 empty of 5 columns"),
+        "{out}"
+    );
+    // A folder without feeds, an unknown kind: usage errors.
+    // (tests/e2e holds pages, scripts and styles, no feed.)
+    assert_eq!(run_at_now(&["tests/e2e"]).0, Some(2));
+    assert_eq!(
+        run_at_now(&["--kind", "其他", "feeds/seed.json"]).0,
+        Some(2)
+    );
 }

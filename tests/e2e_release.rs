@@ -62,7 +62,7 @@ fn check_json(folder: &Path, feed: &Path) -> Value {
         .output()
         .expect("bin/district-bulletin");
     let all: Value = serde_json::from_slice(&out.stdout).expect("check --json");
-    all[0].clone()
+    all["feeds"][0].clone()
 }
 
 /// axe-core over the page (WCAG 2.x A/AA), loaded from `axe_origin`

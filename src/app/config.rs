@@ -14,6 +14,7 @@ mod attributes;
 pub use attributes::{attr, Attribute, Kind, ATTRIBUTES};
 
 use crate::app::i18n::Lang;
+use crate::app::load::column::{ColumnKind, Rule};
 
 /// The custom element's name.
 pub const ELEMENT: &str = "district-bulletin";
@@ -175,6 +176,9 @@ pub struct Config {
     /// Fetch the feed again every this many seconds (`refresh`; absent or
     /// 0: never). Clamped to [`MIN_REFRESH_SECS`]..=[`MAX_REFRESH_SECS`].
     pub refresh_secs: Option<u32>,
+    /// The inspection rule the console's stale warning holds the column to
+    /// (`column-kind`, `stale-after`).
+    pub column: Rule,
 }
 
 /// Whether a boolean attribute with this value (`None`: absent) is on.
@@ -247,6 +251,13 @@ impl Config {
             relative_dates: flag(attr::RELATIVE_DATES),
             refresh_secs: positive(get(attr::REFRESH.name))
                 .map(|s| s.clamp(MIN_REFRESH_SECS as usize, MAX_REFRESH_SECS as usize) as u32),
+            column: Rule {
+                kind: get(attr::COLUMN_KIND.name)
+                    .as_deref()
+                    .and_then(ColumnKind::parse),
+                stale_after: positive(get(attr::STALE_AFTER.name))
+                    .and_then(|d| u32::try_from(d).ok()),
+            },
             timeout_secs: positive(get(attr::TIMEOUT.name)).map_or(DEFAULT_TIMEOUT_SECS, |t| {
                 t.min(MAX_TIMEOUT_SECS as usize) as u32
             }),
@@ -398,5 +409,19 @@ mod tests {
         assert_eq!(cfg(&[("refresh", "0")]).refresh_secs, None);
         assert_eq!(cfg(&[("refresh", "soon")]).refresh_secs, None);
         assert_eq!(cfg(&[]).refresh_secs, None);
+    }
+
+    #[test]
+    fn the_column_kind_sets_the_stale_rule() {
+        assert_eq!(cfg(&[]).column.days(), 14);
+        let c = cfg(&[("column-kind", " 政策文件 ")]);
+        assert_eq!(c.column.kind, Some(ColumnKind::Policy));
+        assert_eq!(c.column.days(), 180);
+        assert_eq!(cfg(&[("column-kind", "tzgg")]).column.days(), 180);
+        assert_eq!(cfg(&[("column-kind", "其他")]).column, Rule::default());
+        let c = cfg(&[("column-kind", "通知公告"), ("stale-after", "30")]);
+        assert_eq!(c.column.days(), 30);
+        assert_eq!(cfg(&[("stale-after", "0")]).column.days(), 14);
+        assert_eq!(cfg(&[("stale-after", "a week")]).column.days(), 14);
     }
 }

@@ -118,10 +118,13 @@ impl Widget {
             return Widget::mounted(container, props, Some(Head::Kept { feed, at }));
         }
         let timeout_ms = props.config.timeout_ms();
+        let purpose = Purpose::First {
+            stale_days: props.config.column.days(),
+        };
         let slot = Rc::new(RefCell::new(Slot::Fetching { container, props }));
         let waiting = slot.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = load_feeds(&feeds, timeout_ms, None, Purpose::First, None).await;
+            let answer = load_feeds(&feeds, timeout_ms, None, purpose, None).await;
             let mut slot = waiting.borrow_mut();
             // Only while still waiting: not destroyed, nor mounted meanwhile
             // for another feed.

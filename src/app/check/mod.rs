@@ -7,13 +7,18 @@
 //! the browser's `fetch`) and the console warnings never disagree.
 //!
 //! How a feed was fetched, and whether the page's origin may read it, is
-//! the caller's: [`inspect`] takes it as an [`HttpCheck`].
+//! the caller's: [`inspect`] takes it as an [`HttpCheck`]. The rule the
+//! feed is held to as a portal's column, and the portal's verdict over
+//! several, are [`portal`]'s.
 
+pub mod portal;
 pub mod source;
 
+pub use portal::{KindFrom, Status, Verdict};
 pub use source::{Http, Source, SourceError};
 
-use crate::app::load::warnings::{newest_age_days, STALE_DAYS};
+use crate::app::load::column::Rule;
+use crate::app::load::warnings::newest_age_days;
 use crate::app::load::LoadError;
 use crate::model::dates::machine_label;
 use crate::model::feed::{
@@ -80,6 +85,11 @@ pub struct Check {
     pub undated: Vec<ItemRef>,
     /// The newest item's date (`2019-11-27T10:30+08:00`) and its age in days.
     pub newest: Option<(String, i64)>,
+    /// The rule the feed is held to as a column: the one given, with the
+    /// kind read from the feed when none was given.
+    pub rule: Rule,
+    /// Where [`Check::rule`]'s kind came from.
+    pub kind_from: KindFrom,
 }
 
 /// A problem the webmaster must fix, where it is.
@@ -126,9 +136,11 @@ impl Check {
         self.failure().is_none()
     }
 
-    /// Whether the newest item is older than the inspection rule allows.
+    /// Whether the newest item is older than the column's rule allows.
     pub fn stale(&self) -> bool {
-        self.newest.as_ref().is_some_and(|(_, d)| *d > STALE_DAYS)
+        self.newest
+            .as_ref()
+            .is_some_and(|(_, d)| self.rule.stale(*d))
     }
 
     /// The problems: the report's, or, when it names none, why the body is
@@ -171,12 +183,14 @@ fn item_ref(b: &Bulletin) -> ItemRef {
 /// is none); `http` turns the answer's status and headers into the HTTP
 /// facts, CORS included (the command works it out from the headers, the
 /// builder page from what its own request met); `now_unix`: the time
-/// staleness is measured at.
+/// staleness is measured at; `rule`: the column's rule as given (without a
+/// kind, the kind is read from the feed, see [`portal::infer`]).
 pub fn inspect(
     name: &str,
     source: Result<Source, SourceError>,
     http: impl FnOnce(Http) -> HttpCheck,
     now_unix: i64,
+    rule: Rule,
 ) -> Check {
     let mut out = Check {
         name: name.to_string(),
@@ -189,6 +203,11 @@ pub fn inspect(
         no_department: Vec::new(),
         undated: Vec::new(),
         newest: None,
+        rule,
+        kind_from: match rule.kind {
+            Some(_) => KindFrom::Given,
+            None => KindFrom::Default,
+        },
     };
     let source = match source {
         Ok(s) => s,
@@ -229,6 +248,12 @@ pub fn inspect(
                 .max_by_key(|t| t.unix)?;
             Some((machine_label(ts, f.zone_offset_min), days))
         });
+        if rule.kind.is_none() {
+            if let Some((kind, from)) = portal::infer(f) {
+                out.rule.kind = Some(kind);
+                out.kind_from = from;
+            }
+        }
     }
     out.feed = Some(feed);
     out
@@ -247,7 +272,13 @@ mod tests {
             bytes: bytes.to_vec(),
             http: None,
         };
-        inspect("f.json", Ok(source), |_| unreachable!("no HTTP"), NOW)
+        inspect(
+            "f.json",
+            Ok(source),
+            |_| unreachable!("no HTTP"),
+            NOW,
+            Rule::default(),
+        )
     }
 
     #[test]
@@ -282,6 +313,7 @@ mod tests {
                 cors: Cors::Denied,
             },
             NOW,
+            Rule::default(),
         );
         assert!(matches!(c.failure(), Some(LoadError::Network(r)) if r.starts_with("CORS")));
     }

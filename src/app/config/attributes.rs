@@ -114,6 +114,16 @@ pub mod attr {
         Kind::Number,
         "fetch the feed again every this many seconds (10–86400)",
     );
+    pub const COLUMN_KIND: Attribute = attribute(
+        "column-kind",
+        Kind::Choice(&["动态", "通知公告", "政策文件"]),
+        "the column's kind for the inspection rule (国办秘函〔2019〕19号): 动态 (要闻), or 通知公告 or 政策文件; the console warns after 14, 180 or 180 days without news",
+    );
+    pub const STALE_AFTER: Attribute = attribute(
+        "stale-after",
+        Kind::Number,
+        "days without news before the console warns, instead of column-kind's (default 14)",
+    );
     pub const NO_SHADOW: Attribute = Attribute {
         loader_only: true,
         ..attribute(
@@ -163,4 +173,6 @@ pub const ATTRIBUTES: &[Attribute] = &[
     attr::THUMBNAILS,
     attr::RELATIVE_DATES,
     attr::REFRESH,
+    attr::COLUMN_KIND,
+    attr::STALE_AFTER,
 ];

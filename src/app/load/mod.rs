@@ -1,9 +1,11 @@
 //! A round of loading as the widget's state sees it, in plain Rust: what a
 //! round brought ([`Batch`]), what it was for ([`Purpose`]), its error type
-//! ([`LoadError`]), retry timing ([`retry`]) and the webmaster's console
-//! warnings ([`warnings`]). The browser's side of it (requests, the kept
+//! ([`LoadError`]), retry timing ([`retry`]), the webmaster's console
+//! warnings ([`warnings`]) and the inspection rule they hold a column to
+//! ([`column`]). The browser's side of it (requests, the kept
 //! copy, the loader's early requests) is `crate::ui::net`.
 
+pub mod column;
 mod error;
 pub mod retry;
 pub mod warnings;
@@ -35,8 +37,9 @@ pub struct Batch {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// The widget's feeds: kept as the last good copy and checked for the
-    /// webmaster warnings (stale feed, MIME type).
-    First,
+    /// webmaster warnings (stale by `stale_days`, the column's
+    /// [`column::Rule::days`]; MIME type).
+    First { stale_days: u32 },
     /// Older pages: neither kept nor checked for staleness (old is their point).
     /// `label`: the widget shows several feeds, so items name their source.
     Older { label: bool },

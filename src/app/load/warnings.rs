@@ -3,10 +3,6 @@
 
 use crate::model::feed::{Feed, Note, Report, Severity};
 
-/// Newest item older than this many days: a 动态 column counts as stale in
-/// government website inspections.
-pub const STALE_DAYS: i64 = 14;
-
 /// Whole days since the newest dated item (`None`: no item is dated).
 pub fn newest_age_days(feed: &Feed, now_unix: i64) -> Option<i64> {
     let newest = feed
@@ -31,7 +27,8 @@ pub fn content_type_ok(content_type: &str) -> bool {
 /// lists them all).
 const LISTED: usize = 5;
 
-/// What is worth telling the webmaster about a feed that loaded: staleness,
+/// What is worth telling the webmaster about a feed that loaded: staleness
+/// (by `stale_days`, the column's [`Rule::days`](super::column::Rule::days)),
 /// the Content-Type, and what reading it found (`report`: repairs, skipped
 /// items and why, problems with their line and column).
 pub fn after_load(
@@ -40,11 +37,12 @@ pub fn after_load(
     report: &Report,
     content_type: Option<&str>,
     now_unix: i64,
+    stale_days: u32,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(days) = newest_age_days(feed, now_unix).filter(|&d| d > STALE_DAYS) {
+    if let Some(days) = newest_age_days(feed, now_unix).filter(|&d| d > i64::from(stale_days)) {
         out.push(format!(
-            "{url}: the newest item is {days} days old; a news column should be updated at least every {STALE_DAYS} days (最新一条信息已 {days} 天未更新)."
+            "{url}: the newest item is {days} days old; the inspection rule for this column (column-kind, stale-after) is {stale_days} days (最新一条信息已 {days} 天未更新)."
         ));
     }
     match content_type.map(str::to_ascii_lowercase) {
@@ -122,8 +120,11 @@ mod tests {
             .map(|t| t.unix)
             .unwrap_or(0);
         let (f, r) = feed("2019-12-01T00:00:00+08:00");
-        let w = after_load("/f.json", &f, &r, Some("text/html"), now);
-        assert!(w[0].contains("30 days old"), "{w:?}");
+        let w = after_load("/f.json", &f, &r, Some("text/html"), now, 14);
+        assert!(
+            w[0].contains("30 days old") && w[0].contains("is 14 days"),
+            "{w:?}"
+        );
         assert!(w[1].contains("text/html"), "{w:?}");
         assert!(
             w[2].contains("1 item(s) skipped")
@@ -131,8 +132,12 @@ mod tests {
             "{w:?}"
         );
         let (f, r) = feed("2019-12-30T00:00:00+08:00");
-        let fresh = after_load("/f.json", &f, &r, Some("application/feed+json"), now);
+        let fresh = after_load("/f.json", &f, &r, Some("application/feed+json"), now, 14);
         assert_eq!(fresh.len(), 1, "{fresh:?}");
+        // A 政策文件 column 30 days old is within its six months.
+        let (f, r) = feed("2019-12-01T00:00:00+08:00");
+        let policy = after_load("/f.json", &f, &r, Some("application/feed+json"), now, 180);
+        assert_eq!(policy.len(), 1, "{policy:?}");
     }
 
     #[test]
@@ -140,7 +145,14 @@ mod tests {
         let rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title>\n<item><title>a</title><link>/a?x=1&y=2</link><pubDate>2019-02-30</pubDate></item>\n<item><title>b</title><link>/b</link></item>\n<item><title>c</tilte></item></channel></rss>";
         let Reading { feed, report } = read_body(rss.as_bytes());
         let feed = feed.expect("the items before the break");
-        let w = after_load("/rss.xml", &feed, &report, Some("application/rss+xml"), 0);
+        let w = after_load(
+            "/rss.xml",
+            &feed,
+            &report,
+            Some("application/rss+xml"),
+            0,
+            14,
+        );
         let text = w.join("\n");
         assert!(
             text.contains("/rss.xml: problems: item 1, line 3, column 1: `pubDate` \"2019-02-30\""),
@@ -165,7 +177,7 @@ mod tests {
         );
         let Reading { feed, report } = read_body(json.as_bytes());
         let feed = feed.expect("feed");
-        let w = after_load("/f.json", &feed, &report, Some("application/json"), 0);
+        let w = after_load("/f.json", &feed, &report, Some("application/json"), 0, 14);
         assert!(
             w.iter()
                 .any(|l| l.contains("8 item(s) skipped") && l.contains("and 3 more")),

@@ -6,9 +6,10 @@
 //! the command's own.
 
 use super::source::{Source, SourceError};
-pub use crate::app::check::{Check, Cors, HttpCheck, ItemRef};
+pub use crate::app::check::{Check, Cors, HttpCheck, ItemRef, KindFrom, Status};
 use crate::app::i18n::{load_error, Lang};
-use crate::app::load::warnings::{content_type_ok, STALE_DAYS};
+use crate::app::load::column::{ColumnKind, Rule};
+use crate::app::load::warnings::content_type_ok;
 use crate::model::feed::{Feed, Format, Note, NoteKind, Severity};
 use serde_json::{json, Value};
 
@@ -37,14 +38,16 @@ pub fn cors(final_url: &str, allow: Option<&str>, page_origin: Option<&str>) -> 
 }
 
 /// Checks one FEED read by [`super::source::read`]. `origin`: the page's
-/// origin (`--origin`); `now_unix`: the time staleness is measured at.
-/// (The report is [`crate::app::check::inspect`]'s; the CORS answer is
-/// worked out here from the headers.)
+/// origin (`--origin`); `now_unix`: the time staleness is measured at;
+/// `rule`: the column's rule as given (`--kind`, `FEED=kind`,
+/// `--stale-after`). (The report is [`crate::app::check::inspect`]'s; the
+/// CORS answer is worked out here from the headers.)
 pub fn check(
     name: &str,
     source: Result<Source, SourceError>,
     origin: Option<&str>,
     now_unix: i64,
+    rule: Rule,
 ) -> Check {
     let origin =
         origin.map(|o| origin_of(o).unwrap_or_else(|| o.trim_end_matches('/').to_string()));
@@ -61,7 +64,44 @@ pub fn check(
             origin,
         },
         now_unix,
+        rule,
     )
+}
+
+/// The column's kind as the report names it: the one given or read, else
+/// 动态, whose rule is the default (`None` when only days were given).
+pub fn kind_label(c: &Check) -> Option<&'static str> {
+    match (c.rule.kind, c.rule.stale_after) {
+        (Some(k), _) => Some(k.name()),
+        (None, Some(_)) => None,
+        (None, None) => Some(ColumnKind::News.name()),
+    }
+}
+
+/// The column's kind and rule, and where the kind came from.
+fn column_text(c: &Check) -> String {
+    let kind = kind_label(c).unwrap_or("—");
+    // A kind read from the feed holds for the widget only when given there
+    // too (its console does not read it), unless it is the default's.
+    let advice = if c.rule.kind.is_some_and(|k| k != ColumnKind::News) {
+        format!("; on the widget, set column-kind=\"{kind}\" for its console to agree")
+    } else {
+        String::new()
+    };
+    let from = match &c.kind_from {
+        KindFrom::Given => "given".to_string(),
+        KindFrom::Title(t) => format!("read from the feed's title 「{t}」{advice}"),
+        KindFrom::Category(t) => format!("read from its items' category 「{t}」{advice}"),
+        KindFrom::Default if c.rule.stale_after.is_some() => "none given".to_string(),
+        KindFrom::Default => "the default: no kind given or found in the feed".to_string(),
+    };
+    let days = c.rule.days();
+    let given = if c.rule.stale_after.is_some() {
+        " (--stale-after)"
+    } else {
+        ""
+    };
+    format!("  column: {kind} ({from}), stale after {days} days{given}\n")
 }
 
 /// `1239` → `1,239`.
@@ -248,9 +288,12 @@ fn items_text(out: &mut String, c: &Check, feed: &Feed) {
         feed.items.len(),
         c.report.items_in_document
     ));
+    out.push_str(&column_text(c));
+    let limit = c.rule.days();
     match &c.newest {
-        Some((date, days)) if *days > STALE_DAYS => out.push_str(&format!(
-            "  newest: {date}, {days} days ago: STALE (the inspection rule: a 动态 column is updated within {STALE_DAYS} days)\n"
+        Some((date, days)) if c.stale() => out.push_str(&format!(
+            "  newest: {date}, {days} days ago: STALE (the inspection rule: {} is updated within {limit} days)\n",
+            kind_label(c).map_or("this column".to_string(), |k| format!("a {k} column"))
         )),
         Some((date, days)) => out.push_str(&format!("  newest: {date}, {days} days ago\n")),
         None if feed.items.is_empty() => {
@@ -272,6 +315,24 @@ fn note_json(n: &Note) -> Value {
         "line": n.at.map(|p| p.line),
         "column": n.at.map(|p| p.column),
         "message": n.kind.to_string(),
+    })
+}
+
+/// The feed as a portal's column: its kind, where the kind came from, its
+/// rule in days, and its status ([`Status`]).
+pub fn column_json(c: &Check) -> Value {
+    let (from, read) = match &c.kind_from {
+        KindFrom::Given => ("given", None),
+        KindFrom::Title(t) => ("title", Some(t)),
+        KindFrom::Category(t) => ("category", Some(t)),
+        KindFrom::Default => ("default", None),
+    };
+    json!({
+        "kind": kind_label(c),
+        "kind_from": from,
+        "kind_read_from": read,
+        "stale_after_days": c.rule.days(),
+        "status": Status::of(c).word(),
     })
 }
 
@@ -335,9 +396,10 @@ pub fn json(c: &Check) -> Value {
         v["newest"] = json!(c.newest.as_ref().map(|(d, days)| json!({
             "date": d,
             "days_ago": days,
-            "stale": *days > STALE_DAYS,
+            "stale": c.rule.stale(*days),
         })));
     }
+    v["column"] = column_json(c);
     if let Some(e) = &c.unreadable {
         v["unreadable"] = json!(e.to_string());
     }
@@ -358,7 +420,7 @@ mod tests {
             bytes: bytes.to_vec(),
             http: None,
         };
-        check(name, Ok(source), None, NOW)
+        check(name, Ok(source), None, NOW, Rule::default())
     }
 
     fn http(status: u16, headers: &[(&str, &str)], body: &[u8], origin: Option<&str>) -> Check {
@@ -375,7 +437,13 @@ mod tests {
                     .collect(),
             }),
         };
-        check("https://feeds.example/f.json", Ok(source), origin, NOW)
+        check(
+            "https://feeds.example/f.json",
+            Ok(source),
+            origin,
+            NOW,
+            Rule::default(),
+        )
     }
 
     const GOOD: &[u8] = br#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[

@@ -46,14 +46,7 @@ pub fn command() -> Command {
                 .value_parser(clap::value_parser!(u32))
                 .help("how long the fragment counts as fresh: set it to how often you render (default 900)"),
         )
-        .arg(
-            Arg::new("now")
-                .long("now")
-                .value_name("UNIX_SECONDS")
-                .value_parser(clap::value_parser!(i64))
-                .hide(true)
-                .help("the render's clock (for reproducible output)"),
-        );
+        .arg(super::now_arg());
     // Every attribute goes on the element as given: the loader's own
     // (`eager`, `no-shadow`) too, and `no-shadow` changes the fragment.
     for a in ATTRIBUTES.iter().filter(|a| a.name != "feed") {
@@ -88,12 +81,6 @@ fn read(feed: &str) -> Result<Vec<u8>, String> {
         Some(http) if !http.ok() => Err(format!("{feed}: HTTP {}", http.status)),
         _ => Ok(source.bytes),
     }
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Writes `text` to `path` whole: into a temporary file beside it, then
@@ -144,7 +131,7 @@ pub fn run(m: &ArgMatches) -> ExitCode {
         bodies,
         id: m.get_one::<String>("id").cloned(),
         attributes: attributes(m, feed_url),
-        now: m.get_one::<i64>("now").copied().unwrap_or_else(now),
+        now: super::now(m),
         fresh_for: m
             .get_one::<u32>("fresh-for")
             .copied()

@@ -7,7 +7,7 @@ use super::form::Options;
 use super::report::Report;
 use super::use_checks::use_checks;
 use super::use_page::{page_url, use_document_lang, use_integrity, use_preview, use_settled};
-use crate::app::config::Attribute;
+use crate::app::config::{Attribute, Config};
 use crate::app::embed::text::text;
 use crate::app::embed::{csp, origin_of, render_lines, snippet, Choices, SCRIPT_FILE};
 use crate::app::i18n::Lang;
@@ -123,7 +123,8 @@ pub fn builder() -> Html {
     let settled = use_settled((*choices).clone(), SETTLE_MS);
     let preview = use_node_ref();
     use_preview(preview.clone(), settled.attributes());
-    let checks = use_checks(absolute_feeds(&settled, &page_url()));
+    let rule = Config::from_attributes(|n| settled.get(n).map(str::to_string)).column;
+    let checks = use_checks(absolute_feeds(&settled, &page_url()), rule);
 
     let on_set = {
         let choices = choices.clone();

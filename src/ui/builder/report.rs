@@ -7,7 +7,6 @@ use super::use_checks::{Checked, FeedCheck};
 use crate::app::check::Cors;
 use crate::app::embed::text::{fill, Text};
 use crate::app::i18n::{load_error, Lang};
-use crate::app::load::warnings::STALE_DAYS;
 use crate::model::feed::Format;
 use yew::prelude::*;
 
@@ -55,7 +54,7 @@ fn details(c: &Checked, lang: Lang, w: &'static Text) -> Html {
             if check.stale() {
                 s.push_str(&format!(
                     "：{}",
-                    fill(w.stale, &[("limit", STALE_DAYS.to_string())])
+                    fill(w.stale, &[("limit", check.rule.days().to_string())])
                 ));
             }
             s

@@ -5,6 +5,7 @@
 
 use super::fetch::fetch;
 use crate::app::check::{inspect, Check, Cors, HttpCheck};
+use crate::app::load::column::Rule;
 use crate::ui::net::fetch::now_unix;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -78,14 +79,16 @@ impl Reducible for Checks {
     }
 }
 
-/// Checks every feed of `urls` (absolute), again whenever the list changes.
+/// Checks every feed of `urls` (absolute) as a column held to `rule` (the
+/// chosen `column-kind` and `stale-after`), again whenever either changes.
 #[hook]
-pub fn use_checks(urls: Vec<String>) -> Checks {
+pub fn use_checks(urls: Vec<String>, rule: Rule) -> Checks {
     let checks = use_reducer(Checks::default);
     {
         let d = checks.dispatcher();
         let round = checks.round.wrapping_add(1);
-        use_effect_with(urls, move |urls| {
+        use_effect_with((urls, rule), move |(urls, rule)| {
+            let rule = *rule;
             d.dispatch(Step::Start(urls.clone()));
             for (index, url) in urls.iter().cloned().enumerate() {
                 let d = d.clone();
@@ -101,6 +104,7 @@ pub fn use_checks(urls: Vec<String>) -> Checks {
                             cors: cors.unwrap_or(Cors::NotAsked),
                         },
                         now_unix(),
+                        rule,
                     );
                     d.dispatch(Step::Done {
                         round,

@@ -38,6 +38,7 @@ pub fn use_feed(config: &Config, state: &UseReducerHandle<State>) {
     let d = state.dispatcher();
     let due = rounds::due(state);
     let timeout_ms = config.timeout_ms();
+    let stale_days = config.column.days();
     use_effect_with(
         (state.fetch.feeds.clone(), state.fetch.request),
         move |(feeds, _)| {
@@ -68,7 +69,7 @@ pub fn use_feed(config: &Config, state: &UseReducerHandle<State>) {
                         &feeds,
                         timeout_ms,
                         round.since,
-                        Purpose::First,
+                        Purpose::First { stale_days },
                         signal.as_ref(),
                     )
                     .await;

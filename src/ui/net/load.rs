@@ -60,8 +60,9 @@ pub async fn load_feeds(
             let feed = feed
                 .map_err(LoadError::Feed)
                 .inspect_err(|e| warn_failure(url, e))?;
-            if purpose == Purpose::First {
-                for w in warnings::after_load(url, &feed, &report, content_type.as_deref(), at) {
+            if let Purpose::First { stale_days } = purpose {
+                let ct = content_type.as_deref();
+                for w in warnings::after_load(url, &feed, &report, ct, at, stale_days) {
                     warn(&w);
                 }
                 cache::keep_after_paint(url, body, at);
