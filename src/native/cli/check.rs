@@ -5,10 +5,11 @@
 //! `check` and the console warnings never disagree; only the HTTP facts are
 //! the command's own.
 
+use super::column::{column_json, column_text, kind_label};
 use super::source::{Source, SourceError};
 pub use crate::app::check::{Check, Cors, HttpCheck, ItemRef, KindFrom, Status};
 use crate::app::i18n::{load_error, Lang};
-use crate::app::load::column::{ColumnKind, Rule};
+use crate::app::load::column::Rule;
 use crate::app::load::warnings::content_type_ok;
 use crate::model::feed::{Feed, Format, Note, NoteKind, Severity};
 use serde_json::{json, Value};
@@ -66,42 +67,6 @@ pub fn check(
         now_unix,
         rule,
     )
-}
-
-/// The column's kind as the report names it: the one given or read, else
-/// 动态, whose rule is the default (`None` when only days were given).
-pub fn kind_label(c: &Check) -> Option<&'static str> {
-    match (c.rule.kind, c.rule.stale_after) {
-        (Some(k), _) => Some(k.name()),
-        (None, Some(_)) => None,
-        (None, None) => Some(ColumnKind::News.name()),
-    }
-}
-
-/// The column's kind and rule, and where the kind came from.
-fn column_text(c: &Check) -> String {
-    let kind = kind_label(c).unwrap_or("—");
-    // A kind read from the feed holds for the widget only when given there
-    // too (its console does not read it), unless it is the default's.
-    let advice = if c.rule.kind.is_some_and(|k| k != ColumnKind::News) {
-        format!("; on the widget, set column-kind=\"{kind}\" for its console to agree")
-    } else {
-        String::new()
-    };
-    let from = match &c.kind_from {
-        KindFrom::Given => "given".to_string(),
-        KindFrom::Title(t) => format!("read from the feed's title 「{t}」{advice}"),
-        KindFrom::Category(t) => format!("read from its items' category 「{t}」{advice}"),
-        KindFrom::Default if c.rule.stale_after.is_some() => "none given".to_string(),
-        KindFrom::Default => "the default: no kind given or found in the feed".to_string(),
-    };
-    let days = c.rule.days();
-    let given = if c.rule.stale_after.is_some() {
-        " (--stale-after)"
-    } else {
-        ""
-    };
-    format!("  column: {kind} ({from}), stale after {days} days{given}\n")
 }
 
 /// `1239` → `1,239`.
@@ -315,24 +280,6 @@ fn note_json(n: &Note) -> Value {
         "line": n.at.map(|p| p.line),
         "column": n.at.map(|p| p.column),
         "message": n.kind.to_string(),
-    })
-}
-
-/// The feed as a portal's column: its kind, where the kind came from, its
-/// rule in days, and its status ([`Status`]).
-pub fn column_json(c: &Check) -> Value {
-    let (from, read) = match &c.kind_from {
-        KindFrom::Given => ("given", None),
-        KindFrom::Title(t) => ("title", Some(t)),
-        KindFrom::Category(t) => ("category", Some(t)),
-        KindFrom::Default => ("default", None),
-    };
-    json!({
-        "kind": kind_label(c),
-        "kind_from": from,
-        "kind_read_from": read,
-        "stale_after_days": c.rule.days(),
-        "status": Status::of(c).word(),
     })
 }
 

@@ -13,6 +13,7 @@
 //! FEED is read by [`source`], which `check` and `render` share.
 
 pub mod check;
+pub mod column;
 pub mod portal;
 mod render;
 pub mod source;

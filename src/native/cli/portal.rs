@@ -4,7 +4,8 @@
 //! status) and the portal's verdict by the inspection rule
 //! ([`crate::app::check::portal`]).
 
-use super::check::{self, kind_label, Check, KindFrom, Status};
+use super::check::{self, Check, KindFrom, Status};
+use super::column::kind_label;
 use super::source;
 use crate::app::check::portal::FAILS_AT;
 use crate::app::check::Verdict;
