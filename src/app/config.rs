@@ -417,7 +417,7 @@ mod tests {
         let c = cfg(&[("column-kind", " 政策文件 ")]);
         assert_eq!(c.column.kind, Some(ColumnKind::Policy));
         assert_eq!(c.column.days(), 180);
-        assert_eq!(cfg(&[("column-kind", "tzgg")]).column.days(), 180);
+        assert_eq!(cfg(&[("column-kind", "要闻")]).column.days(), 14);
         assert_eq!(cfg(&[("column-kind", "其他")]).column, Rule::default());
         let c = cfg(&[("column-kind", "通知公告"), ("stale-after", "30")]);
         assert_eq!(c.column.days(), 30);

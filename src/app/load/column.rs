@@ -22,19 +22,18 @@ pub enum ColumnKind {
     Policy,
 }
 
-/// The words each kind is named by (the first is its name), compared
-/// trimmed and ignoring ASCII case: the Chinese names, English, and the
-/// pinyin initials CMSs use in column paths (`/gzdt/`, `/tzgg/`, `/zcwj/`).
-const WORDS: [(ColumnKind, &[&str]); 3] = [
-    (
-        ColumnKind::News,
-        &["动态", "要闻", "动态要闻", "news", "gzdt"],
-    ),
+/// The kinds' other names, which the command reads too (`--kind`,
+/// `KIND=FEED`), ignoring ASCII case: English, and the pinyin initials CMSs
+/// use in column paths (`/gzdt/`, `/tzgg/`, `/zcwj/`). Not the widget's
+/// attribute: every word costs the bundle bytes.
+#[cfg(not(target_arch = "wasm32"))]
+const ALIASES: [(ColumnKind, &[&str]); 3] = [
+    (ColumnKind::News, &["动态要闻", "news", "gzdt"]),
     (
         ColumnKind::Notices,
-        &["通知公告", "通知", "公告", "notices", "notice", "tzgg"],
+        &["通知", "公告", "notices", "notice", "tzgg"],
     ),
-    (ColumnKind::Policy, &["政策文件", "政策", "policy", "zcwj"]),
+    (ColumnKind::Policy, &["政策", "policy", "zcwj"]),
 ];
 
 impl ColumnKind {
@@ -43,7 +42,11 @@ impl ColumnKind {
 
     /// Its Chinese name: 动态, 通知公告 or 政策文件.
     pub fn name(self) -> &'static str {
-        WORDS[self as usize].1[0]
+        match self {
+            ColumnKind::News => "动态",
+            ColumnKind::Notices => "通知公告",
+            ColumnKind::Policy => "政策文件",
+        }
     }
 
     /// Days its newest item may be old before the column is stale.
@@ -60,14 +63,28 @@ impl ColumnKind {
         }
     }
 
-    /// Reads a kind's name or alias (`通知公告`, `notices`, `tzgg`, …);
-    /// `None` for any other word.
+    /// Reads `column-kind`: a kind's name, or 要闻 (动态's other half),
+    /// trimmed; `None` for any other word.
     pub fn parse(word: &str) -> Option<ColumnKind> {
+        match word.trim() {
+            "动态" | "要闻" => Some(ColumnKind::News),
+            "通知公告" => Some(ColumnKind::Notices),
+            "政策文件" => Some(ColumnKind::Policy),
+            _ => None,
+        }
+    }
+
+    /// Reads the command's kinds: [`ColumnKind::parse`]'s words and the
+    /// [`ALIASES`] (`notices`, `tzgg`, …).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_word(word: &str) -> Option<ColumnKind> {
         let word = word.trim();
-        WORDS
-            .iter()
-            .find(|(_, words)| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
-            .map(|(k, _)| *k)
+        ColumnKind::parse(word).or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(_, words)| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
+                .map(|(k, _)| *k)
+        })
     }
 }
 
@@ -106,10 +123,14 @@ mod tests {
             assert_eq!(ColumnKind::parse(k.name()), Some(k));
         }
         assert_eq!(ColumnKind::parse(" 要闻 "), Some(ColumnKind::News));
-        assert_eq!(ColumnKind::parse("Notices"), Some(ColumnKind::Notices));
-        assert_eq!(ColumnKind::parse("ZCWJ"), Some(ColumnKind::Policy));
         assert_eq!(ColumnKind::parse("政策解读"), None);
         assert_eq!(ColumnKind::parse(""), None);
+        // The command's aliases; the attribute reads only the names.
+        assert_eq!(ColumnKind::parse("tzgg"), None);
+        assert_eq!(ColumnKind::from_word("Notices"), Some(ColumnKind::Notices));
+        assert_eq!(ColumnKind::from_word(" ZCWJ"), Some(ColumnKind::Policy));
+        assert_eq!(ColumnKind::from_word("要闻"), Some(ColumnKind::News));
+        assert_eq!(ColumnKind::from_word("其他"), None);
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn after_load(
     let mut out = Vec::new();
     if let Some(days) = newest_age_days(feed, now_unix).filter(|&d| d > i64::from(stale_days)) {
         out.push(format!(
-            "{url}: the newest item is {days} days old; the inspection rule for this column (column-kind, stale-after) is {stale_days} days (最新一条信息已 {days} 天未更新)."
+            "{url}: the newest item is {days} days old; this column's rule (column-kind) is {stale_days} days (最新一条信息已 {days} 天未更新)."
         ));
     }
     match content_type.map(str::to_ascii_lowercase) {

@@ -134,7 +134,7 @@ fn now(m: &ArgMatches) -> i64 {
 
 /// `--kind`'s value.
 fn column_kind(word: &str) -> Result<ColumnKind, String> {
-    ColumnKind::parse(word).ok_or_else(|| {
+    ColumnKind::from_word(word).ok_or_else(|| {
         format!("not a column kind: {word} (动态, 通知公告 or 政策文件; news, notices or policy)")
     })
 }

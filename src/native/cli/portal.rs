@@ -30,7 +30,7 @@ pub struct Column {
 /// looks like it (a file called `news=a.xml`) stays a path.
 pub fn split_kind(arg: &str) -> (&str, Option<ColumnKind>) {
     match arg.split_once('=') {
-        Some((kind, feed)) if !Path::new(arg).exists() => match ColumnKind::parse(kind) {
+        Some((kind, feed)) if !Path::new(arg).exists() => match ColumnKind::from_word(kind) {
             Some(k) => (feed, Some(k)),
             None => (arg, None),
         },
