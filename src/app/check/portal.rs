@@ -61,6 +61,18 @@ pub fn infer(feed: &Feed) -> Option<(ColumnKind, KindFrom)> {
     Some((kind, KindFrom::Category(category.to_string())))
 }
 
+impl Check {
+    /// The column's kind as reports name it: the one given or read, else
+    /// 动态, whose rule is the default (`None` when only days were given).
+    pub fn kind_label(&self) -> Option<&'static str> {
+        match (self.rule.kind, self.rule.stale_after) {
+            (Some(k), _) => Some(k.name()),
+            (None, Some(_)) => None,
+            (None, None) => Some(ColumnKind::News.name()),
+        }
+    }
+}
+
 /// What one column is, for the inspection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {

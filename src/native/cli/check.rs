@@ -5,7 +5,7 @@
 //! `check` and the console warnings never disagree; only the HTTP facts are
 //! the command's own.
 
-use super::column::{column_json, column_text, kind_label};
+use super::column::{column_json, column_text};
 use super::source::{Source, SourceError};
 pub use crate::app::check::{Check, Cors, HttpCheck, ItemRef, KindFrom, Status};
 use crate::app::i18n::{load_error, Lang};
@@ -258,7 +258,7 @@ fn items_text(out: &mut String, c: &Check, feed: &Feed) {
     match &c.newest {
         Some((date, days)) if c.stale() => out.push_str(&format!(
             "  newest: {date}, {days} days ago: STALE (the inspection rule: {} is updated within {limit} days)\n",
-            kind_label(c).map_or("this column".to_string(), |k| format!("a {k} column"))
+            c.kind_label().map_or("this column".to_string(), |k| format!("a {k} column"))
         )),
         Some((date, days)) => out.push_str(&format!("  newest: {date}, {days} days ago\n")),
         None if feed.items.is_empty() => {

@@ -6,19 +6,9 @@ use crate::app::check::{Check, KindFrom, Status};
 use crate::app::load::column::ColumnKind;
 use serde_json::{json, Value};
 
-/// The column's kind as the report names it: the one given or read, else
-/// 动态, whose rule is the default (`None` when only days were given).
-pub fn kind_label(c: &Check) -> Option<&'static str> {
-    match (c.rule.kind, c.rule.stale_after) {
-        (Some(k), _) => Some(k.name()),
-        (None, Some(_)) => None,
-        (None, None) => Some(ColumnKind::News.name()),
-    }
-}
-
 /// The column's kind and rule, and where the kind came from.
 pub fn column_text(c: &Check) -> String {
-    let kind = kind_label(c).unwrap_or("—");
+    let kind = c.kind_label().unwrap_or("—");
     // A kind read from the feed holds for the widget only when given there
     // too (its console does not read it), unless it is the default's.
     let advice = if c.rule.kind.is_some_and(|k| k != ColumnKind::News) {
@@ -52,7 +42,7 @@ pub fn column_json(c: &Check) -> Value {
         KindFrom::Default => ("default", None),
     };
     json!({
-        "kind": kind_label(c),
+        "kind": c.kind_label(),
         "kind_from": from,
         "kind_read_from": read,
         "stale_after_days": c.rule.days(),

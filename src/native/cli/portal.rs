@@ -5,7 +5,6 @@
 //! ([`crate::app::check::portal`]).
 
 use super::check::{self, Check, KindFrom, Status};
-use super::column::kind_label;
 use super::source;
 use crate::app::check::portal::FAILS_AT;
 use crate::app::check::Verdict;
@@ -117,7 +116,7 @@ pub fn table(checks: &[Check]) -> String {
         .iter()
         .map(|c| {
             let status = Status::of(c);
-            let kind = format!("{} ({})", kind_label(c).unwrap_or("—"), from_word(c));
+            let kind = format!("{} ({})", c.kind_label().unwrap_or("—"), from_word(c));
             let newest = match (&c.newest, status) {
                 (Some((date, days)), _) => format!("{date}, {days} days ago"),
                 (None, Status::Undated) => "no item has a date".into(),

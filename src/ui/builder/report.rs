@@ -4,7 +4,7 @@
 //! attributes carry the same facts for scripts (the end-to-end test).
 
 use super::use_checks::{Checked, FeedCheck};
-use crate::app::check::Cors;
+use crate::app::check::{Cors, KindFrom};
 use crate::app::embed::text::{fill, Text};
 use crate::app::i18n::{load_error, Lang};
 use crate::model::feed::Format;
@@ -61,17 +61,29 @@ fn details(c: &Checked, lang: Lang, w: &'static Text) -> Html {
         }
         None => w.no_dates.to_string(),
     };
+    let kind = check.kind_label().unwrap_or("—");
+    let mut column = fill(
+        w.column_line,
+        &[
+            ("kind", kind.to_string()),
+            ("limit", check.rule.days().to_string()),
+        ],
+    );
+    if matches!(check.kind_from, KindFrom::Title(_) | KindFrom::Category(_)) {
+        column.push_str(w.column_read);
+    }
     let problems = check.problems();
     let status = check.http.as_ref().map(|h| h.http.status);
     html! {
         <dl data-verdict={if failure.is_none() { "shown" } else { "not-shown" }}
             data-shown={shown.to_string()} data-in-document={all.to_string()}
-            data-stale={check.stale().to_string()}>
+            data-stale={check.stale().to_string()} data-stale-after={check.rule.days().to_string()}>
             { row(if lang == Lang::ZhCn { "结论" } else { "Verdict" },
                 html! { <strong class="verdict">{ verdict }</strong> }) }
             { row(w.format, html! { { format } }) }
             if feed.is_some() {
                 { row(w.items, html! { { fill(w.items_line, &[("shown", shown.to_string()), ("all", all.to_string())]) } }) }
+                { row(w.column, html! { { column } }) }
                 { row(w.newest, html! { <span class={classes!(check.stale().then_some("stale"))}>{ newest }</span> }) }
             }
             { row(w.problems, if problems.is_empty() {
