@@ -1,5 +1,6 @@
 //! Atom 1.0: a feed and its entries → the typed feed.
 
+use super::cms;
 use super::tree::{
     atom_link, attachment, author, child, content_id, elements, entries, field, named, plain_title,
     set_body, text, XML,
@@ -93,7 +94,9 @@ fn atom_entry(entry: Node, index: usize, report: &mut Report) -> RawItem<'static
             .filter_map(|c| c.attribute("label").or_else(|| c.attribute("term")))
             .filter_map(|t| field(Some(t.to_string())))
             .collect(),
-        authors: author(child(entry, "author").and_then(|a| text(child(a, "name")))),
+        authors: author(cms::name(
+            child(entry, "author").and_then(|a| text(child(a, "name"))),
+        )),
         attachments: named(entry, "link")
             .filter(|c| c.attribute("rel") == Some("enclosure"))
             .filter_map(|c| {
@@ -114,6 +117,12 @@ fn atom_entry(entry: Node, index: usize, report: &mut Report) -> RawItem<'static
     };
     if let Some((is_text, Some(body))) = content {
         set_body(&mut raw, body, is_text);
+    }
+    let link = entry
+        .parent_element()
+        .and_then(|f| atom_link(f, "alternate"));
+    if let Some(base) = cms::base(entry, link.as_deref()) {
+        cms::resolve_links(&mut raw, &base);
     }
     raw
 }

@@ -1,6 +1,7 @@
 //! RSS 2.0 (and 0.9x) and RSS 1.0 (RDF): a channel and its items → the
 //! typed feed.
 
+use super::cms;
 use super::tree::{
     atom_link, attachment, author, child, child_ns, content_id, elements, entries, field, named,
     plain_title, set_body, text, ATOM, DC, RDF, RSS_CONTENT,
@@ -42,8 +43,13 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> RawItem<'static> {
     let link = text(rss_link(item)).or_else(|| atom_link(item, "alternate"));
     let title = text(child(item, "title"));
     let description = text(child(item, "description"));
-    let encoded = text(child_ns(item, RSS_CONTENT, "encoded"));
-    let date = text(child(item, "pubDate")).or_else(|| text(child_ns(item, DC, "date")));
+    // TRS WCM writes the whole body as a plain `<content>` (no namespace:
+    // not `media:content`).
+    let encoded = text(child_ns(item, RSS_CONTENT, "encoded"))
+        .or_else(|| text(named(item, "content").find(|c| c.tag_name().namespace().is_none())));
+    let date = text(child(item, "pubDate"))
+        .or_else(|| text(child_ns(item, DC, "date")))
+        .or_else(|| text(child(item, "pubTime")));
     let id = text(child(item, "guid"))
         .or_else(|| link.clone())
         .or_else(|| item.attribute((RDF, "about")).map(str::to_string));
@@ -67,11 +73,12 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> RawItem<'static> {
             .chain(named(item, "subject").filter(|c| c.tag_name().namespace() == Some(DC)))
             .filter_map(|c| field(text(Some(c))))
             .collect(),
-        authors: author(
-            text(child_ns(item, DC, "creator")).or_else(|| text(child(item, "author"))),
-        ),
         ..RawItem::default()
     };
+    let creator = cms::name(text(child_ns(item, DC, "creator")))
+        .or_else(|| cms::name(text(child(item, "author"))));
+    raw.district = cms::rss_district(item, creator.as_deref());
+    raw.authors = author(creator);
     match (description, encoded) {
         (d, Some(html)) => {
             raw.summary = field(d.map(|d| html_to_text(&d)));
@@ -81,7 +88,21 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> RawItem<'static> {
         (None, None) => {}
     }
     media(item, &mut raw);
+    if let Some(base) = cms::base(item, channel_link(item).as_deref()) {
+        cms::resolve_links(&mut raw, &base);
+    }
     raw
+}
+
+/// The `<link>` of the channel `item` is in (its parent in RSS 2.0, its
+/// sibling in RSS 1.0).
+fn channel_link(item: Node) -> Option<String> {
+    let parent = item.parent_element()?;
+    let channel = match parent.tag_name().name() {
+        "channel" => parent,
+        _ => child(parent, "channel")?,
+    };
+    text(rss_link(channel))
 }
 
 /// Enclosures (attachments), and the item's image: a media thumbnail, else
