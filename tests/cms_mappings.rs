@@ -101,9 +101,9 @@ fn relative_links_resolve_against_the_channel_link() {
 #[test]
 fn xml_base_comes_before_the_channel_link_and_loopback_links_are_no_base() {
     let feed = parse_body(
-        r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+        r#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel xml:base="/xwzx/">
           <title>t</title><link>https://www.example.gov.cn/</link>
-          <item xml:base="/xwzx/"><title>a</title><link>2019/1.html</link>
+          <item><title>a</title><link>2019/1.html</link>
             <enclosure url="fj/1.pdf" type="application/pdf" length="10"/>
             <description><![CDATA[<img src="/NMediaFile/2019/1127/MAIN1.jpg">]]></description></item>
           <item><title>b</title><link>/art/2.html</link><dc:publisher>区政府办公室</dc:publisher>

@@ -33,18 +33,21 @@ pub fn resolve_http(raw: &str, base: &str) -> Option<String> {
 }
 
 /// Whether `raw` names no scheme (`/NMediaFile/a.jpg`, `../b.html`,
-/// `//cdn/c.png`): a URL that only means something against a base.
+/// `//cdn/c.png`, `a:b` past a `/`): a URL that only means something
+/// against a base.
 pub fn is_relative(raw: &str) -> bool {
-    let b = raw.trim_start().as_bytes();
-    let scheme = b
+    let b = raw.as_bytes();
+    match b
         .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
-    let n = scheme.count();
-    !(n > 0 && b[0].is_ascii_alphabetic() && b.get(n) == Some(&b':'))
+        .position(|c| matches!(c, b':' | b'/' | b'?' | b'#'))
+    {
+        Some(i) => i == 0 || b[i] != b':',
+        None => true,
+    }
 }
 
-/// `html` with the relative `src` and `href` values of its tags resolved
-/// against `base` (written back double-quoted); `None` when nothing
+/// `html` with the relative `src="…"` and `href="…"` (any case, either
+/// quote; written back double-quoted) of its tags resolved against `base`; `None` when nothing
 /// changed. Feed bodies carry root-relative images (`src="/NMediaFile/…"`)
 /// that only mean something on the CMS's own site: resolved here, in plain
 /// Rust, the widget and `render` read the same absolute URLs. The
@@ -52,63 +55,40 @@ pub fn is_relative(raw: &str) -> bool {
 pub fn resolve_in_html(html: &str, base: &str) -> Option<String> {
     let b = html.as_bytes();
     let mut out = String::new();
-    let (mut copied, mut in_tag, mut i) = (0, false, 0);
-    while i < b.len() {
+    let (mut copied, mut in_tag) = (0, false);
+    for i in 0..b.len() {
         match b[i] {
             b'<' => in_tag = true,
             b'>' => in_tag = false,
             c if in_tag && c.is_ascii_whitespace() => {
-                if let Some((start, end, value)) = url_attribute(b, i + 1) {
-                    let v = &html[value.0..value.1];
-                    if let Some((_, abs)) = is_relative(v).then(|| resolve(v, base)).flatten() {
-                        out.push_str(&html[copied..start]);
-                        out.push('"');
-                        out.push_str(&abs);
-                        out.push('"');
-                        copied = end;
-                    }
-                    i = end;
+                let rest = &b[i + 1..];
+                let Some(n) = [&b"src="[..], b"href="]
+                    .iter()
+                    .find(|n| rest.len() > n.len() && rest[..n.len()].eq_ignore_ascii_case(n))
+                    .map(|n| i + 1 + n.len())
+                else {
                     continue;
+                };
+                let q = b[n];
+                let len = match q {
+                    b'"' | b'\'' => b[n + 1..].iter().position(|&c| c == q),
+                    _ => None,
+                };
+                let Some(len) = len else { continue };
+                let v = &html[n + 1..n + 1 + len];
+                if let Some(abs) = is_relative(v).then(|| resolve_http(v, base)).flatten() {
+                    // Double-quoted: a URL as the parser writes it has no `"`.
+                    out.push_str(&html[copied..n]);
+                    out.push('"');
+                    out.push_str(&abs);
+                    out.push('"');
+                    copied = n + 2 + len;
                 }
             }
             _ => {}
         }
-        i += 1;
     }
     (copied > 0).then(|| out + &html[copied..])
-}
-
-/// At `i`, a `src=` or `href=` attribute (any case): where its value
-/// starts and ends (quotes included), and the value itself (without them).
-fn url_attribute(b: &[u8], i: usize) -> Option<(usize, usize, (usize, usize))> {
-    let rest = &b[i..];
-    let name = [&b"src"[..], &b"href"[..]]
-        .into_iter()
-        .find(|n| rest.len() > n.len() && rest[..n.len()].eq_ignore_ascii_case(n))?;
-    let skip = |mut j: usize| {
-        while b.get(j).is_some_and(u8::is_ascii_whitespace) {
-            j += 1;
-        }
-        j
-    };
-    let eq = skip(i + name.len());
-    if b.get(eq) != Some(&b'=') {
-        return None;
-    }
-    let start = skip(eq + 1);
-    match *b.get(start)? {
-        q @ (b'"' | b'\'') => {
-            let len = b[start + 1..].iter().position(|&c| c == q)?;
-            Some((start, start + len + 2, (start + 1, start + 1 + len)))
-        }
-        _ => {
-            let len = b[start..]
-                .iter()
-                .position(|c| c.is_ascii_whitespace() || *c == b'>')
-                .unwrap_or(b.len() - start);
-            (len > 0).then_some((start, start + len, (start, start + len)))
-        }
-    }
 }
 
 /// The absolute URL of a feed, resolved against the page (relative item
@@ -172,14 +152,15 @@ mod tests {
     fn relative_urls_in_html_resolve_against_the_base() {
         let base = "http://paper.example.cn/n1/2019/1127/";
         let html = "<p><IMG SRC=\"/NMediaFile/2019/1127/a.jpg\" alt='x'> <a href='c1.html?a=1&amp;b=2'>文</a>\
-                    <a href=https://other.cn/x>y</a><img src = ../b.png>src=\"/text\"</p>";
+                    <a href=\"https://other.cn/x\">y</a><img src=../b.png>src=\"/text\"</p>";
         assert_eq!(
             resolve_in_html(html, base).as_deref(),
             Some(
                 "<p><IMG SRC=\"http://paper.example.cn/NMediaFile/2019/1127/a.jpg\" alt='x'> \
                  <a href=\"http://paper.example.cn/n1/2019/1127/c1.html?a=1&amp;b=2\">文</a>\
-                 <a href=https://other.cn/x>y</a><img src = \"http://paper.example.cn/n1/2019/b.png\">src=\"/text\"</p>"
-            )
+                 <a href=\"https://other.cn/x\">y</a><img src=../b.png>src=\"/text\"</p>"
+            ),
+            "unquoted values are left to the sanitizer (against the feed's URL)"
         );
         // Nothing relative, or no tag at all: nothing to change.
         assert_eq!(
@@ -188,6 +169,7 @@ mod tests {
         );
         assert_eq!(resolve_in_html("<img src=\"", base), None);
         assert!(is_relative("/a") && is_relative("//cdn/a") && !is_relative("a:b/c"));
+        assert!(is_relative("a/b:c") && is_relative("?q=1") && !is_relative("mailto:x@y.cn"));
         assert!(!is_relative("JaVaScRiPt:alert(1)") && is_relative("#top"));
     }
 }

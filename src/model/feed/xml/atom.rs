@@ -20,12 +20,14 @@ pub(super) fn feed(
 ) -> RawFeed<'static> {
     let title = field(atom_text(child(feed_el, "title"), None, report));
     let description = field(atom_text(child(feed_el, "subtitle"), None, report));
-    let items = entries(feed_el, "entry", starts, report, atom_entry);
+    let mut items = entries(feed_el, "entry", starts, report, atom_entry);
+    let link = atom_link(feed_el, "alternate");
+    cms::resolve_links(&mut items, feed_el, link.clone());
     RawFeed {
         version: Some(Version::V1_1),
         title,
         description,
-        home_page_url: field(atom_link(feed_el, "alternate")),
+        home_page_url: field(link),
         next_url: field(atom_link(feed_el, "next")),
         language: field(feed_el.attribute((XML, "lang")).map(str::to_string)),
         items,
@@ -117,12 +119,6 @@ fn atom_entry(entry: Node, index: usize, report: &mut Report) -> RawItem<'static
     };
     if let Some((is_text, Some(body))) = content {
         set_body(&mut raw, body, is_text);
-    }
-    let link = entry
-        .parent_element()
-        .and_then(|f| atom_link(f, "alternate"));
-    if let Some(base) = cms::base(entry, link.as_deref()) {
-        cms::resolve_links(&mut raw, &base);
     }
     raw
 }

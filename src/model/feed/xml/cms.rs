@@ -13,49 +13,37 @@
 //!   CMSs installed on a desktop write `http://localhost/…`).
 
 use super::tree::{child, child_ns, field, text, DC, XML};
-use crate::model::feed::raw::{RawDistrict, RawItem};
+use crate::model::feed::raw::{Entry, RawDistrict};
 use crate::model::url::{is_relative, resolve_http, resolve_in_html};
 use roxmltree::Node;
 use std::borrow::Cow;
 
-/// Author names that name nobody: CMS accounts and "unknown".
-const NOBODY: &[&str] = &[
-    "admin",
-    "administrator",
-    "webmaster",
-    "root",
-    "管理员",
-    "系统管理员",
-    "超级管理员",
-    "未知",
-    "佚名",
-    "匿名",
-];
-
 /// How the names of bodies end (局, 委员会, 办公室, 人民政府, 街道办事处,
 /// 有限公司, 人民日报 …); a person's name hardly ever does.
-const BODY_ENDINGS: &[char] = &[
-    '局', '委', '会', '办', '厅', '部', '院', '府', '处', '室', '所', '站', '队', '社', '馆', '署',
-    '司', '心', '街', '道', '镇', '乡', '村', '团', '行', '报', '台', '网', '组',
-];
+const BODY_ENDINGS: &str = "局委会办厅部院府处室所站队社馆署司心街道镇乡村团行报台网组";
 
-/// An author's name as a CMS writes it: `None` for an account or an
-/// address that names nobody.
+/// An author's name as a CMS writes it: `None` for a CMS account
+/// (`admin`, DedeCMS's `佚名`) or an address that names nobody.
 pub(super) fn name(s: Option<String>) -> Option<String> {
+    // (`text` trimmed it.)
     let s = s?;
-    let s = match s.split_once('(') {
-        // RSS 2.0's `mail@example.cn (Name)`.
-        Some((mail, rest)) if mail.contains('@') => rest.trim_end().strip_suffix(')')?.trim(),
-        _ if s.contains('@') => return None,
-        _ => s.trim(),
+    let s = match s.contains('@') {
+        // RSS 2.0's `mail@example.cn (Name)`; a bare address names nobody.
+        true => s.rsplit_once('(')?.1.strip_suffix(')')?.to_string(),
+        false => s,
     };
-    let nobody = NOBODY.iter().any(|n| n.eq_ignore_ascii_case(s));
-    (!nobody && !s.is_empty()).then(|| s.to_string())
+    let nobody = matches!(
+        s.as_str(),
+        "" | "admin" | "Admin" | "管理员" | "未知" | "佚名"
+    );
+    (!nobody).then_some(s)
 }
 
 /// Whether `name` names a body (a department, a newspaper), not a person.
 fn names_a_body(name: &str) -> bool {
-    name.chars().count() > 1 && name.ends_with(BODY_ENDINGS)
+    name.chars()
+        .next_back()
+        .is_some_and(|c| name.len() > c.len_utf8() && BODY_ENDINGS.contains(c))
 }
 
 /// An RSS item's `_district`, from where CMSs put it: its column (`<channel>`),
@@ -65,8 +53,8 @@ fn names_a_body(name: &str) -> bool {
 pub(super) fn rss_district(item: Node, creator: Option<&str>) -> Option<RawDistrict<'static>> {
     let source = child(item, "source")
         .filter(|s| s.attribute("url").is_none() && s.tag_name().namespace() != Some(DC))
-        .and_then(|s| name(text(Some(s))));
-    let publisher = name(text(child_ns(item, DC, "publisher")));
+        .and_then(|s| text(Some(s)));
+    let publisher = text(child_ns(item, DC, "publisher"));
     let body = creator.filter(|c| names_a_body(c)).map(str::to_string);
     let department = publisher.or(body).or_else(|| source.clone());
     let d = RawDistrict {
@@ -78,56 +66,60 @@ pub(super) fn rss_district(item: Node, creator: Option<&str>) -> Option<RawDistr
     (d.category.is_some() || d.department.is_some()).then_some(d)
 }
 
-/// The URL relative links of `node` resolve against: the nearest
-/// `xml:base` (itself resolved against `link`), else `link` (the channel's
-/// `<link>`, the Atom feed's alternate link); `None` when neither is an
-/// absolute http(s) URL off the loopback, and the widget resolves against
-/// the feed's own URL.
-pub(super) fn base(node: Node, link: Option<&str>) -> Option<String> {
-    let link = link
-        .and_then(|l| resolve_http(l, ""))
-        .filter(|l| !loopback(l));
-    let xml_base = node.ancestors().find_map(|a| a.attribute((XML, "base")));
-    xml_base
-        .and_then(|b| resolve_http(b, link.as_deref().unwrap_or("")))
+/// Resolves the relative links, images and attachments of `items`, also
+/// the `src` / `href` inside their bodies, against the feed's base: the
+/// `xml:base` of `feed` (the channel, the Atom feed) or of the document
+/// (itself resolved against `link`), else `link` (the channel's `<link>`,
+/// the Atom feed's alternate link). Nothing is resolved when neither is an
+/// absolute http(s) URL off the loopback: the widget then resolves against
+/// the feed's own URL, as before.
+pub(super) fn resolve_links(items: &mut [Entry<'static>], feed: Node, link: Option<String>) {
+    let link = link.and_then(|l| absolute(&l, "")).filter(|l| !loopback(l));
+    let xml_base = feed.ancestors().find_map(|a| a.attribute((XML, "base")));
+    let Some(base) = xml_base
+        .and_then(|b| absolute(b, link.as_deref().unwrap_or("")))
         .or(link)
-}
-
-/// `http://localhost/…`, `http://127.0.0.1/…`: no reader's.
-fn loopback(url: &str) -> bool {
-    let host = url.split_once("//").map_or("", |(_, h)| h);
-    host.starts_with("localhost") || host.starts_with("127.") || host.starts_with("[::1]")
-}
-
-/// Resolves the item's relative link, image, attachments and the `src` /
-/// `href` inside its body against `base`.
-pub(super) fn resolve_links(raw: &mut RawItem<'static>, base: &str) {
-    let resolve = |u: &mut Option<Cow<'static, str>>| {
-        if let Some(abs) = u
-            .as_deref()
-            .filter(|u| is_relative(u))
-            .and_then(|u| resolve_http(u, base))
-        {
-            *u = Some(Cow::Owned(abs));
-        }
+    else {
+        return;
     };
-    resolve(&mut raw.url);
-    resolve(&mut raw.image);
-    for a in &mut raw.attachments {
-        if let Some(abs) = is_relative(&a.url)
-            .then(|| resolve_http(&a.url, base))
-            .flatten()
+    for raw in items.iter_mut().flatten() {
+        for u in [&mut raw.url, &mut raw.image] {
+            if let Some(abs) = u.as_deref().and_then(|u| resolved(u, &base)) {
+                *u = Some(Cow::Owned(abs));
+            }
+        }
+        for a in &mut raw.attachments {
+            if let Some(abs) = resolved(&a.url, &base) {
+                a.url = abs;
+            }
+        }
+        if let Some(html) = raw
+            .content_html
+            .as_deref()
+            .and_then(|h| resolve_in_html(h, &base))
         {
-            a.url = abs;
+            raw.content_html = Some(Cow::Owned(html));
         }
     }
-    if let Some(html) = raw
-        .content_html
-        .as_deref()
-        .and_then(|h| resolve_in_html(h, base))
-    {
-        raw.content_html = Some(Cow::Owned(html));
-    }
+}
+
+/// `url` resolved against `base`, when it is relative.
+fn resolved(url: &str, base: &str) -> Option<String> {
+    is_relative(url).then(|| absolute(url, base)).flatten()
+}
+
+/// [`resolve_http`], called from one place (each inlined copy of the
+/// browser's `URL` calls costs the widget bytes).
+#[inline(never)]
+fn absolute(url: &str, base: &str) -> Option<String> {
+    resolve_http(url, base)
+}
+
+/// `http://localhost/…`, `http://127.0.0.1/…` (a URL as the URL parser
+/// writes it): no reader's.
+fn loopback(url: &str) -> bool {
+    let host = url.splitn(4, '/').nth(2).unwrap_or("");
+    host.starts_with("localhost") || host.starts_with("127.") || host.starts_with("[::1]")
 }
 
 #[cfg(test)]
@@ -139,6 +131,7 @@ mod tests {
         let n = |s: &str| name(Some(s.to_string()));
         assert_eq!(n("国家统计局").as_deref(), Some("国家统计局"));
         assert_eq!(n("Admin"), None);
+        assert_eq!(n("admin"), None);
         assert_eq!(n("佚名"), None);
         assert_eq!(n("press@example.gov.cn"), None);
         assert_eq!(

@@ -21,7 +21,8 @@ pub(super) fn feed(
     starts: &mut Vec<usize>,
     report: &mut Report,
 ) -> RawFeed<'static> {
-    let items = entries(items_parent, "item", starts, report, rss_item);
+    let mut items = entries(items_parent, "item", starts, report, rss_item);
+    cms::resolve_links(&mut items, channel, text(rss_link(channel)));
     RawFeed {
         version: Some(Version::V1_1),
         title: field(text(child(channel, "title"))),
@@ -88,21 +89,7 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> RawItem<'static> {
         (None, None) => {}
     }
     media(item, &mut raw);
-    if let Some(base) = cms::base(item, channel_link(item).as_deref()) {
-        cms::resolve_links(&mut raw, &base);
-    }
     raw
-}
-
-/// The `<link>` of the channel `item` is in (its parent in RSS 2.0, its
-/// sibling in RSS 1.0).
-fn channel_link(item: Node) -> Option<String> {
-    let parent = item.parent_element()?;
-    let channel = match parent.tag_name().name() {
-        "channel" => parent,
-        _ => child(parent, "channel")?,
-    };
-    text(rss_link(channel))
 }
 
 /// Enclosures (attachments), and the item's image: a media thumbnail, else
