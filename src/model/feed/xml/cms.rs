@@ -118,7 +118,7 @@ fn absolute(url: &str, base: &str) -> Option<String> {
 /// `http://localhost/…`, `http://127.0.0.1/…` (a URL as the URL parser
 /// writes it): no reader's.
 fn loopback(url: &str) -> bool {
-    let host = url.splitn(4, '/').nth(2).unwrap_or("");
+    let host = url.split('/').nth(2).unwrap_or("");
     host.starts_with("localhost") || host.starts_with("127.") || host.starts_with("[::1]")
 }
 
