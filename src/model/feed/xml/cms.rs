@@ -9,8 +9,9 @@
 //!   ahead of `<source>`; a CMS account (`admin`, DedeCMS's `佚名`) or a bare
 //!   e-mail address names nobody; RSS's `mail (Name)` is `Name`;
 //! - relative links, images and attachments, also inside the body, resolve
-//!   against `xml:base`, else the channel's `<link>` (never a loopback one:
-//!   CMSs installed on a desktop write `http://localhost/…`).
+//!   against the channel's (or document's) `xml:base`, else the channel's
+//!   `<link>` (never a loopback one: CMSs installed on a desktop write
+//!   `http://localhost/…`). An item's own `xml:base` is not read.
 
 use super::tree::{child, child_ns, field, text, DC, XML};
 use crate::model::feed::raw::{Entry, RawDistrict};
