@@ -1,5 +1,6 @@
 //! Atom 1.0: a feed and its entries → the typed feed.
 
+use super::cms;
 use super::tree::{
     atom_link, attachment, author, child, content_id, elements, entries, field, named, plain_title,
     set_body, text, XML,
@@ -19,12 +20,14 @@ pub(super) fn feed(
 ) -> RawFeed<'static> {
     let title = field(atom_text(child(feed_el, "title"), None, report));
     let description = field(atom_text(child(feed_el, "subtitle"), None, report));
-    let items = entries(feed_el, "entry", starts, report, atom_entry);
+    let mut items = entries(feed_el, "entry", starts, report, atom_entry);
+    let link = atom_link(feed_el, "alternate");
+    cms::resolve_links(&mut items, feed_el, link.clone());
     RawFeed {
         version: Some(Version::V1_1),
         title,
         description,
-        home_page_url: field(atom_link(feed_el, "alternate")),
+        home_page_url: field(link),
         next_url: field(atom_link(feed_el, "next")),
         language: field(feed_el.attribute((XML, "lang")).map(str::to_string)),
         items,
@@ -93,7 +96,9 @@ fn atom_entry(entry: Node, index: usize, report: &mut Report) -> RawItem<'static
             .filter_map(|c| c.attribute("label").or_else(|| c.attribute("term")))
             .filter_map(|t| field(Some(t.to_string())))
             .collect(),
-        authors: author(child(entry, "author").and_then(|a| text(child(a, "name")))),
+        authors: author(cms::name(
+            child(entry, "author").and_then(|a| text(child(a, "name"))),
+        )),
         attachments: named(entry, "link")
             .filter(|c| c.attribute("rel") == Some("enclosure"))
             .filter_map(|c| {

@@ -14,6 +14,7 @@
 //! sanitizer like any `content_html`.
 
 mod atom;
+mod cms;
 mod repair;
 mod rss;
 mod tree;

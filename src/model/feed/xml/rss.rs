@@ -1,6 +1,7 @@
 //! RSS 2.0 (and 0.9x) and RSS 1.0 (RDF): a channel and its items → the
 //! typed feed.
 
+use super::cms;
 use super::tree::{
     atom_link, attachment, author, child, child_ns, content_id, elements, entries, field, named,
     plain_title, set_body, text, ATOM, DC, RDF, RSS_CONTENT,
@@ -20,7 +21,8 @@ pub(super) fn feed(
     starts: &mut Vec<usize>,
     report: &mut Report,
 ) -> RawFeed<'static> {
-    let items = entries(items_parent, "item", starts, report, rss_item);
+    let mut items = entries(items_parent, "item", starts, report, rss_item);
+    cms::resolve_links(&mut items, channel, text(rss_link(channel)));
     RawFeed {
         version: Some(Version::V1_1),
         title: field(text(child(channel, "title"))),
@@ -42,8 +44,13 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> RawItem<'static> {
     let link = text(rss_link(item)).or_else(|| atom_link(item, "alternate"));
     let title = text(child(item, "title"));
     let description = text(child(item, "description"));
-    let encoded = text(child_ns(item, RSS_CONTENT, "encoded"));
-    let date = text(child(item, "pubDate")).or_else(|| text(child_ns(item, DC, "date")));
+    // TRS WCM writes the whole body as a plain `<content>` (no namespace:
+    // not `media:content`).
+    let encoded = text(child_ns(item, RSS_CONTENT, "encoded"))
+        .or_else(|| text(named(item, "content").find(|c| c.tag_name().namespace().is_none())));
+    let date = text(child(item, "pubDate"))
+        .or_else(|| text(child_ns(item, DC, "date")))
+        .or_else(|| text(child(item, "pubTime")));
     let id = text(child(item, "guid"))
         .or_else(|| link.clone())
         .or_else(|| item.attribute((RDF, "about")).map(str::to_string));
@@ -67,11 +74,12 @@ fn rss_item(item: Node, index: usize, report: &mut Report) -> RawItem<'static> {
             .chain(named(item, "subject").filter(|c| c.tag_name().namespace() == Some(DC)))
             .filter_map(|c| field(text(Some(c))))
             .collect(),
-        authors: author(
-            text(child_ns(item, DC, "creator")).or_else(|| text(child(item, "author"))),
-        ),
         ..RawItem::default()
     };
+    let creator = cms::name(text(child_ns(item, DC, "creator")))
+        .or_else(|| cms::name(text(child(item, "author"))));
+    raw.district = cms::rss_district(item, creator.as_deref());
+    raw.authors = author(creator);
     match (description, encoded) {
         (d, Some(html)) => {
             raw.summary = field(d.map(|d| html_to_text(&d)));
