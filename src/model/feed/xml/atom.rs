@@ -14,7 +14,7 @@ use std::borrow::Cow;
 /// The feed's fields and its entries; `starts` gets each entry's offset.
 pub(super) fn feed(
     feed_el: Node,
-    starts: &mut Vec<usize>,
+    starts: &mut Vec<std::ops::Range<usize>>,
     report: &mut Report,
 ) -> RawFeed<'static> {
     let title = field(atom_text(child(feed_el, "title"), None, report));

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 pub(super) fn feed(
     channel: Node,
     items_parent: Node,
-    starts: &mut Vec<usize>,
+    starts: &mut Vec<std::ops::Range<usize>>,
     report: &mut Report,
 ) -> RawFeed<'static> {
     let items = entries(items_parent, "item", starts, report, rss_item);

@@ -47,14 +47,14 @@ pub(super) fn child_ns<'a, 'i>(
 pub(super) fn entries(
     parent: Node,
     name: &'static str,
-    starts: &mut Vec<usize>,
+    starts: &mut Vec<std::ops::Range<usize>>,
     report: &mut Report,
     read: fn(Node, usize, &mut Report) -> RawItem<'static>,
 ) -> Vec<Entry<'static>> {
     named(parent, name)
         .enumerate()
         .map(|(index, n)| {
-            starts.push(n.range().start);
+            starts.push(n.range());
             Some(read(n, index, report))
         })
         .collect()
