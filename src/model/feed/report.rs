@@ -31,6 +31,49 @@ impl Pos {
     }
 }
 
+/// Positions of offsets of one text, each counted on from the last one
+/// asked: offsets asked in order cost one pass over the text, not one each
+/// (a document with thousands of notes).
+pub(crate) struct Places<'t> {
+    text: &'t str,
+    offset: usize,
+    pos: Pos,
+}
+
+impl<'t> Places<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Places {
+            text,
+            offset: 0,
+            pos: Pos { line: 1, column: 1 },
+        }
+    }
+
+    /// [`Pos::at`] `offset`.
+    pub fn at(&mut self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Places::new(self.text);
+        }
+        let p = Pos::at(&self.text[self.offset..], offset - self.offset);
+        self.pos = match p.line {
+            1 => Pos {
+                line: self.pos.line,
+                column: self.pos.column + p.column - 1,
+            },
+            n => Pos {
+                line: self.pos.line + n - 1,
+                column: p.column,
+            },
+        };
+        self.offset = offset;
+        self.pos
+    }
+}
+
 impl fmt::Display for Pos {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}, column {}", self.line, self.column)
@@ -395,6 +438,10 @@ mod tests {
         assert_eq!(Pos::at(text, 999), Pos { line: 3, column: 1 });
         // Inside a character: its start.
         assert_eq!(Pos::at(text, amp - 1), Pos { line: 2, column: 4 });
+        let mut places = Places::new(text);
+        for offset in [0, 2, 5, amp - 1, amp, amp + 2, 1, 999, 3] {
+            assert_eq!(places.at(offset), Pos::at(text, offset), "{offset}");
+        }
     }
 
     #[test]

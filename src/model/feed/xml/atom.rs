@@ -10,16 +10,17 @@ use crate::model::feed::Version;
 use crate::model::text::html_to_text;
 use roxmltree::Node;
 use std::borrow::Cow;
+use std::ops::Range;
 
-/// The feed's fields and its entries; `starts` gets each entry's offset.
+/// The feed's fields and its entries; `spans` gets each entry's place.
 pub(super) fn feed(
     feed_el: Node,
-    starts: &mut Vec<std::ops::Range<usize>>,
+    spans: &mut Vec<Range<usize>>,
     report: &mut Report,
 ) -> RawFeed<'static> {
     let title = field(atom_text(child(feed_el, "title"), None, report));
     let description = field(atom_text(child(feed_el, "subtitle"), None, report));
-    let items = entries(feed_el, "entry", starts, report, atom_entry);
+    let items = entries(feed_el, "entry", spans, report, atom_entry);
     RawFeed {
         version: Some(Version::V1_1),
         title,

@@ -23,9 +23,10 @@ mod tree;
 
 use super::normalize;
 use super::raw::RawFeed;
-use super::report::{Format, NoteKind, Pos, Report};
+use super::report::{Format, NoteKind, Places, Pos, Report};
 use super::{Feed, FeedError};
 use roxmltree::{Document, ParsingOptions};
+use std::ops::Range;
 
 /// Reads an RSS or Atom document into a normalized feed, noting in
 /// `report` what was repaired and what is wrong.
@@ -33,8 +34,12 @@ pub(crate) fn read(text: &str, report: &mut Report) -> Result<Feed, FeedError> {
     let repaired = repair::repair(text, report)?;
     let parsed: &str = &repaired.text;
     let original = |at: usize| repaired.original_offset(at);
+    let mut places = Places::new(text);
     let e = match parse_tree(parsed) {
-        Ok(doc) => return finish(&doc, text, &original, &repaired.texted, &[], report),
+        Ok(doc) => {
+            let texted = &repaired.texted;
+            return finish(&doc, &mut places, &original, texted, &[], report);
+        }
         Err(e) => e,
     };
     let at = error_offset(parsed, &e);
@@ -43,14 +48,21 @@ pub(crate) fn read(text: &str, report: &mut Report) -> Result<Feed, FeedError> {
         line: pos.line as usize,
         column: pos.column as usize,
     };
-    let place = |at: usize| Pos::at(text, original(at));
-    let Some((resynced, lost)) = resync::resync(parsed, at, &place, report) else {
+    let mut place = |at: usize| places.at(original(at));
+    let Some((resynced, lost)) = resync::resync(parsed, at, &mut place, report) else {
         report.error_at = Some(pos);
         return Err(syntax);
     };
     let doc = parse_tree(&resynced.text).map_err(|_| syntax)?;
     let original = |at: usize| original(resynced.original_offset(at));
-    finish(&doc, text, &original, &repaired.texted, &lost, report)
+    finish(
+        &doc,
+        &mut places,
+        &original,
+        &repaired.texted,
+        &lost,
+        report,
+    )
 }
 
 /// External DTDs are never fetched (roxmltree cannot); entity declarations
@@ -95,7 +107,7 @@ fn error_offset(text: &str, e: &roxmltree::Error) -> usize {
 /// the notes that name an item by its title, the title.
 fn finish(
     doc: &Document,
-    text: &str,
+    places: &mut Places,
     original: &dyn Fn(usize) -> usize,
     texted: &[usize],
     lost: &[usize],
@@ -111,9 +123,7 @@ fn finish(
         if let (NoteKind::TagAsText { .. }, Some(&at)) = (&note.kind, texted.next()) {
             note.item = ranges
                 .iter()
-                .position(|r: &std::ops::Range<usize>| {
-                    original(r.start) <= at && at < original(r.end)
-                })
+                .position(|r: &Range<usize>| original(r.start) <= at && at < original(r.end))
                 .map(place);
         }
         let t = match note.item {
@@ -134,7 +144,7 @@ fn finish(
     for note in &mut report.notes[before..] {
         if let Some(t) = note.item {
             if note.at.is_none() {
-                note.at = ranges.get(t).map(|r| Pos::at(text, original(r.start)));
+                note.at = ranges.get(t).map(|r| places.at(original(r.start)));
             }
             note.item = Some(place(t));
         }
@@ -142,10 +152,10 @@ fn finish(
     Ok(feed)
 }
 
-/// The tree → the typed feed; `ranges` gets each item's place in the text.
+/// The tree → the typed feed; `spans` gets each item's place in the text.
 fn map(
     doc: &Document,
-    starts: &mut Vec<std::ops::Range<usize>>,
+    spans: &mut Vec<Range<usize>>,
     report: &mut Report,
 ) -> Result<RawFeed<'static>, FeedError> {
     let root = doc.root_element();
@@ -155,17 +165,17 @@ fn map(
             report.format = Some(Format::Rss(
                 root.attribute("version").unwrap_or("").to_string(),
             ));
-            Ok(rss::feed(channel, channel, starts, report))
+            Ok(rss::feed(channel, channel, spans, report))
         }
         // RSS 1.0: items are siblings of the channel.
         "RDF" => {
             let channel = tree::child(root, "channel").ok_or(FeedError::XmlFeed)?;
             report.format = Some(Format::Rdf);
-            Ok(rss::feed(channel, root, starts, report))
+            Ok(rss::feed(channel, root, spans, report))
         }
         "feed" => {
             report.format = Some(Format::Atom);
-            Ok(atom::feed(root, starts, report))
+            Ok(atom::feed(root, spans, report))
         }
         _ => Err(FeedError::XmlFeed),
     }

@@ -21,7 +21,7 @@
 //! "billion laughs" attack, and no feed needs it.
 
 use super::markup::{self, verbatim_end};
-use crate::model::feed::report::{NoteKind, Pos, Report};
+use crate::model::feed::report::{NoteKind, Places, Pos, Report};
 use crate::model::feed::FeedError;
 use crate::model::host;
 use std::borrow::Cow;
@@ -382,9 +382,10 @@ impl Repair<'_> {
                 report.note(at(tally), kind);
             }
         }
+        let mut places = Places::new(text);
         for (first, tag) in &self.texted {
             report.note(
-                Some(Pos::at(text, *first)),
+                Some(places.at(*first)),
                 NoteKind::TagAsText {
                     tag: tag.clone(),
                     title: None,

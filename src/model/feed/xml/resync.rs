@@ -127,7 +127,7 @@ fn lost_title(item: &str) -> Option<String> {
 pub(super) fn resync<'t>(
     text: &'t str,
     at: usize,
-    pos: &dyn Fn(usize) -> Pos,
+    pos: &mut dyn FnMut(usize) -> Pos,
     report: &mut Report,
 ) -> Option<(Repaired<'t>, Vec<usize>)> {
     let items = items(text, 0);
@@ -150,7 +150,7 @@ pub(super) fn resync<'t>(
         let next = items
             .get(k + 1)
             .map_or(item.end.unwrap_or(text.len()), |n| n.start);
-        let note = |report: &mut Report, kind: NoteKind, at: usize| {
+        let mut note = |report: &mut Report, kind: NoteKind, at: usize| {
             report.notes.push(Note {
                 item: Some(k),
                 at: Some(pos(at)),
