@@ -127,8 +127,8 @@ fn check_names_each_quirk_of_the_cms_fixtures() {
         "  verdict: SHOWN",
         "  items: 21 shown of 22 in the document, 1 broken past repair (under problems), none skipped\n",
         "  problems: 1\n    item 12, line 101, column 41: 「跨境电商的机遇与风险」: broken here past repair",
-        "  repaired: 2\n    item 5, line 41, column 9: 「《<草根网>的前途与未来》读后」: `<草根网>` never closes: read as text",
-        "    item 17, line 136, column 1: 「房地产税立法的讨论」: no end tag (`</item>`): closed",
+        "  repaired: 2\n    item 5, line 41, column 9: 「《<草根网>的前途与未来》读后」: `<草根网>` is not matched in its element: read as text",
+        "    item 17, line 136, column 1: 「房地产税立法的讨论」: no end tag: closed",
     ] {
         assert!(items.contains(line), "{line}\n{items}");
     }

@@ -344,7 +344,7 @@ fn a_broken_item_costs_that_item_only() {
     assert_eq!(n.item, Some(4));
     assert_eq!(
         n.to_string(),
-        "item 5, line 41, column 9: 「《<草根网>的前途与未来》读后」: `<草根网>` never closes: read as text; write `&lt;`"
+        "item 5, line 41, column 9: 「《<草根网>的前途与未来》读后」: `<草根网>` is not matched in its element: read as text; write `&lt;`"
     );
     let n = note(&report, "item_lost");
     assert_eq!(n.kind.severity(), Severity::Problem);
@@ -355,7 +355,7 @@ fn a_broken_item_costs_that_item_only() {
     let n = note(&report, "item_closed");
     assert_eq!(
         n.to_string(),
-        "item 17, line 136, column 1: 「房地产税立法的讨论」: no end tag (`</item>`): closed where the next item starts"
+        "item 17, line 136, column 1: 「房地产税立法的讨论」: no end tag: closed where the next item starts"
     );
     let codes = codes(&report);
     assert_eq!(codes, ["tag_as_text", "item_lost", "item_closed"]);

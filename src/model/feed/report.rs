@@ -283,11 +283,11 @@ impl fmt::Display for NoteKind {
             ),
             NoteKind::TagAsText { tag, title } => {
                 titled(f, title)?;
-                write!(f, "`{tag}>` never closes: read as text; write `&lt;`")
+                write!(f, "`{tag}>` is not matched in its element: read as text; write `&lt;`")
             }
             NoteKind::ItemClosed { title } => {
                 titled(f, title)?;
-                write!(f, "no end tag (`</item>`): closed where the next item starts")
+                write!(f, "no end tag: closed where the next item starts")
             }
             NoteKind::ItemLost { title } => {
                 titled(f, title)?;

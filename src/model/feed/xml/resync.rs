@@ -254,7 +254,7 @@ mod tests {
         );
         assert_eq!(
             n.to_string(),
-            "item 2, line 4, column 15: 「《<草根网>的前途与未来》」: `<草根网>` never closes: read as text; write `&lt;`"
+            "item 2, line 4, column 15: 「《<草根网>的前途与未来》」: `<草根网>` is not matched in its element: read as text; write `&lt;`"
         );
         assert_eq!(r.items_in_document, 3);
     }
@@ -268,7 +268,7 @@ mod tests {
         assert!(html.contains("x<img src=\"/i.png\"><br>y"), "{html}");
         assert_eq!(
             find(&r, "tag_as_text").kind.to_string(),
-            "「a」: `<img>` never closes: read as text; write `&lt;`"
+            "「a」: `<img>` is not matched in its element: read as text; write `&lt;`"
         );
     }
 
