@@ -120,7 +120,8 @@ fn finish(
     let place = |t: usize| lost.iter().fold(t, |d, &l| d + usize::from(l <= d));
     let mut texted = texted.iter();
     for note in &mut report.notes[..before] {
-        if let (NoteKind::TagAsText { .. }, Some(&at)) = (&note.kind, texted.next()) {
+        if let NoteKind::TagAsText { .. } = note.kind {
+            let at = texted.next().copied().unwrap_or(usize::MAX);
             note.item = ranges
                 .iter()
                 .position(|r: &Range<usize>| original(r.start) <= at && at < original(r.end))
