@@ -346,9 +346,7 @@ impl NoteKind {
     /// The title of the item a note names by its title, to fill in.
     pub(crate) fn title_mut(&mut self) -> Option<&mut Option<String>> {
         match self {
-            NoteKind::TagAsText { title, .. }
-            | NoteKind::ItemClosed { title }
-            | NoteKind::ItemLost { title } => Some(title),
+            NoteKind::TagAsText { title, .. } => Some(title),
             _ => None,
         }
     }

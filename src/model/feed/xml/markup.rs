@@ -73,44 +73,52 @@ pub(super) fn local(name: &[u8]) -> &[u8] {
     name.rsplit(|&c| c == b':').next().unwrap_or(name)
 }
 
-/// An item (RSS) or entry (Atom).
+/// An item (RSS) or entry (Atom). (Names in tables: a `matches!` over
+/// byte strings is a chain of comparisons in the wasm.)
 pub(super) fn is_item(local: &[u8]) -> bool {
-    matches!(local, b"item" | b"entry")
+    [b"item" as &[u8], b"entry"].contains(&local)
 }
 
 /// Elements whose content is text (or HTML written as text), where a tag
 /// that never closes can only be text.
 pub(super) fn is_text(local: &[u8]) -> bool {
-    matches!(
-        local,
-        b"title"
-            | b"description"
-            | b"summary"
-            | b"content"
-            | b"encoded"
-            | b"subtitle"
-            | b"category"
-            | b"author"
-            | b"creator"
-            | b"source"
-    )
+    const TEXT: [&[u8]; 10] = [
+        b"title",
+        b"description",
+        b"summary",
+        b"content",
+        b"encoded",
+        b"subtitle",
+        b"category",
+        b"author",
+        b"creator",
+        b"source",
+    ];
+    TEXT.contains(&local)
 }
 
 /// Where a document's structure shows: a scan for the end of a text
 /// element gives up there.
 fn is_frame(local: &[u8]) -> bool {
-    is_item(local) || matches!(local, b"channel" | b"feed" | b"rss" | b"RDF")
+    is_item(local) || [b"channel" as &[u8], b"feed", b"rss", b"RDF"].contains(&local)
 }
 
 /// The text element `name` whose start tag ends at `from`: the `<` of each
-/// tag inside it that never closes there (start tags left open at its end,
-/// end tags that close nothing), and where its end tag starts. `None` when
-/// it does not end before an item, the document's frame or another text
+/// tag inside it but the end tags of closed elements, in order, each with
+/// whether it is text (a start tag left open at the element's end, an end
+/// tag that closes nothing); and where its end tag starts. `None` when it
+/// does not end before an item, the document's frame or another text
 /// element starts (then nothing inside it is sure to be text).
-pub(super) fn unclosed_in(text: &str, from: usize, name: &[u8]) -> Option<(Vec<usize>, usize)> {
+pub(super) fn unclosed_in(
+    text: &str,
+    from: usize,
+    name: &[u8],
+) -> Option<(Vec<(usize, bool)>, usize)> {
     let b = text.as_bytes();
+    // The tags that may be text, in order, each with whether it is; and the
+    // start tags still open: their index there, and their name.
+    let mut tags: Vec<(usize, bool)> = Vec::new();
     let mut open: Vec<(usize, &[u8])> = Vec::new();
-    let mut stray = Vec::new();
     let mut i = from;
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
         i += lt;
@@ -123,22 +131,28 @@ pub(super) fn unclosed_in(text: &str, from: usize, name: &[u8]) -> Option<(Vec<u
             continue;
         };
         let n = t.name(b, i);
-        if t.close {
-            if let Some(k) = open.iter().rposition(|(_, o)| *o == n) {
-                stray.extend(open.drain(k..).skip(1).map(|(s, _)| s));
-            } else if n == name {
-                stray.extend(open.iter().map(|(s, _)| s));
-                stray.sort_unstable();
-                return Some((stray, i));
-            } else if is_frame(local(n)) {
-                return None;
-            } else {
-                stray.push(i);
+        let is_end = t.close && n == name && !open.iter().any(|(_, o)| *o == n);
+        if is_end || t.close && open.iter().any(|(_, o)| *o == n) {
+            // The end, or a tag closing one still open: those opened
+            // after it (all, at the end) never close.
+            while let Some((k, o)) = open.pop() {
+                if o == n && !is_end {
+                    break;
+                }
+                if let Some(tag) = tags.get_mut(k) {
+                    tag.1 = true;
+                }
             }
-        } else if is_frame(local(n)) || is_text(local(n)) {
+            if is_end {
+                return Some((tags, i));
+            }
+        } else if is_frame(local(n)) || !t.close && is_text(local(n)) {
             return None;
+        } else if t.close {
+            tags.push((i, true));
         } else if !t.empty {
-            open.push((i, n));
+            open.push((tags.len(), n));
+            tags.push((i, false));
         }
         i = t.end;
     }
@@ -190,7 +204,12 @@ mod tests {
         let from = s.find('>').map_or(0, |i| i + 1);
         let (at, end) = unclosed_in(s, from, b"title")?;
         assert!(s[end..].starts_with("</title>"), "{s}");
-        Some(at.iter().map(|&i| &s[i..i + 4]).collect())
+        Some(
+            at.iter()
+                .filter(|t| t.1)
+                .map(|&(i, _)| &s[i..i + 4])
+                .collect(),
+        )
     }
 
     #[test]

@@ -193,7 +193,9 @@ pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<
         forbidden: Tally::default(),
         lt: Tally::default(),
         texted: Vec::new(),
+        tags: Vec::new(),
         escape: Vec::new(),
+        next: 0,
         text_end: 0,
     };
     let mut i = 0;
@@ -219,7 +221,7 @@ pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<
     }
     r.note(report);
     let mut repaired = r.w.finish();
-    repaired.texted = r.texted.into_iter().map(|(at, _)| at).collect();
+    repaired.texted = r.texted;
     Ok(repaired)
 }
 
@@ -237,10 +239,13 @@ struct Repair<'a> {
     /// `<` starting no tag.
     lt: Tally,
     /// Each text element's first tag taken as text: where, and the tag.
-    texted: Vec<(usize, String)>,
-    /// The `<` still to take as text in the text element being read, last
-    /// first; and where that element ends.
-    escape: Vec<usize>,
+    texted: Vec<usize>,
+    tags: Vec<String>,
+    /// The tags of the text element being read, each with whether it is
+    /// text ([`markup::unclosed_in`]); the next one's index; and where that
+    /// element ends.
+    escape: Vec<(usize, bool)>,
+    next: usize,
     text_end: usize,
 }
 
@@ -249,15 +254,21 @@ impl Repair<'_> {
     /// tag that never closes in its text element, else a tag; where to go on.
     fn tag(&mut self, i: usize) -> usize {
         let b = self.w.src.as_bytes();
-        if self.escape.last() == Some(&i) {
-            self.escape.pop();
-        } else if markup::bare_lt(b, i) {
-            self.lt.add(i, "");
-        } else {
-            if i >= self.text_end {
-                self.text_element(i);
+        let text = match self.escape.get(self.next) {
+            Some(&(at, text)) if at == i => {
+                self.next += 1;
+                text
             }
-            return i + 1;
+            _ => false,
+        };
+        if !text {
+            if !markup::bare_lt(b, i) {
+                if i >= self.text_end {
+                    self.text_element(i);
+                }
+                return i + 1;
+            }
+            self.lt.add(i, "");
         }
         self.w.replace(i, i + 1, "&lt;");
         i + 1
@@ -275,15 +286,17 @@ impl Repair<'_> {
         if !markup::is_text(markup::local(name)) {
             return;
         }
-        let Some((mut at, end)) = markup::unclosed_in(src, t.end, name) else {
+        let Some((tags, end)) = markup::unclosed_in(src, t.end, name) else {
             return;
         };
-        if let (Some(&first), true) = (at.first(), self.texted.len() < NAMED) {
+        let first = tags.iter().find(|t| t.1);
+        if let (Some(&(first, _)), true) = (first, self.texted.len() < NAMED) {
             let name_end = markup::tag(b, first).map_or(first + 1, |t| t.name_end);
-            self.texted.push((first, src[first..name_end].to_string()));
+            self.texted.push(first);
+            self.tags.push(src[first..name_end].to_string());
         }
-        at.reverse();
-        self.escape = at;
+        self.escape = tags;
+        self.next = 0;
         self.text_end = end;
     }
 
@@ -383,7 +396,7 @@ impl Repair<'_> {
             }
         }
         let mut places = Places::new(text);
-        for (first, tag) in &self.texted {
+        for (first, tag) in self.texted.iter().zip(&self.tags) {
             report.note(
                 Some(places.at(*first)),
                 NoteKind::TagAsText {

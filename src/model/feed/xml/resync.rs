@@ -15,7 +15,6 @@ use super::markup::{self, verbatim_end};
 use super::parse_tree;
 use super::repair::{Repaired, Writer};
 use crate::model::feed::report::{Note, NoteKind, Pos, Report};
-use roxmltree::Document;
 
 /// An item as the scan finds it.
 struct Item {
@@ -26,12 +25,23 @@ struct Item {
     end: Option<usize>,
 }
 
+/// What a scan of the tags finds: the items, and the start tags open where
+/// the first item starts, as written.
+struct Scan {
+    items: Vec<Item>,
+    open: String,
+    close: String,
+}
+
 /// The items of `text` (the elements named as the first `item` or `entry`
-/// start tag), in order.
-fn items(text: &str) -> Vec<Item> {
+/// start tag), in order, and the frame around them.
+fn scan(text: &str) -> Scan {
     let b = text.as_bytes();
     let mut items: Vec<Item> = Vec::new();
     let mut name: Option<&[u8]> = None;
+    // Before the first item: the start tags still open (start, name end,
+    // end). The text there parsed, so each end tag closes the last.
+    let mut frame: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(lt) = b[i..].iter().position(|&c| c == b'<') {
         i += lt;
@@ -57,46 +67,30 @@ fn items(text: &str) -> Vec<Item> {
                     end: t.empty.then_some(t.end),
                 }),
             }
+        } else if items.is_empty() && t.close {
+            frame.pop();
+        } else if items.is_empty() && !t.empty {
+            frame.push((i, t.name_end, t.end));
         }
         i = t.end;
     }
-    items
-}
-
-/// The end tags `text` needs to be a document (the parser names the
-/// elements still open, one by one); `None` when end tags would not do.
-fn closers(text: &str) -> Option<String> {
-    const PROBE: &str = "</district-bulletin-probe>";
+    let mut open = String::new();
     let mut close = String::new();
-    // RSS nests items two deep (rss, channel), Atom and RDF one.
-    for _ in 0..8 {
-        match parse_tree(&[text, &close, PROBE].concat()) {
-            Err(roxmltree::Error::UnexpectedCloseTag(expected, _, _)) => {
-                close.push_str("</");
-                close.push_str(&expected);
-                close.push('>');
-            }
-            _ => break,
-        }
+    for &(start, _, end) in &frame {
+        open.push_str(&text[start..end]);
     }
-    parse_tree(&[text, &close].concat()).ok()?;
-    Some(close)
+    for &(start, name_end, _) in frame.iter().rev() {
+        close.push_str(&joined(&["</", &text[start + 1..name_end], ">"]));
+    }
+    Scan { items, open, close }
 }
 
-/// The start tags of the elements `doc` (a document: the text before the
-/// items, closed) has open at offset `at`, as written.
-fn open_tags(doc: &Document, at: usize) -> String {
-    let src = doc.input_text();
+/// The pieces one after the other. (One loop: `concat` is a generic join,
+/// a kilobyte of wasm.)
+fn joined(pieces: &[&str]) -> String {
     let mut out = String::new();
-    let mut n = Some(doc.root_element());
-    while let Some(e) = n {
-        let start = e.range().start;
-        let tag_end = e.first_child().map_or(at, |c| c.range().start).min(at);
-        out.push_str(src.get(start..tag_end).unwrap_or(""));
-        n = e
-            .children()
-            .rev()
-            .find(|c| c.is_element() && c.range().end > at);
+    for p in pieces {
+        out.push_str(p);
     }
     out
 }
@@ -104,15 +98,15 @@ fn open_tags(doc: &Document, at: usize) -> String {
 /// Whether `pieces`, one after the other, parse: `Ok`, or where the part
 /// `pieces[1]` (at `start` in the document) breaks, up to its end.
 fn check(pieces: &[&str], start: usize) -> Result<(), usize> {
-    let doc = pieces.concat();
+    let doc = joined(pieces);
     parse_tree(&doc).map(drop).map_err(|e| {
         let at = super::error_offset(&doc, &e).saturating_sub(pieces[0].len());
         start + at.min(pieces[1].len())
     })
 }
 
-/// The title of an item that does not parse, when its `<title>` does.
-fn lost_title(item: &str) -> Option<String> {
+/// The title of an item read on its own, when its `<title>` parses.
+fn title_of(item: &str) -> Option<String> {
     let start = item.find("<title")?;
     let end = start + item[start..].find("</title>")? + "</title>".len();
     let doc = parse_tree(&item[start..end]).ok()?;
@@ -130,20 +124,14 @@ pub(super) fn resync<'t>(
     pos: &mut dyn FnMut(usize) -> Pos,
     report: &mut Report,
 ) -> Option<(Repaired<'t>, Vec<usize>)> {
-    let items = items(text);
+    let Scan { items, open, close } = scan(text);
     let first = items.first()?.start;
-    if at < first {
-        return None;
-    }
-    let head = &text[..first];
-    let close = closers(head)?;
-    let doc = [head, &close].concat();
-    let open = open_tags(&parse_tree(&doc).ok()?, first);
     // Each item is parsed inside `open`: bounded, against a document of
     // many items with huge start tags around them.
-    if open.len() > 16 * 1024 {
+    if at < first || open.len() > 16 * 1024 {
         return None;
     }
+    check(&[&open, "", &close], 0).ok()?;
     let mut w = Writer::new(text);
     let mut lost = Vec::new();
     for (k, item) in items.iter().enumerate() {
@@ -160,19 +148,20 @@ pub(super) fn resync<'t>(
         let own = item.end.unwrap_or(next);
         let closer = match item.end {
             Some(_) => String::new(),
-            None => ["</", &text[item.start + 1..item.name_end], ">"].concat(),
+            None => joined(&["</", &text[item.start + 1..item.name_end], ">"]),
         };
         let part = &text[item.start..own];
         match check(&[&open, part, &closer, &close], item.start) {
             Ok(()) if closer.is_empty() => {}
             Ok(()) => {
                 w.replace(own, own, &closer);
-                note(report, NoteKind::ItemClosed { title: None }, item.start);
+                let title = title_of(part);
+                note(report, NoteKind::ItemClosed { title }, item.start);
             }
             Err(broken) => {
                 w.replace(item.start, next, "");
                 lost.push(k);
-                let title = lost_title(part);
+                let title = title_of(part);
                 note(report, NoteKind::ItemLost { title }, broken);
                 continue;
             }
