@@ -78,6 +78,7 @@ fn check_runs_on_every_fixture() {
         [
             "atom-quirks.xml",
             "bare-ampersand.xml",
+            "broken-items.xml",
             "broken.xml",
             "control-chars.xml",
             "dates-us.xml",
@@ -119,8 +120,44 @@ fn check_names_each_quirk_of_the_cms_fixtures() {
     let t = |name: &str| text(&check_file(&root().join("tests/fixtures/cms").join(name)));
     let broken = t("broken.xml");
     assert!(
-        broken.contains("    line 23, column 11: the XML is broken here past repair: the 2 item(s) before it are shown"),
+        broken.contains("    line 23, column 10: 1 `<` starting no tag read as `&lt;`"),
         "{broken}"
+    );
+    assert!(
+        broken.contains("items: 4 shown of 4 in the document"),
+        "{broken}"
+    );
+    let items = t("broken-items.xml");
+    for line in [
+        "  verdict: SHOWN",
+        "  items: 21 shown of 22 in the document, 1 broken past repair (under problems), none skipped\n",
+        "  problems: 1\n    item 12, line 101, column 41: 「跨境电商的机遇与风险」: broken here past repair",
+        "  repaired: 2\n    item 5, line 41, column 9: 「《<草根网>的前途与未来》读后」: `<草根网>` is not matched in its element: read as text",
+        "    item 17, line 136, column 1: 「房地产税立法的讨论」: no end tag: closed",
+    ] {
+        assert!(items.contains(line), "{line}\n{items}");
+    }
+    let j = json(&check_file(
+        &root().join("tests/fixtures/cms/broken-items.xml"),
+    ));
+    assert_eq!(j["items"]["lost"], 1, "{j}");
+    let lost = &j["notes"][1];
+    assert_eq!(
+        (
+            &lost["code"],
+            &lost["item"],
+            &lost["line"],
+            &lost["column"],
+            &lost["title"]
+        ),
+        (
+            &"item_lost".into(),
+            &12.into(),
+            &101.into(),
+            &41.into(),
+            &"跨境电商的机遇与风险".into()
+        ),
+        "{j}"
     );
     let lies = t("label-lies.xml");
     assert!(

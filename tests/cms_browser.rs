@@ -177,17 +177,27 @@ async fn escaped_html_in_titles() {
 }
 
 #[wasm_bindgen_test]
-async fn a_broken_document_shows_the_items_before_the_break() {
-    let root = mounted("broken.xml", 2).await;
+async fn a_broken_document_shows_every_item_but_the_broken_one() {
+    // `面积<90平方米`: a `<` that starts no tag is text.
+    let root = mounted("broken.xml", 4).await;
     assert_eq!(
-        texts(&root, ".db-row-title"),
-        ["老旧小区改造项目公示", "保障性住房分配结果公告"]
-    );
-    assert_eq!(
-        datetimes(&root),
-        ["2019-11-27T10:30+08:00", "2019-11-26T09:00+08:00"]
+        texts(&root, ".db-row-title")[2],
+        "面积<90平方米住房契税减免"
     );
     assert!(all(&root, ".db-error").is_empty());
+    // A title with `《<草根网>…》` (a tag to XML that never closes: text),
+    // an item broken past repair, one without `</item>`: 21 of 22 shown.
+    let root = mount_with_attrs(&format!("{DIR}/broken-items.xml"), &[("page-size", "30")]);
+    wait_rows(&root, 21).await;
+    let titles = texts(&root, ".db-row-title");
+    assert_eq!(titles[4], "《<草根网>的前途与未来》读后");
+    assert_eq!(titles[15], "房地产税立法的讨论");
+    assert!(
+        !titles.iter().any(|t| t == "跨境电商的机遇与风险"),
+        "{titles:?}"
+    );
+    assert!(all(&root, ".db-error").is_empty());
+    // Cut off inside the third item: the two before it.
     let root = mounted("truncated.xml", 2).await;
     assert_eq!(
         datetimes(&root),

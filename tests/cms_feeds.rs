@@ -301,33 +301,80 @@ fn escaped_html_in_titles_reads_as_text() {
 }
 
 #[test]
-fn a_document_broken_past_repair_keeps_the_items_before_the_break() {
+fn a_bare_less_than_is_text() {
     let (feed, report) = read("broken.xml");
     assert_eq!(
         titles(&feed),
-        ["老旧小区改造项目公示", "保障性住房分配结果公告"]
+        [
+            "老旧小区改造项目公示",
+            "保障性住房分配结果公告",
+            "面积<90平方米住房契税减免",
+            "断点之后的条目"
+        ]
     );
-    let n = note(&report, "broken_xml");
-    assert_eq!(n.kind, NoteKind::BrokenXml { kept: 2 });
+    let n = note(&report, "bare_less_than");
+    assert_eq!(n.kind, NoteKind::BareLessThan { count: 1 });
     // `<title>面积<90…`: a tag cannot start with 9.
     assert_eq!(
         n.at,
         Some(Pos {
             line: 23,
-            column: 11
+            column: 10
         })
     );
-    assert_eq!(report.items_in_document, 2);
+    assert_eq!(n.kind.severity(), Severity::Repaired);
+    assert_eq!(report.items_in_document, 4);
+}
 
+/// Issue 22: one bad item cost every item after it. The fixture has 22
+/// items: the title of the 5th holds `《<草根网>的前途与未来》` (the pattern of
+/// a real feed's title, see PROVENANCE.md), the 12th a misspelt end tag,
+/// the 17th no `</item>`.
+#[test]
+fn a_broken_item_costs_that_item_only() {
+    let (feed, report) = read("broken-items.xml");
+    assert_eq!(feed.items.len(), 21);
+    assert_eq!(report.items_in_document, 22);
+    let t = titles(&feed);
+    assert_eq!(t[4], "《<草根网>的前途与未来》读后");
+    assert_eq!(t[11], "养老金第三支柱的设计");
+    assert_eq!(t[20], "年度经济评论文章索引");
+    assert!(!t.contains(&"跨境电商的机遇与风险".to_string()), "{t:?}");
+    let n = note(&report, "tag_as_text");
+    assert_eq!(n.item, Some(4));
+    assert_eq!(
+        n.to_string(),
+        "item 5, line 41, column 9: 「《<草根网>的前途与未来》读后」: `<草根网>` is not matched in its element: read as text; write `&lt;`"
+    );
+    let n = note(&report, "item_lost");
+    assert_eq!(n.kind.severity(), Severity::Problem);
+    assert_eq!(
+        n.to_string(),
+        "item 12, line 101, column 41: 「跨境电商的机遇与风险」: broken here past repair: this item is not shown, the others are"
+    );
+    let n = note(&report, "item_closed");
+    assert_eq!(
+        n.to_string(),
+        "item 17, line 136, column 1: 「房地产税立法的讨论」: no end tag: closed where the next item starts"
+    );
+    let codes = codes(&report);
+    assert_eq!(codes, ["tag_as_text", "item_lost", "item_closed"]);
+}
+
+#[test]
+fn a_document_cut_off_keeps_the_items_before_the_cut() {
     let (feed, report) = read("truncated.xml");
     assert_eq!(feed.items.len(), 2);
+    let n = note(&report, "item_lost");
+    assert_eq!(n.item, Some(2));
     assert_eq!(
-        note(&report, "broken_xml").at,
+        n.at,
         Some(Pos {
             line: 23,
             column: 18
         })
     );
+    assert_eq!(report.items_in_document, 3);
 
     // Broken before any item: an error naming the place.
     let bytes = b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>\n<title>a</titel>\n<item><title>x</title></item></channel></rss>";

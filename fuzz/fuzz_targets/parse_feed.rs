@@ -1,5 +1,6 @@
 //! Fuzz target: any bytes through the feed parser and normalizer (JSON Feed,
-//! and RSS/Atom: the repair, roxmltree, the recovery of a broken document),
+//! and RSS/Atom: the repair, tags taken as text, roxmltree, the resync of a
+//! document broken past repair item by item; seeds `*-resync.xml`),
 //! its report, then the search index, the filters and the URL-hash reader.
 //! Nothing may panic.
 #![no_main]

@@ -31,6 +31,49 @@ impl Pos {
     }
 }
 
+/// Positions of offsets of one text, each counted on from the last one
+/// asked: offsets asked in order cost one pass over the text, not one each
+/// (a document with thousands of notes).
+pub(crate) struct Places<'t> {
+    text: &'t str,
+    offset: usize,
+    pos: Pos,
+}
+
+impl<'t> Places<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Places {
+            text,
+            offset: 0,
+            pos: Pos { line: 1, column: 1 },
+        }
+    }
+
+    /// [`Pos::at`] `offset`.
+    pub fn at(&mut self, offset: usize) -> Pos {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.offset {
+            *self = Places::new(self.text);
+        }
+        let p = Pos::at(&self.text[self.offset..], offset - self.offset);
+        self.pos = match p.line {
+            1 => Pos {
+                line: self.pos.line,
+                column: self.pos.column + p.column - 1,
+            },
+            n => Pos {
+                line: self.pos.line + n - 1,
+                column: p.column,
+            },
+        };
+        self.offset = offset;
+        self.pos
+    }
+}
+
 impl fmt::Display for Pos {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}, column {}", self.line, self.column)
@@ -101,14 +144,26 @@ pub enum NoteKind {
     ForbiddenCharacters { count: usize },
     /// Blank lines or spaces before the XML declaration, removed.
     SpaceBeforeDeclaration,
+    /// `<` that starts no tag (`面积<90平方米`), read as `&lt;`.
+    BareLessThan { count: usize },
+    /// A tag inside a text element (`<title>`, `<description>` …) that
+    /// never closes there (`《<草根网>的前途与未来》`: CJK characters make a
+    /// name), or an end tag that closes nothing: read as text, with any
+    /// other such tag of the element. `tag` as written, up to its name.
+    TagAsText { tag: String, title: Option<String> },
+    /// An item without its end tag (`</item>`): closed before the next one.
+    ItemClosed { title: Option<String> },
+    /// An item broken past repair here: not shown; the items around it are.
+    ItemLost { title: Option<String> },
     /// The XML declaration names `declared`, but the bytes are UTF-8: read
     /// as UTF-8.
     EncodingLabelWrong { declared: String },
     /// Bytes the declared encoding cannot decode, shown as �.
     Undecodable { declared: String },
-    /// The XML is broken at this place past repair: the `kept` items before
-    /// it are shown, nothing after it is read.
-    BrokenXml { kept: usize },
+    /// The XML is broken at this place past repair outside any item
+    /// (between items, or after the last): skipped up to the next item, or
+    /// to the end.
+    BrokenXml,
     /// The JSON object declares no JSON Feed version (read for its `items`).
     NoVersion,
     /// A field the format requires is missing (`title`, an item's `id` …).
@@ -150,6 +205,9 @@ impl NoteKind {
             | NoteKind::UnknownEntity { .. }
             | NoteKind::ForbiddenCharacters { .. }
             | NoteKind::SpaceBeforeDeclaration
+            | NoteKind::BareLessThan { .. }
+            | NoteKind::TagAsText { .. }
+            | NoteKind::ItemClosed { .. }
             | NoteKind::IdFromContent
             | NoteKind::HtmlTitle => Severity::Repaired,
             NoteKind::Skipped(_) => Severity::Skipped,
@@ -167,7 +225,11 @@ impl NoteKind {
             NoteKind::SpaceBeforeDeclaration => "space_before_declaration",
             NoteKind::EncodingLabelWrong { .. } => "encoding_label_wrong",
             NoteKind::Undecodable { .. } => "undecodable_bytes",
-            NoteKind::BrokenXml { .. } => "broken_xml",
+            NoteKind::BareLessThan { .. } => "bare_less_than",
+            NoteKind::TagAsText { .. } => "tag_as_text",
+            NoteKind::ItemClosed { .. } => "item_closed",
+            NoteKind::ItemLost { .. } => "item_lost",
+            NoteKind::BrokenXml => "broken_xml",
             NoteKind::NoVersion => "no_version",
             NoteKind::MissingField { .. } => "missing_field",
             NoteKind::WrongType { .. } => "wrong_type",
@@ -215,9 +277,28 @@ impl fmt::Display for NoteKind {
                 f,
                 "some bytes are not valid {declared}: shown as �"
             ),
-            NoteKind::BrokenXml { kept } => write!(
+            NoteKind::BareLessThan { count } => write!(
                 f,
-                "the XML is broken here past repair: the {kept} item(s) before it are shown, nothing after it is read"
+                "{count} `<` starting no tag read as `&lt;`; write `&lt;` (first here)"
+            ),
+            NoteKind::TagAsText { tag, title } => {
+                titled(f, title)?;
+                write!(f, "`{tag}>` is not matched in its element: read as text; write `&lt;`")
+            }
+            NoteKind::ItemClosed { title } => {
+                titled(f, title)?;
+                write!(f, "no end tag: closed where the next item starts")
+            }
+            NoteKind::ItemLost { title } => {
+                titled(f, title)?;
+                write!(
+                    f,
+                    "broken here past repair: this item is not shown, the others are"
+                )
+            }
+            NoteKind::BrokenXml => write!(
+                f,
+                "the XML is broken here past repair, outside any item: skipped to the next item or the end"
             ),
             NoteKind::NoVersion => write!(
                 f,
@@ -249,6 +330,24 @@ impl fmt::Display for NoteKind {
             NoteKind::Skipped(Skip::NothingToShow) => {
                 write!(f, "skipped: no title, summary or content")
             }
+        }
+    }
+}
+
+/// An item's title, when known, before what is said of it.
+fn titled(f: &mut fmt::Formatter<'_>, title: &Option<String>) -> fmt::Result {
+    match title {
+        Some(t) => write!(f, "「{t}」: "),
+        None => Ok(()),
+    }
+}
+
+impl NoteKind {
+    /// The title of the item a note names by its title, to fill in.
+    pub(crate) fn title_mut(&mut self) -> Option<&mut Option<String>> {
+        match self {
+            NoteKind::TagAsText { title, .. } => Some(title),
+            _ => None,
         }
     }
 }
@@ -337,6 +436,10 @@ mod tests {
         assert_eq!(Pos::at(text, 999), Pos { line: 3, column: 1 });
         // Inside a character: its start.
         assert_eq!(Pos::at(text, amp - 1), Pos { line: 2, column: 4 });
+        let mut places = Places::new(text);
+        for offset in [0, 2, 5, amp - 1, amp, amp + 2, 1, 999, 3] {
+            assert_eq!(places.at(offset), Pos::at(text, offset), "{offset}");
+        }
     }
 
     #[test]

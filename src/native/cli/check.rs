@@ -240,16 +240,14 @@ fn items_text(out: &mut String, c: &Check, feed: &Feed) {
     } else {
         ", none skipped".into()
     };
-    let broken = c.report.notes.iter().find_map(|n| match n.kind {
-        NoteKind::BrokenXml { .. } => n.at,
-        _ => None,
-    });
-    let of = match broken {
-        Some(at) => format!("read before the break at {at}"),
-        None => "in the document".into(),
+    let lost = lost(c);
+    let lost = if lost > 0 {
+        format!(", {lost} broken past repair (under problems)")
+    } else {
+        String::new()
     };
     out.push_str(&format!(
-        "  items: {} shown of {} {of}{skipped}\n",
+        "  items: {} shown of {} in the document{lost}{skipped}\n",
         feed.items.len(),
         c.report.items_in_document
     ));
@@ -268,6 +266,12 @@ fn items_text(out: &mut String, c: &Check, feed: &Feed) {
     }
 }
 
+/// How many items the reader cut out, broken past repair.
+fn lost(c: &Check) -> usize {
+    let lost = |n: &&Note| matches!(n.kind, NoteKind::ItemLost { .. });
+    c.report.notes.iter().filter(lost).count()
+}
+
 fn note_json(n: &Note) -> Value {
     json!({
         "severity": match n.kind.severity() {
@@ -279,6 +283,12 @@ fn note_json(n: &Note) -> Value {
         "item": n.item.map(|i| i + 1),
         "line": n.at.map(|p| p.line),
         "column": n.at.map(|p| p.column),
+        "title": match &n.kind {
+            NoteKind::TagAsText { title, .. }
+            | NoteKind::ItemClosed { title }
+            | NoteKind::ItemLost { title } => title.as_deref(),
+            _ => None,
+        },
         "message": n.kind.to_string(),
     })
 }
@@ -334,6 +344,7 @@ pub fn json(c: &Check) -> Value {
         v["items"] = json!({
             "in_document": c.report.items_in_document,
             "shown": feed.items.len(),
+            "lost": lost(c),
             "skipped": feed.skipped,
             "repeats": feed.duplicates,
             "no_category": items_json(&c.no_category),

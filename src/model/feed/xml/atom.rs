@@ -11,16 +11,17 @@ use crate::model::feed::Version;
 use crate::model::text::html_to_text;
 use roxmltree::Node;
 use std::borrow::Cow;
+use std::ops::Range;
 
-/// The feed's fields and its entries; `starts` gets each entry's offset.
+/// The feed's fields and its entries; `spans` gets each entry's place.
 pub(super) fn feed(
     feed_el: Node,
-    starts: &mut Vec<usize>,
+    spans: &mut Vec<Range<usize>>,
     report: &mut Report,
 ) -> RawFeed<'static> {
     let title = field(atom_text(child(feed_el, "title"), None, report));
     let description = field(atom_text(child(feed_el, "subtitle"), None, report));
-    let mut items = entries(feed_el, "entry", starts, report, atom_entry);
+    let mut items = entries(feed_el, "entry", spans, report, atom_entry);
     let link = atom_link(feed_el, "alternate");
     cms::resolve_links(&mut items, feed_el, link.clone());
     RawFeed {

@@ -4,9 +4,10 @@
 //! the typed [`RawFeed`] ([`rss`], [`atom`]), which goes through the same
 //! normalizer as any JSON Feed.
 //!
-//! A document broken past repair still gives the items before the break:
-//! the text is cut after the last complete item before it and the elements
-//! still open there are closed, and the report says where the break is.
+//! A document broken past repair is read item by item ([`resync`]): a
+//! break inside an item costs that item, not the items after it, and the
+//! report names it (place, and title when known). Only a break before the
+//! first item leaves no feed.
 //!
 //! Safety: a document that declares entities (`<!ENTITY`, the "billion
 //! laughs" attack) is refused before parsing; nothing external (DTDs,
@@ -15,39 +16,54 @@
 
 mod atom;
 mod cms;
+mod markup;
 mod repair;
+mod resync;
 mod rss;
 mod tree;
 
 use super::normalize;
 use super::raw::RawFeed;
-use super::report::{Format, NoteKind, Pos, Report};
+use super::report::{Format, NoteKind, Places, Pos, Report};
 use super::{Feed, FeedError};
-use repair::Repaired;
 use roxmltree::{Document, ParsingOptions};
+use std::ops::Range;
 
 /// Reads an RSS or Atom document into a normalized feed, noting in
 /// `report` what was repaired and what is wrong.
 pub(crate) fn read(text: &str, report: &mut Report) -> Result<Feed, FeedError> {
     let repaired = repair::repair(text, report)?;
     let parsed: &str = &repaired.text;
-    match parse_tree(parsed) {
-        Ok(doc) => finish(&doc, text, &repaired, None, report),
-        Err(e) => {
-            let at = error_offset(parsed, &e);
-            let pos = Pos::at(text, repaired.original_offset(at));
-            let syntax = FeedError::XmlSyntax {
-                line: pos.line as usize,
-                column: pos.column as usize,
-            };
-            let Some(cut) = before_break(parsed, at) else {
-                report.error_at = Some(pos);
-                return Err(syntax);
-            };
-            let doc = parse_tree(&cut).map_err(|_| syntax)?;
-            finish(&doc, text, &repaired, Some(pos), report)
+    let original = |at: usize| repaired.original_offset(at);
+    let mut places = Places::new(text);
+    let e = match parse_tree(parsed) {
+        Ok(doc) => {
+            let texted = &repaired.texted;
+            return finish(&doc, &mut places, &original, texted, &[], report);
         }
-    }
+        Err(e) => e,
+    };
+    let at = error_offset(parsed, &e);
+    let pos = Pos::at(text, original(at));
+    let syntax = FeedError::XmlSyntax {
+        line: pos.line as usize,
+        column: pos.column as usize,
+    };
+    let mut place = |at: usize| places.at(original(at));
+    let Some((resynced, lost)) = resync::resync(parsed, at, &mut place, report) else {
+        report.error_at = Some(pos);
+        return Err(syntax);
+    };
+    let doc = parse_tree(&resynced.text).map_err(|_| syntax)?;
+    let original = |at: usize| original(resynced.original_offset(at));
+    finish(
+        &doc,
+        &mut places,
+        &original,
+        &repaired.texted,
+        &lost,
+        report,
+    )
 }
 
 /// External DTDs are never fetched (roxmltree cannot); entity declarations
@@ -85,98 +101,63 @@ fn error_offset(text: &str, e: &roxmltree::Error) -> usize {
         .map_or(text.len(), |(i, _)| line_start + i)
 }
 
-/// The end of the last `</item>` or `</entry>` (any prefix: `</rss:item>`)
-/// that ends before `end`, and where that close tag starts.
-fn last_item_end(text: &str, end: usize) -> Option<(usize, usize)> {
-    let b = &text.as_bytes()[..end];
-    let mut i = end;
-    while let Some(gt) = b[..i].iter().rposition(|&c| c == b'>') {
-        i = gt;
-        let start = b[..gt]
-            .iter()
-            .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-' | b':')))
-            .map_or(0, |p| p + 1);
-        let name = &b[start..gt];
-        let local = name.rsplit(|&c| c == b':').next().unwrap_or(name);
-        if matches!(local, b"item" | b"entry") && b[..start].ends_with(b"</") {
-            return Some((start - 2, gt + 1));
-        }
-    }
-    None
-}
-
-/// What can be read of `text`, broken at `at`: the text up to the last
-/// complete item before the break, with the elements still open there
-/// closed (the parser names them, one by one). `None` when no item ends
-/// before the break.
-fn before_break(text: &str, at: usize) -> Option<String> {
-    const PROBE: &str = "</district-bulletin-probe>";
-    let mut end = at;
-    // A few candidates (an `</item>` inside CDATA is no end of an item),
-    // each parse costs a pass over the text: bounded, for a large broken feed.
-    for _ in 0..3 {
-        let (open, close) = last_item_end(text, end)?;
-        let mut doc = text[..close].to_string();
-        // RSS nests items two deep (rss, channel), Atom and RDF one.
-        for _ in 0..8 {
-            let len = doc.len();
-            doc.push_str(PROBE);
-            let expected = match parse_tree(&doc) {
-                Err(roxmltree::Error::UnexpectedCloseTag(expected, _, _)) => Some(expected),
-                _ => None,
-            };
-            doc.truncate(len);
-            match expected {
-                Some(name) => {
-                    doc.push_str("</");
-                    doc.push_str(&name);
-                    doc.push('>');
-                }
-                None => break,
-            }
-        }
-        if parse_tree(&doc).is_ok() {
-            return Some(doc);
-        }
-        end = open;
-    }
-    None
-}
-
-/// The tree → a feed; the positions of item notes filled in.
+/// The tree → a feed. `original`: an offset of the parsed text → the
+/// document's; `texted`: where the notes of tags taken as text are (the
+/// document's offsets); `lost`: the places of the items cut out, in order.
+/// Item notes get their place and the item's place in the document, and
+/// the notes that name an item by its title, the title.
 fn finish(
     doc: &Document,
-    text: &str,
-    repaired: &Repaired,
-    broken: Option<Pos>,
+    places: &mut Places,
+    original: &dyn Fn(usize) -> usize,
+    texted: &[usize],
+    lost: &[usize],
     report: &mut Report,
 ) -> Result<Feed, FeedError> {
-    let mut starts = Vec::new();
-    let raw = map(doc, &mut starts, report)?;
-    let feed = normalize::feed(raw, report);
-    report.items_in_document = starts.len();
-    for note in &mut report.notes {
-        if let (Some(i), None) = (note.item, note.at) {
-            if let Some(&start) = starts.get(i) {
-                note.at = Some(Pos::at(text, repaired.original_offset(start)));
-            }
+    let before = report.notes.len();
+    let mut ranges = Vec::new();
+    let raw = map(doc, &mut ranges, report)?;
+    // The place in the document of the tree's item `t`.
+    let place = |t: usize| lost.iter().fold(t, |d, &l| d + usize::from(l <= d));
+    let mut texted = texted.iter();
+    for note in &mut report.notes[..before] {
+        if let NoteKind::TagAsText { .. } = note.kind {
+            let at = texted.next().copied().unwrap_or(usize::MAX);
+            note.item = ranges
+                .iter()
+                .position(|r: &Range<usize>| original(r.start) <= at && at < original(r.end))
+                .map(place);
+        }
+        let t = match note.item {
+            Some(d) if !lost.contains(&d) => d - lost.iter().filter(|&&l| l < d).count(),
+            _ => continue,
+        };
+        let title = raw
+            .items
+            .get(t)
+            .and_then(Option::as_ref)
+            .and_then(|i| i.title.as_ref());
+        if let Some(slot @ None) = note.kind.title_mut() {
+            *slot = title.map(|t| t.to_string());
         }
     }
-    if let Some(at) = broken {
-        report.note(
-            Some(at),
-            NoteKind::BrokenXml {
-                kept: feed.items.len(),
-            },
-        );
+    let feed = normalize::feed(raw, report);
+    report.items_in_document = ranges.len() + lost.len();
+    for note in &mut report.notes[before..] {
+        if let Some(t) = note.item {
+            if note.at.is_none() {
+                note.at = ranges.get(t).map(|r| places.at(original(r.start)));
+            }
+            note.item = Some(place(t));
+        }
     }
     Ok(feed)
 }
 
-/// The tree → the typed feed; `starts` gets each item's offset.
+/// The tree → the typed feed; `spans` gets each item's place in the text.
 fn map(
     doc: &Document,
-    starts: &mut Vec<usize>,
+    spans: &mut Vec<Range<usize>>,
     report: &mut Report,
 ) -> Result<RawFeed<'static>, FeedError> {
     let root = doc.root_element();
@@ -186,17 +167,17 @@ fn map(
             report.format = Some(Format::Rss(
                 root.attribute("version").unwrap_or("").to_string(),
             ));
-            Ok(rss::feed(channel, channel, starts, report))
+            Ok(rss::feed(channel, channel, spans, report))
         }
         // RSS 1.0: items are siblings of the channel.
         "RDF" => {
             let channel = tree::child(root, "channel").ok_or(FeedError::XmlFeed)?;
             report.format = Some(Format::Rdf);
-            Ok(rss::feed(channel, root, starts, report))
+            Ok(rss::feed(channel, root, spans, report))
         }
         "feed" => {
             report.format = Some(Format::Atom);
-            Ok(atom::feed(root, starts, report))
+            Ok(atom::feed(root, spans, report))
         }
         _ => Err(FeedError::XmlFeed),
     }

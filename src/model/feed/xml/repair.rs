@@ -8,14 +8,20 @@
 //!   know either stays text (`&amp;name;`): nothing is guessed;
 //! - characters XML 1.0 forbids (control characters, also written `&#8;`) →
 //!   removed;
-//! - text before the XML declaration → removed.
+//! - text before the XML declaration → removed;
+//! - a `<` that starts no tag (`面积<90平方米`) → `&lt;`;
+//! - inside a text element (`<title>`, `<description>` …, see
+//!   [`markup::is_text`]), a tag that never closes there (`《<草根网>的前途与未来》`:
+//!   CJK characters make a name) or an end tag that closes nothing → text
+//!   (`&lt;`). Tags that do close stay markup.
 //!
 //! CDATA sections, comments and processing instructions are copied as they
 //! are (only forbidden characters go: they are forbidden there too). A
 //! document type that declares entities is refused: entity expansion is the
 //! "billion laughs" attack, and no feed needs it.
 
-use crate::model::feed::report::{NoteKind, Pos, Report};
+use super::markup::{self, verbatim_end};
+use crate::model::feed::report::{NoteKind, Places, Pos, Report};
 use crate::model::feed::FeedError;
 use crate::model::host;
 use std::borrow::Cow;
@@ -26,6 +32,9 @@ pub(crate) struct Repaired<'a> {
     pub text: Cow<'a, str>,
     /// After each edit: (offset in `text`, offset in the original), in order.
     marks: Vec<(usize, usize)>,
+    /// Where each text element with tags taken as text has its first one
+    /// (in the original), as many as there are [`NoteKind::TagAsText`] notes.
+    pub texted: Vec<usize>,
 }
 
 impl Repaired<'_> {
@@ -75,7 +84,7 @@ impl Tally {
 
 /// The text being rewritten: edits are made in order; the text between
 /// them is copied once.
-struct Writer<'a> {
+pub(super) struct Writer<'a> {
     src: &'a str,
     out: String,
     copied: usize,
@@ -83,8 +92,17 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Writer {
+            src,
+            out: String::new(),
+            copied: 0,
+            marks: Vec::new(),
+        }
+    }
+
     /// `src[at..end]` becomes `with`.
-    fn replace(&mut self, at: usize, end: usize, with: &str) {
+    pub fn replace(&mut self, at: usize, end: usize, with: &str) {
         if self.out.is_empty() {
             self.out.reserve(self.src.len() + self.src.len() / 64 + 16);
         }
@@ -94,17 +112,17 @@ impl<'a> Writer<'a> {
         self.marks.push((self.out.len(), end));
     }
 
-    fn finish(mut self) -> Repaired<'a> {
-        if self.marks.is_empty() {
-            return Repaired {
-                text: Cow::Borrowed(self.src),
-                marks: self.marks,
-            };
-        }
-        self.out.push_str(&self.src[self.copied..]);
+    pub fn finish(mut self) -> Repaired<'a> {
+        let text = if self.marks.is_empty() {
+            Cow::Borrowed(self.src)
+        } else {
+            self.out.push_str(&self.src[self.copied..]);
+            Cow::Owned(self.out)
+        };
         Repaired {
-            text: Cow::Owned(self.out),
+            text,
             marks: self.marks,
+            texted: Vec::new(),
         }
     }
 }
@@ -164,57 +182,21 @@ fn classify(s: &[u8]) -> Amp<'_> {
     }
 }
 
-/// The end of the markup construct at `i` that is copied as it is (CDATA,
-/// comment, processing instruction, document type), or `None` for a tag.
-/// A document type declaring entities is refused.
-fn verbatim_end(text: &str, i: usize) -> Result<Option<usize>, FeedError> {
-    let rest = &text[i..];
-    let until = |open: usize, close: &str| {
-        Some(
-            rest[open..]
-                .find(close)
-                .map_or(text.len(), |e| i + open + e + close.len()),
-        )
-    };
-    Ok(if rest.starts_with("<![CDATA[") {
-        until(9, "]]>")
-    } else if rest.starts_with("<!--") {
-        until(4, "-->")
-    } else if rest.starts_with("<?") {
-        until(2, "?>")
-    } else if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!ENTITY") {
-        // `<!DOCTYPE rss [ … ]>`: the internal subset may hold `>`.
-        let end = match (rest.find('['), rest.find('>')) {
-            (Some(open), Some(gt)) if open < gt => rest[open..]
-                .find("]")
-                .and_then(|close| rest[open + close..].find('>').map(|g| open + close + g + 1)),
-            (_, Some(gt)) => Some(gt + 1),
-            _ => None,
-        }
-        .unwrap_or(rest.len());
-        if rest[..end].contains("<!ENTITY") {
-            return Err(FeedError::XmlEntities);
-        }
-        Some(i + end)
-    } else {
-        None
-    })
-}
-
 /// Repairs `text` (see the module's documentation), noting what was done.
 pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<'a>, FeedError> {
     let b = text.as_bytes();
     let mut r = Repair {
-        w: Writer {
-            src: text,
-            out: String::new(),
-            copied: 0,
-            marks: Vec::new(),
-        },
+        w: Writer::new(text),
         bare: Tally::default(),
         html: Tally::default(),
         unknown: Tally::default(),
         forbidden: Tally::default(),
+        lt: Tally::default(),
+        texted: Vec::new(),
+        tags: Vec::new(),
+        escape: Vec::new(),
+        next: 0,
+        text_end: 0,
     };
     let mut i = 0;
     // Text before the XML declaration (a CMS template's blank first line).
@@ -228,7 +210,7 @@ pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<
         i = match b[i] {
             b'<' => match verbatim_end(text, i)? {
                 Some(end) => r.verbatim(i, end),
-                None => i + 1,
+                None => r.tag(i),
             },
             b'&' => r.ampersand(i),
             _ => match forbidden_at(b, i) {
@@ -238,8 +220,14 @@ pub(crate) fn repair<'a>(text: &'a str, report: &mut Report) -> Result<Repaired<
         };
     }
     r.note(report);
-    Ok(r.w.finish())
+    let mut repaired = r.w.finish();
+    repaired.texted = r.texted;
+    Ok(repaired)
 }
+
+/// How many text elements with tags taken as text are named one by one
+/// (each note costs a count of lines from the top).
+const NAMED: usize = 100;
 
 /// The repair under way: the text being written, and what was done.
 struct Repair<'a> {
@@ -248,9 +236,70 @@ struct Repair<'a> {
     html: Tally,
     unknown: Tally,
     forbidden: Tally,
+    /// `<` starting no tag.
+    lt: Tally,
+    /// Each text element's first tag taken as text: where, and the tag.
+    texted: Vec<usize>,
+    tags: Vec<String>,
+    /// The tags of the text element being read, each with whether it is
+    /// text ([`markup::unclosed_in`]); the next one's index; and where that
+    /// element ends.
+    escape: Vec<(usize, bool)>,
+    next: usize,
+    text_end: usize,
 }
 
 impl Repair<'_> {
+    /// The `<` at `i` (no CDATA, comment …): text when it starts no tag or a
+    /// tag that never closes in its text element, else a tag; where to go on.
+    fn tag(&mut self, i: usize) -> usize {
+        let b = self.w.src.as_bytes();
+        let text = match self.escape.get(self.next) {
+            Some(&(at, text)) if at == i => {
+                self.next += 1;
+                text
+            }
+            _ => false,
+        };
+        if !text {
+            if !markup::bare_lt(b, i) {
+                if i >= self.text_end {
+                    self.text_element(i);
+                }
+                return i + 1;
+            }
+            self.lt.add(i, "");
+        }
+        self.w.replace(i, i + 1, "&lt;");
+        i + 1
+    }
+
+    /// At the start tag at `i`: when it opens a text element, which tags in
+    /// it are text ([`markup::unclosed_in`]).
+    fn text_element(&mut self, i: usize) {
+        let src = self.w.src;
+        let b = src.as_bytes();
+        let Some(t) = markup::tag(b, i).filter(|t| !t.close && !t.empty) else {
+            return;
+        };
+        let name = t.name(b, i);
+        if !markup::is_text(markup::local(name)) {
+            return;
+        }
+        let Some((tags, end)) = markup::unclosed_in(src, t.end, name) else {
+            return;
+        };
+        let first = tags.iter().find(|t| t.1);
+        if let (Some(&(first, _)), true) = (first, self.texted.len() < NAMED) {
+            let name_end = markup::tag(b, first).map_or(first + 1, |t| t.name_end);
+            self.texted.push(first);
+            self.tags.push(src[first..name_end].to_string());
+        }
+        self.escape = tags;
+        self.next = 0;
+        self.text_end = end;
+    }
+
     /// The `n` bytes of a forbidden character at `i` go; where to go on.
     fn drop_forbidden(&mut self, i: usize, n: usize) -> usize {
         self.forbidden.add(i, "");
@@ -334,11 +383,27 @@ impl Repair<'_> {
                     count: self.forbidden.count,
                 },
             ),
+            (
+                &self.lt,
+                NoteKind::BareLessThan {
+                    count: self.lt.count,
+                },
+            ),
         ];
         for (tally, kind) in kinds {
             if tally.count > 0 {
                 report.note(at(tally), kind);
             }
+        }
+        let mut places = Places::new(text);
+        for (first, tag) in self.texted.iter().zip(&self.tags) {
+            report.note(
+                Some(places.at(*first)),
+                NoteKind::TagAsText {
+                    tag: tag.clone(),
+                    title: None,
+                },
+            );
         }
     }
 }

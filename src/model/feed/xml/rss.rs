@@ -12,16 +12,17 @@ use crate::model::feed::Version;
 use crate::model::text::html_to_text;
 use roxmltree::Node;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// The channel's fields, and the `item`s of `items_parent` (the channel in
-/// RSS 2.0, the document in RSS 1.0); `starts` gets each item's offset.
+/// RSS 2.0, the document in RSS 1.0); `spans` gets each item's place.
 pub(super) fn feed(
     channel: Node,
     items_parent: Node,
-    starts: &mut Vec<usize>,
+    spans: &mut Vec<Range<usize>>,
     report: &mut Report,
 ) -> RawFeed<'static> {
-    let mut items = entries(items_parent, "item", starts, report, rss_item);
+    let mut items = entries(items_parent, "item", spans, report, rss_item);
     cms::resolve_links(&mut items, channel, text(rss_link(channel)));
     RawFeed {
         version: Some(Version::V1_1),

@@ -7,6 +7,7 @@ use crate::model::feed::{Attachment, Author};
 use crate::model::text::html_to_text;
 use roxmltree::Node;
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub(super) const RSS_CONTENT: &str = "http://purl.org/rss/1.0/modules/content/";
 pub(super) const DC: &str = "http://purl.org/dc/elements/1.1/";
@@ -43,18 +44,18 @@ pub(super) fn child_ns<'a, 'i>(
 }
 
 /// The items of `parent` (children named `name`), each read by `read` with
-/// its index; `starts` gets each one's offset in the text.
+/// its index; `spans` gets each one's place in the text.
 pub(super) fn entries(
     parent: Node,
     name: &'static str,
-    starts: &mut Vec<usize>,
+    spans: &mut Vec<Range<usize>>,
     report: &mut Report,
     read: fn(Node, usize, &mut Report) -> RawItem<'static>,
 ) -> Vec<Entry<'static>> {
     named(parent, name)
         .enumerate()
         .map(|(index, n)| {
-            starts.push(n.range().start);
+            spans.push(n.range());
             Some(read(n, index, report))
         })
         .collect()
