@@ -79,6 +79,15 @@ impl Query {
         &self.terms
     }
 
+    /// Whether some term occurs in `text` (not folded): whether
+    /// [`highlight`] marks anything in it.
+    pub fn marks(&self, text: &str) -> bool {
+        !self.terms.is_empty() && {
+            let folded = fold(text);
+            self.terms.iter().any(|t| folded.contains(t.as_str()))
+        }
+    }
+
     /// Whether every term occurs in `haystack` (already folded).
     pub fn matches(&self, haystack: &str) -> bool {
         self.terms.iter().all(|t| haystack.contains(t.as_str()))
