@@ -347,6 +347,28 @@ mod tests {
     }
 
     #[test]
+    fn marks_says_whether_highlight_marks_anything() {
+        let q = Query::parse("ａｂ 扬尘");
+        for (text, marked) in [
+            ("AB 通知", true),
+            ("减少扬尘", true),
+            ("道路保洁", false),
+            ("", false),
+        ] {
+            assert_eq!(q.marks(text), marked, "{text}");
+            assert_eq!(
+                highlight(text, &q).iter().any(|(_, hit)| *hit),
+                marked,
+                "{text}"
+            );
+        }
+        assert!(
+            !Query::parse("").marks("anything"),
+            "no search marks nothing"
+        );
+    }
+
+    #[test]
     fn highlight_runs_map_back_to_the_original_text() {
         let q = Query::parse("ａｂ 扬尘");
         let runs = highlight("ABc减少扬尘污染AB", &q);
