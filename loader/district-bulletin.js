@@ -187,29 +187,41 @@
     if (window.trustedTypes && !policy) return null;
     return new DOMParser().parseFromString(policy ? policy.createHTML(text) : text, "text/html");
   };
-  // The widget's markup and snapshot in a file `district-bulletin render`
-  // wrote, when it is this version's; event handlers and scripts dropped.
-  const fragmentParts = (text, light) => {
+  // The widget's markup in a file `district-bulletin render` wrote, when it
+  // is this version's (its container says so: the snapshot comes last);
+  // event handlers and scripts dropped. `text` may end anywhere after the
+  // markup.
+  const fragmentNodes = (text, light) => {
+    const doc = parse(text);
+    const host = doc && doc.querySelector(CONTRACT.selector);
+    const inShadow = host && host.querySelector("template[shadowrootmode]");
+    const scope = light ? host : inShadow && inShadow.content;
+    const rendered = scope && [...scope.children].find((e) => e.classList.contains(CONTRACT.container));
+    if (!rendered || rendered.getAttribute(SNAPSHOT.version) !== VERSION) return null;
+    rendered.querySelectorAll("script, iframe, object, embed").forEach((e) => e.remove());
+    for (const e of rendered.querySelectorAll("*"))
+      for (const a of [...e.attributes]) if (/^on/i.test(a.name)) e.removeAttribute(a.name);
+    return [...document.importNode(rendered, true).childNodes];
+  };
+  // The feed the whole file carries, when it is this version's. It rides in
+  // a hidden element, not a script: a script whose text the page's parser
+  // did not write is what Trusted Types refuses.
+  const fragmentSnapshot = (text) => {
     const doc = parse(text);
     const host = doc && doc.querySelector(CONTRACT.selector);
     const snapshot = host && host.querySelector(`script.${SNAPSHOT.class}`);
     if (!snapshot || snapshot.getAttribute(SNAPSHOT.version) !== VERSION) return null;
-    const inShadow = host.querySelector("template[shadowrootmode]");
-    const scope = light ? host : inShadow && inShadow.content;
-    const rendered = scope && [...scope.children].find((e) => e.classList.contains(CONTRACT.container));
-    if (!rendered) return null;
-    rendered.querySelectorAll("script, iframe, object, embed").forEach((e) => e.remove());
-    for (const e of rendered.querySelectorAll("*"))
-      for (const a of [...e.attributes]) if (/^on/i.test(a.name)) e.removeAttribute(a.name);
-    // The snapshot rides in a hidden element, not a script: a script whose
-    // text the page's parser did not write is what Trusted Types refuses.
     const carrier = document.createElement("div");
     carrier.hidden = true;
     carrier.className = SNAPSHOT.class;
     for (const a of snapshot.attributes) if (a.name.startsWith("data-")) carrier.setAttribute(a.name, a.value);
     carrier.textContent = snapshot.textContent;
-    return { nodes: [...document.importNode(rendered, true).childNodes], snapshot: carrier };
+    return carrier;
   };
+
+  // How long the wasm waits for a `fragment` file's markup, and a painted
+  // file's snapshot for the wasm, before each goes on without the other.
+  const WAIT_MS = 3000;
 
   let wasmReady = null;
   let wasmLoaded = false;
@@ -274,6 +286,8 @@
       // What the page or the loader painted besides the placeholder.
       this.painted = false;
       this.fragment = null;
+      // The `fragment` file read whole (a promise), once it is asked for.
+      this.snapshot = null;
       if (flag(host, "no-shadow")) {
         this.light();
       } else {
@@ -355,13 +369,30 @@
       this.started = true;
       if (this.observer) this.observer.disconnect();
       const file = attr(this.host, "fragment");
-      // A fragment published beside the feed, fetched beside the wasm: it
-      // carries the feed, so the feed is not fetched early too.
-      if (file && file.trim() && !this.painted && !wasmLoaded) this.fetchFragment(file.trim());
-      else prefetch(this.host);
+      // A fragment published beside the feed comes first: on a slow link
+      // its markup is the first screen, and the wasm would share the link
+      // with it. The wasm is asked for once the markup is painted (or the
+      // file failed). The file carries the feed, so the feed is not fetched
+      // early too.
+      if (file && file.trim() && !this.painted && !wasmLoaded) this.fetchFragment(file.trim()).then(() => this.boot());
+      else {
+        prefetch(this.host);
+        this.boot();
+      }
+    }
+
+    boot() {
+      if (this.destroyed) return;
       loadWasm().then(
+        // A fragment painted but not read whole yet (its snapshot, the
+        // feed) is waited for: the widget would fetch the feed otherwise.
+        // One not painted by now is of no use: the widget fetches the feed.
+        (wasm) =>
+          this.snapshot && this.painted
+            ? Promise.race([this.snapshot, new Promise((resolve) => setTimeout(resolve, WAIT_MS))]).then(() => wasm)
+            : wasm,
+      ).then(
         (wasm) => {
-          // A fragment not in by now is of no use: the widget fetches the feed.
           if (this.fragment) this.fragment.abort();
           if (this.destroyed) return;
           // What is painted stays until the widget mounts (it clears it then).
@@ -373,27 +404,58 @@
       );
     }
 
-    // Paints the `fragment` file when it is this version's and arrives
-    // before the wasm; anything else (missing, another version, slow)
-    // leaves the placeholder, quietly.
+    // Reads the `fragment` file as it streams in: its markup is painted as
+    // soon as it is whole, when it is this version's (the promise returned
+    // settles then, or when the file turns out to be of no use); its
+    // snapshot is handed to the widget when the file is read. Anything else
+    // (missing, another version, slow) leaves the placeholder, quietly.
     fetchFragment(file) {
       const url = absolute(file);
-      if (!url) return;
+      if (!url) return Promise.resolve();
       const abort = (this.fragment = new AbortController());
-      fetch(url, { cache: CONTRACT.request.cache, credentials: CONTRACT.request.credentials, signal: abort.signal })
-        // (Read whole either way: the request is then over, not left half-read.)
-        .then((r) => r.text().then((text) => (r.ok ? text : null)))
-        .then((text) => {
-          const parts = text && !this.widget && !this.destroyed && fragmentParts(text, flag(this.host, "no-shadow"));
-          if (!parts) return;
-          this.host.append(parts.snapshot);
-          this.container.replaceChildren(...parts.nodes);
-          this.painted = true;
+      const light = flag(this.host, "no-shadow");
+      // Where the markup ends: the shadow root's template, or (in the
+      // page's own DOM) the snapshot that follows it.
+      const end = light ? `class="${SNAPSHOT.class}"` : "</template>";
+      let markupDone;
+      const markup = new Promise((resolve) => (markupDone = resolve));
+      // (A file that does not come holds the wasm back only so long.)
+      setTimeout(markupDone, WAIT_MS);
+      const paint = (text) => {
+        const nodes = !this.painted && !this.widget && !this.destroyed && fragmentNodes(text, light);
+        if (!nodes) return;
+        this.container.replaceChildren(...nodes);
+        this.painted = true;
+      };
+      this.snapshot = fetch(url, {
+        cache: CONTRACT.request.cache,
+        credentials: CONTRACT.request.credentials,
+        signal: abort.signal,
+      })
+        .then(async (r) => {
+          if (!r.ok || !r.body) return abort.abort();
+          const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+          let text = "";
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done) break;
+            const from = Math.max(0, text.length - end.length);
+            text += value;
+            if (text.indexOf(end, from) >= 0 && !this.painted) {
+              paint(text);
+              markupDone();
+            }
+          }
+          paint(text);
+          const carrier = !this.widget && !this.destroyed && this.painted && fragmentSnapshot(text);
+          if (carrier) this.host.append(carrier);
         })
         .catch(() => {}) // a fragment that does not come is a placeholder
         .finally(() => {
           if (this.fragment === abort) this.fragment = null;
+          markupDone();
         });
+      return markup;
     }
 
     update() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go (README: "Where the bundle's bytes go"). Takes
 # the release wasm that `trunk build --release` left in the target folder,
-# runs it through wasm-bindgen and wasm-opt -Oz as the build does but with
+# runs it through wasm-bindgen and wasm-opt as the build does but with
 # the names kept, and prints twiggy's biggest items and a sum per crate.
 # Needs twiggy (`cargo install twiggy`) and python3.
 #
@@ -17,7 +17,7 @@ command -v twiggy >/dev/null || { echo "size-top: twiggy is missing (cargo insta
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target no-modules --keep-debug --out-dir "$work" "$wasm"
-wasm-opt -Oz --all-features --low-memory-unused --debuginfo \
+wasm-opt -Oz --all-features --low-memory-unused --flatten --rereloop -Oz --flatten --rereloop -Oz --gufa -Oz --debuginfo \
   "$work/district_bulletin_bg.wasm" -o "$work/named.wasm"
 twiggy top -n 25 "$work/named.wasm"
 twiggy top -n 1000000 --format csv "$work/named.wasm" > "$work/top.csv"

@@ -5,7 +5,7 @@
 //! <district-bulletin feed="…" …>
 //!   <template shadowrootmode="open">      the widget as its components render it,
 //!     <style>…</style>                     with its styles: its look at first paint,
-//!     <div class="db-root">…</div>         before any script
+//!     <div class="db-root" data-version="…">…</div>   before any script
 //!   </template>
 //!   <section class="district-bulletin-static">…</section>   a plain list for robots
 //!   <script type="application/json" class="district-bulletin-snapshot"

@@ -224,7 +224,12 @@ fn write_fragment(
             None
         }
     };
-    let _ = write!(html, "<div class=\"{CONTAINER_CLASS}\">{widget}</div>");
+    // The container names the version too: a loader reading a `fragment`
+    // file paints the markup before the snapshot at the end has arrived.
+    let _ = write!(
+        html,
+        "<div class=\"{CONTAINER_CLASS}\" {VERSION_ATTR}=\"{VERSION}\">{widget}</div>"
+    );
     if light {
         // The widget's own markup is in the page: no second list.
         html.push('\n');

@@ -79,6 +79,15 @@ impl Query {
         &self.terms
     }
 
+    /// Whether some term occurs in `text` (not folded): whether
+    /// [`highlight`] marks anything in it.
+    pub fn marks(&self, text: &str) -> bool {
+        !self.terms.is_empty() && {
+            let folded = fold(text);
+            self.terms.iter().any(|t| folded.contains(t.as_str()))
+        }
+    }
+
     /// Whether every term occurs in `haystack` (already folded).
     pub fn matches(&self, haystack: &str) -> bool {
         self.terms.iter().all(|t| haystack.contains(t.as_str()))
@@ -335,6 +344,28 @@ mod tests {
         // A new index is never answered from the old one's hits.
         let idx2 = Rc::new(SearchIndex::build(&it[2..]));
         assert_eq!(*cache.search(&idx2, "扬尘"), [0]);
+    }
+
+    #[test]
+    fn marks_says_whether_highlight_marks_anything() {
+        let q = Query::parse("ａｂ 扬尘");
+        for (text, marked) in [
+            ("AB 通知", true),
+            ("减少扬尘", true),
+            ("道路保洁", false),
+            ("", false),
+        ] {
+            assert_eq!(q.marks(text), marked, "{text}");
+            assert_eq!(
+                highlight(text, &q).iter().any(|(_, hit)| *hit),
+                marked,
+                "{text}"
+            );
+        }
+        assert!(
+            !Query::parse("").marks("anything"),
+            "no search marks nothing"
+        );
     }
 
     #[test]

@@ -3,7 +3,6 @@
 use super::{Ambient, BulletinRow};
 use crate::app::query::search::Query;
 use crate::model::feed::Bulletin;
-use crate::model::url::{resolve_http, upgraded};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,17 +27,17 @@ pub struct BulletinListProps {
 pub fn bulletin_list(props: &BulletinListProps) -> Html {
     let ambient = use_context::<Rc<Ambient>>().unwrap_or_default();
     let m = ambient.lang.messages();
-    let (base, thumbnails) = (&ambient.base, ambient.config.thumbnails);
+    let q = &props.query;
     html! {
         <ul class="db-list" aria-label={m.list_label} part="list" lang={ambient.content_lang.clone()}>
                 { for props.visible.iter().take(props.limit).filter_map(|&i| props.items.get(i)).map(|b| html! {
+                    // The search only for a row it marks something in: a
+                    // row matched elsewhere (its body, its department) is
+                    // left alone from one keystroke to the next.
                     <BulletinRow
                         key={&*b.key}
                         item={b.clone()}
-                        href={b.url.as_deref().and_then(|u| resolve_http(u, base)).map(AttrValue::from)}
-                        thumbnail={thumbnails.then(|| b.image.as_deref().or(b.banner_image.as_deref())).flatten()
-                            .and_then(|u| resolve_http(u, base)).map(|u| AttrValue::from(upgraded(&u)))}
-                        query={props.query.clone()}
+                        query={if q.marks(&b.display_title()) || q.marks(b.summary()) { q.clone() } else { Rc::default() }}
                         on_open={props.on_open.clone()}
                     />
                 }) }

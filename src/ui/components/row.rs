@@ -6,21 +6,13 @@ use crate::app::i18n::dates::row_label;
 use crate::app::query::search::{highlight, Query};
 use crate::model::dates;
 use crate::model::feed::Bulletin;
+use crate::model::url::{resolve_http, upgraded};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BulletinRowProps {
     pub item: Rc<Bulletin>,
-    /// The item's page (its `url`, resolved), when it has one: the title is
-    /// then a link to it, which readers without script (or a pre-rendered
-    /// page not yet taken over) can follow; a plain click opens the article
-    /// in the widget.
-    #[prop_or_default]
-    pub href: Option<AttrValue>,
-    /// The item's image (absolute), shown beside the row (`thumbnails`).
-    #[prop_or_default]
-    pub thumbnail: Option<AttrValue>,
     /// The search, whose matches are marked in the title and summary.
     #[prop_or_default]
     pub query: Rc<Query>,
@@ -63,6 +55,24 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let (lang, zone, now) = (ambient.lang, ambient.zone, ambient.now);
     let config = &ambient.config;
     let b = &props.item;
+    // The item's page (its `url`, resolved), when it has one: the title is
+    // then a link to it, which readers without script (or a pre-rendered
+    // page not yet taken over) can follow; a plain click opens the article
+    // in the widget. And its image (absolute), shown beside the row
+    // (`thumbnails`). Worked out once per item, not at every keystroke.
+    let links = use_memo(
+        (b.clone(), ambient.base.clone(), config.thumbnails),
+        |(b, base, thumbnails)| {
+            let href = b.url.as_deref().and_then(|u| resolve_http(u, base));
+            let thumbnail = thumbnails
+                .then(|| b.image.as_deref().or(b.banner_image.as_deref()))
+                .flatten()
+                .and_then(|u| resolve_http(u, base))
+                .map(|u| AttrValue::from(upgraded(&u)));
+            (href.map(AttrValue::from), thumbnail)
+        },
+    );
+    let (href, thumbnail) = (*links).clone();
     let onclick = {
         let key = b.key.clone();
         let on_open = props.on_open.clone();
@@ -79,13 +89,13 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let title = marked(&b.display_title(), &props.query);
     let date = b.date();
     html! {
-        <li class={classes!("db-row", props.thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
+        <li class={classes!("db-row", thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
             // Keyed by its image: another image starts over (not failed).
-            { for props.thumbnail.clone().map(|src| html! {
+            { for thumbnail.clone().map(|src| html! {
                 <Thumbnail key={src.to_string()} src={src.clone()} alt={b.display_title()} />
             }) }
             <h3 class="db-row-title">
-                if let Some(href) = props.href.clone() {
+                if let Some(href) = href {
                     <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>
                 } else {
                     <button type="button" class="db-open" {onclick}>{ title }</button>
