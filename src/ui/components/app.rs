@@ -2,7 +2,7 @@
 //! of its parts. The render is a pure function of props, context and state,
 //! the same in the browser and on the server.
 
-use super::{Ambient, ArticleView, FreshNotice, Header, ListView, Start, Status, StatusKind};
+use super::{fresh_notice, status, Ambient, ArticleView, Header, ListView, Start, StatusKind};
 use crate::app::config::Config;
 use crate::app::i18n::{self, dates::full_label, load_error, Lang};
 use crate::app::query::neighbours;
@@ -137,16 +137,19 @@ fn body(
     search_focused: bool,
 ) -> Html {
     let (lang, zone) = (ambient.lang, ambient.zone);
+    let m = lang.messages();
     let failed = match &state.fetch.load {
         Load::Failed { error, .. } => Some(error),
         _ => None,
     };
     if state.fetch.load.feed().is_none() {
         return match failed {
-            Some(error) => html! {
-                <Status kind={StatusKind::Error(load_error(lang, error))} on_retry={actions.on_retry.clone()} />
-            },
-            None => html! { <Status kind={StatusKind::Loading} /> },
+            Some(error) => status(
+                StatusKind::Error(load_error(lang, error)),
+                &actions.on_retry,
+                m,
+            ),
+            None => status(StatusKind::Loading, &actions.on_retry, m),
         };
     }
     let data_at = state.fetch.data_at.map(|unix| {
@@ -184,12 +187,12 @@ fn body(
         .saturating_add(state.reader.extra_rows);
     html! {
         <>
-            <FreshNotice count={state.fetch.new_items} on_show={actions.on_show_new.clone()} on_dismiss={actions.on_dismiss_new.clone()} />
+            { fresh_notice(lang, state.fetch.new_items, &actions.on_show_new, &actions.on_dismiss_new) }
             if let Some(text) = notice {
-                <Status kind={StatusKind::StaleNotice(text)} on_retry={actions.on_retry.clone()} />
+                { status(StatusKind::StaleNotice(text), &actions.on_retry, m) }
             }
             if items.is_empty() {
-                <Status kind={StatusKind::Empty(lang.messages().empty)} />
+                { status(StatusKind::Empty(m.empty), &actions.on_retry, m) }
             } else {
                 { for article }
                 <div class="db-listview" hidden={open.is_some()}>

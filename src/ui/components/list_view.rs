@@ -3,8 +3,8 @@
 
 use super::unique_id;
 use super::{
-    Ambient, BulletinList, CategoryTabs, FilterBar, LoadMore, ResultBar, SearchBox, Status,
-    StatusKind,
+    bulletin_list, load_more, result_bar, status, Ambient, CategoryTabs, FilterBar, LoadMoreProps,
+    SearchBox, StatusKind,
 };
 use crate::app::i18n::filters_button;
 use crate::app::query::Filter;
@@ -71,26 +71,20 @@ pub fn list_view(props: &ListViewProps) -> Html {
                 on_select={a.on_select.clone()}
             />
             if !no_filters {
-                <ResultBar count={visible.len()} active={filter.is_active()} on_clear={a.on_clear.clone()} />
+                { result_bar(lang, visible.len(), filter.is_active(), &a.on_clear) }
             }
             if visible.is_empty() {
-                <Status kind={StatusKind::Empty(if filter.is_active() { m.no_results } else { m.empty_category })} />
+                { status(StatusKind::Empty(if filter.is_active() { m.no_results } else { m.empty_category }), &a.on_retry, m) }
             } else {
-                <BulletinList
-                    items={props.derived.items.clone()}
-                    visible={visible.clone()}
-                    limit={props.limit}
-                    query={props.derived.query.clone()}
-                    on_open={a.on_open.clone()}
-                />
+                { bulletin_list(&ambient, &props.derived.items, &visible, props.limit, &props.derived.query, &a.on_open) }
             }
-            <LoadMore
-                remaining={visible.len().saturating_sub(props.limit)}
-                older={props.older}
-                status={props.paging.clone()}
-                on_more={a.on_more.clone()}
-                on_older={a.on_older.clone()}
-            />
+            { load_more(lang, LoadMoreProps {
+                remaining: visible.len().saturating_sub(props.limit),
+                older: props.older,
+                status: &props.paging,
+                on_more: &a.on_more,
+                on_older: &a.on_older,
+            }) }
         </>
     }
 }

@@ -1,7 +1,6 @@
 //! The states that are not a list: loading, failed, empty.
 
-use super::Ambient;
-use std::rc::Rc;
+use crate::app::i18n::Messages;
 use yew::prelude::*;
 
 /// Which non-list state to show.
@@ -18,30 +17,20 @@ pub enum StatusKind {
     Empty(&'static str),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StatusProps {
-    pub kind: StatusKind,
-    /// Called by the 重试 button (error states only).
-    #[prop_or_default]
-    pub on_retry: Callback<()>,
-}
-
-/// Loading skeleton, error box, stale-data notice or empty message.
-#[function_component(Status)]
-pub fn status(props: &StatusProps) -> Html {
-    let m = use_context::<Rc<Ambient>>()
-        .unwrap_or_default()
-        .lang
-        .messages();
-    let retry = {
-        let on_retry = props.on_retry.clone();
+/// Loading skeleton, error box, stale-data notice or empty message;
+/// `on_retry` is called by the 重试 button (error states only). A plain
+/// function, not a component: it keeps no state, and each component costs
+/// the bundle one more instance of Yew's generic code.
+pub fn status(kind: StatusKind, on_retry: &Callback<()>, m: &Messages) -> Html {
+    let retry = || {
+        let on_retry = on_retry.clone();
         html! {
             <button type="button" class="db-retry" onclick={move |_| on_retry.emit(())}>
                 { m.retry }
             </button>
         }
     };
-    match &props.kind {
+    match kind {
         StatusKind::Loading => html! {
             <div class="db-status db-loading" role="status" aria-live="polite">
                 <span class="db-visually-hidden">{ m.loading }</span>
@@ -54,18 +43,18 @@ pub fn status(props: &StatusProps) -> Html {
             <div class="db-status db-error" role="alert" part="error">
                 <p class="db-error-title">{ m.load_failed }</p>
                 <p class="db-error-message">{ message }</p>
-                { retry }
+                { retry() }
             </div>
         },
         StatusKind::StaleNotice(message) => html! {
             <div class="db-status db-stale" role="status">
                 <p>{ message }</p>
-                { retry }
+                { retry() }
             </div>
         },
         StatusKind::Empty(text) => html! {
             <div class="db-status db-empty" role="status">
-                <p>{ *text }</p>
+                <p>{ text }</p>
             </div>
         },
     }
