@@ -2,7 +2,10 @@
 //! of its parts. The render is a pure function of props, context and state,
 //! the same in the browser and on the server.
 
-use super::{fresh_notice, status, Ambient, ArticleView, Header, ListView, Start, StatusKind};
+use super::{
+    fresh_notice, header, list_view, status, Ambient, ArticleView, HeaderProps, Ids, ListViewProps,
+    Start, StatusKind,
+};
 use crate::app::config::Config;
 use crate::app::i18n::{self, dates::full_label, load_error, Lang};
 use crate::app::query::neighbours;
@@ -76,6 +79,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_elder = use_elder(config.elder, &state);
     let on_text_size = use_text_size(config.text_size, &state);
     let section = use_node_ref();
+    let ids = use_memo((), |_| Ids::new());
     use_focus_return(&section, &state.reader.closed);
     use_first_screen(config, &state, &section, now);
     let derived = use_view(config, &state, now);
@@ -106,7 +110,7 @@ pub fn app(props: &AppProps) -> Html {
         feed.is_some(),
     );
     let search_focused = start.typed.as_ref().is_some_and(|(_, focused)| *focused);
-    let body = body(&state, &derived, &actions, &ambient, search_focused);
+    let body = body(&state, &derived, &actions, &ambient, &ids, search_focused);
     let busy = matches!(state.fetch.load, Load::Loading { .. });
     let class = classes!(
         crate::app::config::ROOT_CLASS,
@@ -119,7 +123,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Rc<Ambient>> context={ambient.clone()}>
             <section ref={section} {class} lang={m.lang} aria-busy={if busy { "true" } else { "false" }} part="widget">
                 if !config.no_header {
-                    <Header {title} elder={state.prefs.elder} {on_elder} text_size={state.prefs.text_size} {on_text_size} />
+                    { header(m, &ids.size, HeaderProps { title, elder: state.prefs.elder, on_elder, text_size: state.prefs.text_size, on_text_size }) }
                 }
                 { body }
             </section>
@@ -134,6 +138,7 @@ fn body(
     derived: &Derived,
     actions: &Rc<Actions>,
     ambient: &Ambient,
+    ids: &Ids,
     search_focused: bool,
 ) -> Html {
     let (lang, zone) = (ambient.lang, ambient.zone);
@@ -196,9 +201,11 @@ fn body(
             } else {
                 { for article }
                 <div class="db-listview" hidden={open.is_some()}>
-                    <ListView derived={derived.clone()} filter={state.reader.filter.clone()} {limit}
-                        older={state.paging.has_more()} paging={state.paging.status.clone()} {search_focused}
-                        filters_open={state.prefs.filters_open} actions={actions.clone()} />
+                    { list_view(ambient, ids, ListViewProps {
+                        derived, filter: &state.reader.filter, limit, older: state.paging.has_more(),
+                        paging: &state.paging.status, search_focused,
+                        filters_open: state.prefs.filters_open, actions,
+                    }) }
                 </div>
             }
         </>

@@ -1,6 +1,7 @@
 //! Department, date range and order: the filter bar under the search box.
 
-use super::{unique_id, Ambient};
+use super::Ids;
+use crate::app::i18n::Messages;
 use crate::app::query::{day_text, parse_day, CategoryCount, DateRange, Sort};
 use crate::ui::hooks::Actions;
 use std::rc::Rc;
@@ -8,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the filter bar shows and what its fields call.
 pub struct FilterBarProps {
     /// Departments in display order, counts reflecting the other filters.
     pub departments: Rc<Vec<CategoryCount>>,
@@ -19,11 +20,7 @@ pub struct FilterBarProps {
     pub sort: Sort,
     /// The widget's callbacks (department, range and order are chosen here).
     pub actions: Rc<Actions>,
-    /// The panel's id (the 筛选 button controls it).
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
     /// Open: shown on a narrow widget too (on a wide one it always is).
-    #[prop_or_default]
     pub open: bool,
 }
 
@@ -68,16 +65,10 @@ fn kind_of_range(range: DateRange) -> &'static str {
 }
 
 /// Selects for department (with counts), date range (近7天 … 自定义 with
-/// from/to dates) and order.
-#[function_component(FilterBar)]
-pub fn filter_bar(props: &FilterBarProps) -> Html {
-    let m = use_context::<Rc<Ambient>>()
-        .unwrap_or_default()
-        .lang
-        .messages();
-    let ids = use_memo((), |_| {
-        ["db-dep", "db-date", "db-from", "db-to", "db-sort"].map(unique_id)
-    });
+/// from/to dates) and order; `ids` are the panel's and its fields'. A
+/// plain function, not a component: it keeps no state.
+pub fn filter_bar(m: &Messages, ids: &Ids, props: FilterBarProps) -> Html {
+    let (id, ids) = (&ids.filters, &ids.fields);
 
     let on_department = {
         let (cb, deps) = (
@@ -139,7 +130,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         .and_then(|d| props.departments.iter().position(|x| x.name == *d));
 
     html! {
-        <div id={props.id.clone()} class={classes!("db-filters", props.open.then_some("db-filters-open"))} part="filters">
+        <div id={id.clone()} class={classes!("db-filters", props.open.then_some("db-filters-open"))} part="filters">
             if !props.departments.is_empty() {
                 <div class="db-field">
                     <label for={ids[0].clone()}>{ m.department_filter }</label>

@@ -1,15 +1,14 @@
 //! The widget's header: its title, the text size and the 长者模式 switch.
 
-use super::{unique_id, Ambient};
 use crate::app::config::TextSize;
-use std::rc::Rc;
+use crate::app::i18n::Messages;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the header shows and what its controls call.
 pub struct HeaderProps {
-    pub title: AttrValue,
+    pub title: String,
     /// 长者模式 is on.
     pub elder: bool,
     pub on_elder: Callback<()>,
@@ -20,14 +19,9 @@ pub struct HeaderProps {
 
 /// Title, then beside it (below it when the title needs its whole line:
 /// the stylesheet wraps them) the 字号 steps 小 / 中 / 大 / 特大 as a labelled
-/// select, and the 长者模式 toggle button (`aria-pressed`).
-#[function_component(Header)]
-pub fn header(props: &HeaderProps) -> Html {
-    let m = use_context::<Rc<Ambient>>()
-        .unwrap_or_default()
-        .lang
-        .messages();
-    let id = use_memo((), |_| unique_id("db-size"));
+/// select (`id`: the select's), and the 长者模式 toggle button
+/// (`aria-pressed`). A plain function, not a component: it keeps no state.
+pub fn header(m: &Messages, id: &AttrValue, props: HeaderProps) -> Html {
     let on_elder = props.on_elder.reform(|_: MouseEvent| ());
     let on_size = props.on_text_size.reform(|e: Event| {
         e.target()
@@ -37,10 +31,10 @@ pub fn header(props: &HeaderProps) -> Html {
     });
     html! {
         <header class="db-header" part="header">
-            <h2 class="db-title" part="title">{ props.title.clone() }</h2>
+            <h2 class="db-title" part="title">{ props.title }</h2>
             <div class="db-reading">
-                <label class="db-size-label" for={(*id).clone()}>{ m.text_size }</label>
-                <select id={(*id).clone()} class="db-size" onchange={on_size}>
+                <label class="db-size-label" for={id.clone()}>{ m.text_size }</label>
+                <select id={id.clone()} class="db-size" onchange={on_size}>
                     { for TextSize::ALL.iter().zip(m.text_sizes).map(|(t, name)| html! {
                         <option value={t.word()} selected={*t == props.text_size}>{ name }</option>
                     }) }

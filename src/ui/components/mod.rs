@@ -22,14 +22,16 @@ mod tabs;
 mod thumbnail;
 mod unavailable;
 
+use yew::AttrValue;
+
 pub use ambient::Ambient;
 pub use app::{App, AppProps};
 pub use article::{ArticleProps, ArticleView, Neighbour};
-pub use filters::{FilterBar, FilterBarProps};
+pub use filters::{filter_bar, FilterBarProps};
 pub use fresh::fresh_notice;
-pub use header::{Header, HeaderProps};
+pub use header::{header, HeaderProps};
 pub use list::bulletin_list;
-pub use list_view::{ListView, ListViewProps};
+pub use list_view::{list_view, ListViewProps};
 pub use marks::marks;
 pub use more::{load_more, LoadMoreProps};
 pub use read_aloud::{ReadAloud, ReadAloudProps};
@@ -42,6 +44,30 @@ pub use status::{status, StatusKind};
 pub use tabs::{CategoryTabs, CategoryTabsProps};
 pub use thumbnail::{Thumbnail, ThumbnailProps};
 pub use unavailable::{Unavailable, UnavailableProps};
+
+/// The page-unique ids of one widget's labelled controls, made once as it
+/// mounts (by [`App`]: the parts that use them are plain functions).
+#[derive(PartialEq)]
+pub struct Ids {
+    /// The 字号 select.
+    pub size: AttrValue,
+    /// The filter panel (the 筛选 button controls it).
+    pub filters: AttrValue,
+    /// The filter bar's department, date, from, to and order fields.
+    pub fields: [AttrValue; 5],
+}
+
+impl Ids {
+    /// Fresh ids, unused so far on the page.
+    pub fn new() -> Ids {
+        Ids {
+            size: unique_id("db-size").into(),
+            filters: unique_id("db-filters").into(),
+            fields: ["db-dep", "db-date", "db-from", "db-to", "db-sort"]
+                .map(|p| AttrValue::from(unique_id(p))),
+        }
+    }
+}
 
 /// A page-unique element id (labels need `for`; several widgets share a page).
 pub(crate) fn unique_id(prefix: &str) -> String {
