@@ -2,14 +2,14 @@
 //! document), image, body, attachments, tags, links to the original,
 //! previous/next, print.
 
-use super::{marks, Ambient, ReadAloud};
+use super::{marks, read_aloud, Ambient};
 use crate::app::i18n::dates::{day_label, full_label};
 use crate::app::i18n::{attachment_label, Lang};
 use crate::model::dates;
 use crate::model::feed::Bulletin;
 use crate::model::text::file_kind;
 use crate::model::url::{resolve_http, upgraded};
-use crate::ui::hooks::{use_focus_on, use_rich_html};
+use crate::ui::hooks::{use_focus_on, use_rich_html, use_speech};
 use std::rc::Rc;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -53,6 +53,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
         ambient.base.clone(),
     );
     let image_failed = use_state(|| false);
+    // Reading stops when the article changes or closes.
+    let speech = use_speech(article.clone(), b.key.clone());
 
     let on_back = {
         let on_close = props.on_close.clone();
@@ -97,7 +99,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
         <article class="db-article" part="article" ref={article.clone()} {onkeydown}>
             <div class="db-article-tools">
                 <button type="button" class="db-back" onclick={on_back}>{ "← " }{ m.back }</button>
-                <ReadAloud article={article.clone()} key_={b.key.clone()} />
+                { read_aloud(m, &speech) }
                 <button type="button" class="db-print" onclick={on_print}>{ m.print }</button>
             </div>
             <h3 class="db-article-title" tabindex="-1" ref={heading} lang={props.content_lang.clone()}>{ b.display_title() }</h3>

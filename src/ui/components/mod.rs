@@ -34,7 +34,7 @@ pub use list::bulletin_list;
 pub use list_view::{list_view, ListViewProps};
 pub use marks::marks;
 pub use more::{load_more, LoadMoreProps};
-pub use read_aloud::{ReadAloud, ReadAloudProps};
+pub use read_aloud::read_aloud;
 pub use results::result_bar;
 pub use row::{BulletinRow, BulletinRowProps};
 pub use search::{SearchBox, SearchBoxProps, SEARCH_INPUT_CLASS};

@@ -1,28 +1,14 @@
 //! 朗读: the control that reads an article aloud.
 
-use super::Ambient;
+use crate::app::i18n::Messages;
 use crate::app::state::speech::{Event, Reading};
-use crate::ui::hooks::use_speech;
-use std::rc::Rc;
+use crate::ui::hooks::Speech;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReadAloudProps {
-    /// The article to read.
-    pub article: NodeRef,
-    /// Which article it is (reading stops when it changes).
-    pub key_: Rc<str>,
-}
-
 /// 朗读, then 暂停 / 继续 and 停止 while reading; nothing at all when the
-/// browser cannot read Chinese aloud.
-#[function_component(ReadAloud)]
-pub fn read_aloud(props: &ReadAloudProps) -> Html {
-    let m = use_context::<Rc<Ambient>>()
-        .unwrap_or_default()
-        .lang
-        .messages();
-    let speech = use_speech(props.article.clone(), props.key_.clone());
+/// browser cannot read Chinese aloud. A plain function, not a component:
+/// the article that shows it keeps the reading (`use_speech`).
+pub fn read_aloud(m: &Messages, speech: &Speech) -> Html {
     if !speech.available {
         return html! {};
     }
