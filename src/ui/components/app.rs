@@ -79,7 +79,7 @@ pub fn app(props: &AppProps) -> Html {
     let on_elder = use_elder(config.elder, &state);
     let on_text_size = use_text_size(config.text_size, &state);
     let section = use_node_ref();
-    let ids = use_memo((), |_| Ids::new());
+    let ids = use_memo((), |_| Ids::fresh());
     use_focus_return(&section, &state.reader.closed);
     use_first_screen(config, &state, &section, now);
     let derived = use_view(config, &state, now);

@@ -59,7 +59,7 @@ pub struct Ids {
 
 impl Ids {
     /// Fresh ids, unused so far on the page.
-    pub fn new() -> Ids {
+    pub fn fresh() -> Ids {
         Ids {
             size: unique_id("db-size").into(),
             filters: unique_id("db-filters").into(),
