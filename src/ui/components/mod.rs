@@ -1,5 +1,7 @@
-//! Yew components: one per file. They render state and dispatch actions;
-//! the logic they show lives in the plain-Rust modules.
+//! Yew components, one per file; the parts with no state of their own are
+//! plain functions returning `Html` (each component is one more instance of
+//! Yew's generic code in the bundle). They render state and dispatch
+//! actions; the logic they show lives in the plain-Rust modules.
 
 mod ambient;
 mod app;
