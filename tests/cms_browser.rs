@@ -270,6 +270,39 @@ fn the_browser_knows_every_entity_the_command_knows() {
     }
 }
 
+/// The search's lower case: the browser's `toLowerCase`, one character at a
+/// time, as the standard library's `char::to_lowercase` natively.
+#[wasm_bindgen_test]
+fn the_browser_lowers_each_letter_as_the_command_does() {
+    let mut chars: Vec<char> = (0x80..0x20000).filter_map(char::from_u32).collect();
+    let native: Vec<char> = chars
+        .iter()
+        .map(|&c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        })
+        .collect();
+    host::lower_each(&mut chars);
+    let differ: Vec<String> = chars
+        .iter()
+        .zip(&native)
+        .filter(|(b, n)| b != n)
+        .map(|(b, n)| format!("U+{:04X}→U+{:04X}", *n as u32, *b as u32))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{} differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(20)]
+    );
+    // The search folds through it: width, case, and the final Σ as any Σ.
+    let folded = district_bulletin::app::query::search::fold("ＰＭ２.５ ÄÖ ΟΔΟΣ 扬尘 İ");
+    assert_eq!(folded, "pm2.5 äö οδοσ 扬尘 İ");
+}
+
 #[wasm_bindgen_test]
 fn the_browser_decodes_as_the_command_does() {
     let gb18030: &[u8] = include_bytes!("fixtures/cms/gb18030.xml");

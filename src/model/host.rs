@@ -1,13 +1,16 @@
-//! The two tables reading feeds and their text needs, from whoever has them
+//! The three tables reading feeds and their text needs, from whoever has them
 //! already: decoding a legacy encoding (GBK, GB18030, Big5 …: the feed
-//! reader's one decoding step) and the names of HTML's character references
-//! (all 2,125 of HTML5's: the RSS/Atom repair and the text reading of HTML). In the
-//! browser, the browser's own (`TextDecoder`, its HTML parser): the tables
-//! would cost the widget over 100 kB of wasm. Natively (the webmaster's
-//! command, tests), crates: `encoding_rs` (the decoder Firefox uses, on the
-//! same WHATWG Encoding Standard as `TextDecoder`) and `htmlize`'s table
-//! (built from the WHATWG's entities.json). The browser tests check both sides
-//! agree on every entity name and on the GBK fixtures.
+//! reader's one decoding step), the names of HTML's character references
+//! (all 2,125 of HTML5's: the RSS/Atom repair and the text reading of HTML)
+//! and Unicode's lower case (the search's folding). In the browser, the
+//! browser's own (`TextDecoder`, its HTML parser, `String.toLowerCase`): the
+//! tables would cost the widget over 100 kB of wasm (the lower case alone,
+//! 4 kB brotli). Natively (the webmaster's command, tests), crates and the
+//! standard library: `encoding_rs` (the decoder Firefox uses, on the same
+//! WHATWG Encoding Standard as `TextDecoder`), `htmlize`'s table (built from
+//! the WHATWG's entities.json) and `char::to_lowercase`. The browser tests
+//! check both sides agree on every entity name, on the GBK fixtures and on
+//! lower case.
 
 /// `bytes` decoded from the encoding `label` names (a WHATWG label:
 /// `gb2312`, `gbk`, `gb18030`, `big5`, `iso-8859-1` …), bytes it cannot
@@ -96,6 +99,43 @@ fn parse_entity(name: &str) -> Option<String> {
     (text != written && (1..=2).contains(&chars)).then_some(text)
 }
 
+/// Each of `chars` in lower case when that is one character, else as it
+/// was (İ lowers to two): Unicode's default mapping of each character alone,
+/// with no context (Σ is σ, never the final ς).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn lower_each(chars: &mut [char]) {
+    for c in chars {
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            *c = l;
+        }
+    }
+}
+
+/// Each of `chars` in lower case when that is one character, else as it
+/// was (İ lowers to two): Unicode's default mapping of each character alone,
+/// with no context (Σ is σ, never the final ς).
+///
+/// One call to the browser for all of them: each character is followed by
+/// U+0001, which is neither cased nor case-ignorable, so no character's
+/// mapping sees another's (the final-sigma rule never applies), and the
+/// pieces split apart again at it.
+#[cfg(target_arch = "wasm32")]
+pub fn lower_each(chars: &mut [char]) {
+    let mut joined = String::with_capacity(chars.len() * 4);
+    for &c in chars.iter() {
+        joined.push(c);
+        joined.push('\u{1}');
+    }
+    let lower = String::from(js_sys::JsString::from(joined.as_str()).to_lower_case());
+    for (c, piece) in chars.iter_mut().zip(lower.split('\u{1}')) {
+        let mut one = piece.chars();
+        if let (Some(l), None) = (one.next(), one.next()) {
+            *c = l;
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -112,6 +152,14 @@ mod tests {
         assert_eq!(entity("Raquo"), None);
         assert_eq!(entity("notit"), None);
         assert_eq!(entity(""), None);
+    }
+
+    #[test]
+    fn lower_case_one_character_each() {
+        let mut chars: Vec<char> = "ÄÖÉΣΟΔΟΣЖİK中".chars().collect();
+        lower_each(&mut chars);
+        // İ would lower to two characters (i and a dot above): kept.
+        assert_eq!(chars.iter().collect::<String>(), "äöéσοδοσжİk中");
     }
 
     #[test]

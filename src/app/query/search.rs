@@ -8,36 +8,70 @@
 //! the same character positions of the original (which highlighting needs).
 
 use crate::model::feed::Bulletin;
+use crate::model::host;
 use std::rc::Rc;
 
 /// Separates fields in the index: it never appears in a folded query, so a
 /// term can never match across the end of one field and the start of the next.
 const FIELD_SEPARATOR: char = '\u{1}';
 
-/// Folds one character: full-width ASCII → ASCII, the ideographic space →
-/// space, letters → lower case (only when that stays one character), and
-/// control characters → the field separator's stand-in (never matchable).
-pub fn fold_char(c: char) -> char {
+/// Folds what needs no table: full-width ASCII → ASCII, the ideographic
+/// space → space, ASCII letters → lower case. The rest of the lower case is
+/// [`lower_cased`]'s.
+fn fold_width(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
         _ => c,
     };
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
+    c.to_ascii_lowercase()
+}
+
+/// Whether `c` may have a lower case other than itself. ASCII is folded
+/// already, and the blocks skipped here (punctuation, symbols, CJK, kana,
+/// Hangul: most of a Chinese text) have no cased letter (a test checks
+/// every one of their characters), so most text never asks the host.
+fn may_have_case(c: char) -> bool {
+    !matches!(c,
+        '\0'..='\u{7F}'
+        | '\u{2000}'..='\u{20FF}'
+        | '\u{2190}'..='\u{24B5}'
+        | '\u{2500}'..='\u{2BFF}'
+        | '\u{2E80}'..='\u{A63F}'
+        | '\u{A800}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FFFF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// `chars` with every letter in lower case, one character to one character
+/// (a letter whose lower case is two characters, like İ, stays): the
+/// standard's table natively, the browser's in the widget ([`host`]).
+fn lower_cased(chars: &mut [char]) {
+    let at: Vec<usize> = (0..chars.len())
+        .filter(|&i| may_have_case(chars[i]))
+        .collect();
+    if at.is_empty() {
+        return;
     }
-    // The standard library's lower case, when it is one character (İ
-    // lowercases to two, which would shift highlight positions).
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) => l,
-        _ => c,
+    let mut cased: Vec<char> = at.iter().map(|&i| chars[i]).collect();
+    host::lower_each(&mut cased);
+    for (i, c) in at.into_iter().zip(cased) {
+        chars[i] = c;
     }
+}
+
+/// Folds characters: [`fold_width`], then [`lower_cased`]. One character
+/// to one character, so positions in the folded text are positions in the
+/// original.
+fn fold_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut folded: Vec<char> = chars.map(fold_width).collect();
+    lower_cased(&mut folded);
+    folded
 }
 
 /// Folds a whole string (character for character).
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    fold_chars(s.chars()).into_iter().collect()
 }
 
 /// A parsed query: the folded, non-empty, space-separated terms, all required.
@@ -51,10 +85,8 @@ impl Query {
     /// control characters are dropped; at most 16 terms of 64 characters
     /// each are kept (more cannot help and would only cost time).
     pub fn parse(raw: &str) -> Query {
-        let folded: String = raw
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(fold_char)
+        let folded: String = fold_chars(raw.chars().filter(|c| !c.is_control()))
+            .into_iter()
             .collect();
         let mut terms: Vec<String> = Vec::new();
         for t in folded.split_whitespace().take(16) {
@@ -137,13 +169,11 @@ impl SearchIndex {
                     .chain(b.tags.iter().map(String::as_str))
                 {
                     // Control characters inside a field must not act as separators either.
-                    h.extend(
-                        f.chars()
-                            .map(|c| if c.is_control() { ' ' } else { fold_char(c) }),
-                    );
+                    h.extend(f.chars().map(|c| if c.is_control() { ' ' } else { c }));
                     h.push(FIELD_SEPARATOR);
                 }
-                h.into_boxed_str()
+                // Folded at once: one question to the host per item at most.
+                fold(&h).into_boxed_str()
             })
             .collect();
         SearchIndex { haystacks }
@@ -215,7 +245,7 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(String, bool)> {
         return vec![(text.to_string(), false)];
     }
     let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<char> = chars.iter().map(|&c| fold_char(c)).collect();
+    let folded = fold_chars(chars.iter().copied());
     let mut marked = vec![false; chars.len()];
     for term in q.terms() {
         let t: Vec<char> = term.chars().collect();
@@ -258,6 +288,25 @@ mod tests {
         assert_eq!(fold("ÄÖ"), "äö");
         // One character in, one character out (İ lowercases to two).
         assert_eq!(fold("İ").chars().count(), 1);
+        assert_eq!(fold("ΟΔΟΣ Ⅻ Ⓐ"), "οδοσ ⅻ ⓐ");
+    }
+
+    #[test]
+    fn the_blocks_never_asked_have_no_lower_case() {
+        let skipped = (0..=0x3FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| !may_have_case(c));
+        for c in skipped {
+            if c.is_ascii() {
+                continue;
+            }
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(lower, c.to_string(), "U+{:04X}", c as u32);
+        }
+        // And letters of the scripts feeds mix in are asked.
+        for c in ['é', 'Σ', 'Ж', 'Ⓐ', 'Ⅻ', 'Ａ'] {
+            assert!(may_have_case(c) || fold_width(c) != c, "{c}");
+        }
     }
 
     #[test]
