@@ -17,7 +17,11 @@ command -v twiggy >/dev/null || { echo "size-top: twiggy is missing (cargo insta
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target no-modules --keep-debug --out-dir "$work" "$wasm"
-wasm-opt -Oz --all-features --low-memory-unused --flatten --rereloop -Oz --flatten --rereloop -Oz --gufa -Oz --debuginfo \
+# The release's own wasm-opt parameters (index.html's data-wasm-opt-params),
+# with the names kept.
+params="$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+# shellcheck disable=SC2086
+wasm-opt -Oz --all-features $params --debuginfo \
   "$work/district_bulletin_bg.wasm" -o "$work/named.wasm"
 twiggy top -n 25 "$work/named.wasm"
 twiggy top -n 1000000 --format csv "$work/named.wasm" > "$work/top.csv"
