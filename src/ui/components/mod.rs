@@ -44,7 +44,7 @@ pub use start::Start;
 pub use static_list::{StaticList, StaticListProps, STATIC_CLASS};
 pub use status::{status, StatusKind};
 pub use tabs::{CategoryTabs, CategoryTabsProps};
-pub use thumbnail::{Thumbnail, ThumbnailProps};
+pub use thumbnail::thumbnail;
 pub use unavailable::{Unavailable, UnavailableProps};
 
 /// The page-unique ids of one widget's labelled controls, made once as it

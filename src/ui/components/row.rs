@@ -1,12 +1,13 @@
 //! One row of the list: title, marks (置顶, 已废止), date, department,
 //! summary.
 
-use super::{marks, Ambient, Thumbnail};
+use super::{marks, thumbnail, Ambient};
 use crate::app::i18n::dates::row_label;
 use crate::app::query::search::{highlight, Query};
 use crate::model::dates;
 use crate::model::feed::Bulletin;
 use crate::model::url::{resolve_http, upgraded};
+use crate::ui::hooks::use_thumbnail;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -72,7 +73,8 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
             (href.map(AttrValue::from), thumbnail)
         },
     );
-    let (href, thumbnail) = (*links).clone();
+    let (href, image) = (*links).clone();
+    let thumb = use_thumbnail(image.clone());
     let onclick = {
         let key = b.key.clone();
         let on_open = props.on_open.clone();
@@ -89,11 +91,9 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     let title = marked(&b.display_title(), &props.query);
     let date = b.date();
     html! {
-        <li class={classes!("db-row", thumbnail.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
+        <li class={classes!("db-row", image.is_some().then_some("db-row-thumb"))} data-key={b.key.to_string()} part="row">
             // Keyed by its image: another image starts over (not failed).
-            { for thumbnail.clone().map(|src| html! {
-                <Thumbnail key={src.to_string()} src={src.clone()} alt={b.display_title()} />
-            }) }
+            { for image.map(|src| thumbnail(src, b.display_title().into(), &thumb)) }
             <h3 class="db-row-title">
                 if let Some(href) = href {
                     <a class="db-open" {href} rel="noopener" {onclick}>{ title }</a>

@@ -21,6 +21,7 @@ mod use_search_input;
 mod use_speech;
 mod use_tab_in_view;
 mod use_text_size;
+mod use_thumbnail;
 mod use_url_sync;
 mod use_view;
 
@@ -40,5 +41,6 @@ pub use use_search_input::use_search_input;
 pub use use_speech::{use_speech, Speech};
 pub use use_tab_in_view::{scroll_shift, use_tab_in_view};
 pub use use_text_size::use_text_size;
+pub use use_thumbnail::{after_load, use_thumbnail, Shown, Thumb};
 pub use use_url_sync::{linked_view, use_url_sync};
 pub use use_view::{use_view, Derived};
