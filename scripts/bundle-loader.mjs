@@ -7,8 +7,9 @@
 //                           attribute names, rules, stored values' keys,
 //                           placeholder markup, all from Rust) filled
 //                           in: the one file a page includes
-//   district-bulletin.wasm  the widget (its import and export names
-//                           shortened, and the glue's with them)
+//   district-bulletin.wasm  the widget (in a release optimized by
+//                           scripts/wasm-opt.mjs; its import and export
+//                           names shortened, and the glue's with them)
 //   district-bulletin.css   its stylesheet, for fragments that link it
 //   district-bulletin-light.css   the same for `no-shadow` fragments
 //   district-bulletin.sri   the loader's integrity value, for <script integrity>
@@ -19,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, unlinkSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { optimize } from "./wasm-opt.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
@@ -51,6 +53,15 @@ const hashed = /^(.*?)_{1,2}h?[0-9a-f]{16}$/;
 const sha384 = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
 let wasm = readFileSync(wasmIn);
 const release = process.env.TRUNK_PROFILE === "release";
+// A release's wasm is optimized here, not by trunk (scripts/wasm-opt.mjs).
+if (release) {
+  try {
+    wasm = optimize(wasm);
+  } catch (e) {
+    console.error(`bundle-loader: ${e.message}`);
+    process.exit(1);
+  }
+}
 // wasm-bindgen names each import and export with a 16-digit hash (for
 // uniqueness), written twice, in the wasm and in the glue: about 3.7 kB
 // brotli that no compressor can shrink. The hash goes in both; a name left

@@ -17,11 +17,11 @@ command -v twiggy >/dev/null || { echo "size-top: twiggy is missing (cargo insta
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 wasm-bindgen --target no-modules --keep-debug --out-dir "$work" "$wasm"
-# The release's own wasm-opt parameters (index.html's data-wasm-opt-params),
-# with the names kept.
-params="$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+# The release's own wasm-opt parameters (scripts/wasm-opt.mjs), with the
+# names kept.
+params="$(node --input-type=module -e 'import { PARAMS } from "./scripts/wasm-opt.mjs"; console.log(PARAMS.join(" "))')"
 # shellcheck disable=SC2086
-wasm-opt -Oz --all-features $params --debuginfo \
+wasm-opt $params --debuginfo \
   "$work/district_bulletin_bg.wasm" -o "$work/named.wasm"
 twiggy top -n 25 "$work/named.wasm"
 twiggy top -n 1000000 --format csv "$work/named.wasm" > "$work/top.csv"
