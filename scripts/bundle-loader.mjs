@@ -45,8 +45,6 @@ if (banned) {
   process.exit(1);
 }
 
-glue = fasterGlue(glue);
-
 // The glue's import module, and a name as wasm-bindgen hashes it.
 const glueModule = "./district-bulletin_bg.js";
 const hashed = /^(.*?)_{1,2}h?[0-9a-f]{16}$/;
@@ -147,51 +145,6 @@ writeFileSync(join(staging, "district-bulletin.sri"), sri + "\n");
 
 console.log(`bundle-loader: district-bulletin.js ${loader.length} B, ${wasmName} ${wasm.length} B`);
 console.log(`bundle-loader: <script src=".../district-bulletin.js" integrity="${sri}" crossorigin="anonymous" async></script>`);
-
-/** The glue's two hot paths, which every DOM call of a render goes
- * through, made cheaper without changing what they do (README: Typing):
- * an import that may throw is wrapped by wasm-bindgen in
- * `handleError(function (…) {…}, arguments)`, a closure and an `arguments`
- * object per call, where a try/catch in the import does the same; and a
- * short ASCII string from the wasm (a class, an attribute's name, a key)
- * is read byte by byte, which costs less than a call of TextDecoder. A glue
- * written otherwise (another wasm-bindgen) is left as it is, with a note. */
-function fasterGlue(glue) {
-  const handler =
-    /function handleError\(f, args\) \{\s*try \{\s*return f\.apply\(this, args\);\s*\} catch \(e\) \{([^{}]*)\}\s*\}/;
-  const wrapped = /function\(\) \{ return handleError\(function \(([^)]*)\) \{([\s\S]*?)\n(\s*)\}, arguments\); \}/g;
-  const read =
-    /function getStringFromWasm0\(ptr, len\) \{\s*ptr = ptr >>> 0;\s*return decodeText\(getUint8ArrayMemory0\(\)\.subarray\(ptr, ptr \+ len\)\);\s*\}/;
-  const onError = handler.exec(glue);
-  if (!onError || !read.test(glue)) {
-    console.error("bundle-loader: note: the glue is not as expected; its hot paths are left as they are");
-    return glue;
-  }
-  glue = glue
-    .replace(handler, `function handleError(e) {${onError[1]}}`)
-    .replace(wrapped, (_, args, body, indent) => `function (${args}) { try {${body}\n${indent}} catch (e) { handleError(e); } }`)
-    .replace(
-      read,
-      `function getStringFromWasm0(ptr, len) {
-        ptr = ptr >>> 0;
-        const bytes = getUint8ArrayMemory0();
-        if (len < 32) {
-            let s = "";
-            for (let i = ptr; i < ptr + len; i++) {
-                if (bytes[i] > 127) return decodeText(bytes.subarray(ptr, ptr + len));
-                s += String.fromCharCode(bytes[i]);
-            }
-            return s;
-        }
-        return decodeText(bytes.subarray(ptr, ptr + len));
-    }`
-    );
-  if (/handleError\(function/.test(glue)) {
-    console.error("bundle-loader: an import still calls handleError(function …): the glue changed");
-    process.exit(1);
-  }
-  return glue;
-}
 
 /** The wasm's import and export names without wasm-bindgen's hashes, and
  * the glue to match. Exits when the wasm holds something unexpected. */
