@@ -10,9 +10,16 @@ use std::rc::Rc;
 /// A value worked out from an item's other fields the first time it is
 /// needed: most items of a long feed are never shown, and the start-up path
 /// should not pay for them. Equal whenever those fields are, so it takes no
-/// part in comparisons.
-#[derive(Clone, Debug, Default)]
+/// part in comparisons; a copy of the item works it out again (a copy is
+/// made to change a field).
+#[derive(Debug, Default)]
 pub struct Derived<T>(std::cell::OnceCell<T>);
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        Derived(std::cell::OnceCell::new())
+    }
+}
 
 impl<T> PartialEq for Derived<T> {
     fn eq(&self, _: &Self) -> bool {
@@ -39,6 +46,8 @@ pub struct Bulletin {
     pub given_summary: Option<String>,
     /// [`Bulletin::summary`], once asked for.
     pub(crate) summary: Derived<String>,
+    /// [`Bulletin::page_link`], once asked for.
+    pub(crate) link: Derived<Option<Rc<str>>>,
     pub content_text: Option<String>,
     pub content_html: Option<String>,
     pub image: Option<String>,
@@ -125,6 +134,19 @@ impl Bulletin {
     /// The date the item is listed under: published, else modified.
     pub fn date(&self) -> Option<&Timestamp> {
         self.published.as_ref().or(self.modified.as_ref())
+    }
+
+    /// The item's page: its `url` resolved against `base` (the feed's
+    /// address, the same at every call for one item), when it is `http:` or
+    /// `https:`. Worked out the first time only: a row shown again (a search
+    /// typed and cleared) does not resolve it again.
+    pub fn page_link(&self, base: &str) -> Option<Rc<str>> {
+        self.link
+            .0
+            .get_or_init(|| {
+                crate::model::url::resolve_http(self.url.as_deref()?, base).map(Rc::from)
+            })
+            .clone()
     }
 
     /// The title to show; items without one (allowed by JSON Feed) use the

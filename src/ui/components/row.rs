@@ -59,21 +59,16 @@ pub fn bulletin_row(props: &BulletinRowProps) -> Html {
     // The item's page (its `url`, resolved), when it has one: the title is
     // then a link to it, which readers without script (or a pre-rendered
     // page not yet taken over) can follow; a plain click opens the article
-    // in the widget. And its image (absolute), shown beside the row
-    // (`thumbnails`). Worked out once per item, not at every keystroke.
-    let links = use_memo(
-        (b.clone(), ambient.base.clone(), config.thumbnails),
-        |(b, base, thumbnails)| {
-            let href = b.url.as_deref().and_then(|u| resolve_http(u, base));
-            let thumbnail = thumbnails
-                .then(|| b.image.as_deref().or(b.banner_image.as_deref()))
-                .flatten()
-                .and_then(|u| resolve_http(u, base))
-                .map(|u| AttrValue::from(upgraded(&u)));
-            (href.map(AttrValue::from), thumbnail)
-        },
-    );
-    let (href, image) = (*links).clone();
+    // in the widget (worked out once per item, and kept by it: not again
+    // when a search shows the row again). And its image (absolute), shown
+    // beside the row (`thumbnails`).
+    let href = b.page_link(&ambient.base).map(AttrValue::from);
+    let image = config
+        .thumbnails
+        .then(|| b.image.as_deref().or(b.banner_image.as_deref()))
+        .flatten()
+        .and_then(|u| resolve_http(u, &ambient.base))
+        .map(|u| AttrValue::from(upgraded(&u)));
     let thumb = use_thumbnail(image.clone());
     let onclick = {
         let key = b.key.clone();

@@ -44,7 +44,10 @@ pub fn is_first_screen(config: &Config, state: &State) -> bool {
 }
 
 /// Keeps the first screen once it is painted, each time it is drawn anew
-/// (new data, another look), at the clock `now` it was drawn at.
+/// (new data, another look), at the clock `now` it was drawn at. The same
+/// screen drawn again (a search typed, then cleared) is kept already: the
+/// loader is not asked again, which would cost the keystroke that clears
+/// the search a read of the feed's copy and a write of the screen.
 #[hook]
 pub fn use_first_screen(config: &Rc<Config>, state: &State, section: &NodeRef, now: i64) {
     let first = is_first_screen(config, state);
@@ -55,8 +58,13 @@ pub fn use_first_screen(config: &Rc<Config>, state: &State, section: &NodeRef, n
         config.clone(),
     );
     let section = section.clone();
-    use_effect_with(deps, move |(shown, _, _, config)| {
-        let pending = shown.and_then(|(at, digest)| {
+    // What the screen last kept was drawn from and with.
+    let kept = use_mut_ref(|| None);
+    use_effect_with(deps, move |deps| {
+        let (shown, _, _, config) = deps;
+        let again = kept.borrow().as_ref() == Some(deps);
+        let deps = deps.clone();
+        let pending = shown.filter(|_| !again).and_then(|(at, digest)| {
             let screen = Screen {
                 at: at?,
                 now,
@@ -68,6 +76,7 @@ pub fn use_first_screen(config: &Rc<Config>, state: &State, section: &NodeRef, n
                 let container = section.cast::<Element>().and_then(|s| s.parent_element());
                 if let Some(container) = container.filter(|_| cache::holds(&feeds, screen.digest)) {
                     tell_loader(&container, Some(screen));
+                    *kept.borrow_mut() = Some(deps);
                 }
             }))
         });

@@ -72,6 +72,7 @@ pub(super) fn bulletin(
         title: title.text,
         given_summary: owned(&raw.summary),
         summary: Derived::default(),
+        link: Derived::default(),
         content_text: owned(&raw.content_text),
         content_html: owned(&raw.content_html),
         image: owned(&raw.image),
