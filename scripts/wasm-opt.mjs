@@ -45,7 +45,12 @@ const BINARYEN = "123";
 
 /** `wasm` optimized for size, as the release ships it. */
 export function optimize(wasm) {
-  const version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
+  let version;
+  try {
+    version = execFileSync("wasm-opt", ["--version"], { encoding: "utf8" });
+  } catch (e) {
+    throw new Error(`wasm-opt cannot run (${e.code || e.message}): run scripts/setup.sh, which installs binaryen ${BINARYEN} and puts it on PATH`);
+  }
   if (!new RegExp(`version ${BINARYEN}\\b`).test(version)) {
     throw new Error(`wasm-opt is ${version.trim()}, not binaryen ${BINARYEN} (run scripts/setup.sh)`);
   }
