@@ -4,7 +4,12 @@
 // performance timeline traced, and prints the requests' waterfall and the
 // page's main thread until the first title painted (bench/pages/measure.js).
 //
-//   node --experimental-websocket bench/trace.mjs URL [--fast] [--runs 3] [--trace out.json]
+//   node --experimental-websocket bench/trace.mjs URL [--fast] [--runs 3] [--trace out.json] [--typing]
+//
+// --typing: once the page answers input, types the bench's keystrokes
+// (bench/pages/measure.js) with the timeline traced instead, and prints
+// the keystroke figures and, per keystroke, the renderer's style, layout
+// and paint work (the script's part is the time to the DOM change).
 //
 // URL: a page served by `cargo run --profile bench-runner --example bench --
 // --serve` (it prints its origin), e.g. ORIGIN/bench-work/prerendered-100.html.
@@ -23,6 +28,7 @@ const opt = (name, dflt) => {
 const fast = args.includes("--fast");
 const runs = Number(opt("--runs", "1"));
 const traceOut = opt("--trace", null);
+const typing = args.includes("--typing");
 if (!url) {
   console.error("usage: node --experimental-websocket bench/trace.mjs URL [--fast] [--runs N] [--trace out.json]");
   process.exit(2);
@@ -100,9 +106,10 @@ async function once(run) {
       r.bytes = p.encodedDataLength;
     }
   });
-  await b.send("Tracing.start", {
+  const trace = () => b.send("Tracing.start", {
     categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,loading,v8.execute,toplevel,blink",
   });
+  if (!typing) await trace();
   await s("Page.navigate", { url });
   let bench = null;
   for (let i = 0; i < 400; i++) {
@@ -112,12 +119,47 @@ async function once(run) {
     await sleep(50);
   }
   const nav = await s("Runtime.evaluate", { expression: "performance.timeOrigin", returnByValue: true });
+  let typed = null;
+  if (typing) {
+    await sleep(1500);
+    await trace();
+    const r = await s("Runtime.evaluate", {
+      expression: "new Promise((done) => __bench.type(__bench.keystrokes, done))",
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails).slice(0, 400));
+    typed = r.result.value;
+  }
   await sleep(300);
   await b.send("Tracing.end");
   await complete;
   b.close();
   if (traceOut) writeFileSync(traceOut.replace(/(\.json)?$/, `-${run}.json`), JSON.stringify({ traceEvents: events }));
-  summarize(events, bench, requests, nav.result.value);
+  if (typed) summarizeTyping(events, typed);
+  else summarize(events, bench, requests, nav.result.value);
+}
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+// The keystrokes' figures, and the frame work per keystroke on the page's
+// renderer main thread (the thread with the most style recalculations).
+function summarizeTyping(events, [dom, paint, unchanged]) {
+  const count = new Map();
+  for (const e of events) if (e.name === "UpdateLayoutTree") count.set(`${e.pid}:${e.tid}`, (count.get(`${e.pid}:${e.tid}`) || 0) + 1);
+  const main = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || `${e.pid}:${e.tid}` !== main) continue;
+    if (!["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"].includes(e.name)) continue;
+    sums.set(e.name, (sums.get(e.name) || 0) + (e.dur || 0) / 1000);
+  }
+  const n = dom.length;
+  console.log(`\n== ${n} keystrokes timed (${unchanged} changed nothing), with the timeline traced`);
+  console.log(`  → DOM changed (script): median ${median(dom).toFixed(1)} ms`);
+  console.log(`  → painted: median ${median(paint).toFixed(1)} ms`);
+  console.log("== the renderer's frame work, ms per keystroke");
+  for (const [k, v] of [...sums.entries()].sort((a, b) => b[1] - a[1])) console.log(`  ${(v / n).toFixed(1).padStart(6)}  ${k}`);
 }
 
 function summarize(events, bench, requests, timeOrigin) {

@@ -61,31 +61,6 @@ mod native {
     use std::path::PathBuf;
     use std::process::Command;
 
-    /// Typing as a reader does: words built up key by key, then cleared.
-    const KEYSTROKES: &[&str] = &[
-        "扬",
-        "扬尘",
-        "扬尘治",
-        "扬尘治理",
-        "",
-        "石",
-        "石佛",
-        "石佛村",
-        "",
-        "安",
-        "安全",
-        "安全生",
-        "安全生产",
-        "安全生产 检",
-        "安全生产 检查",
-        "",
-        "培",
-        "培训",
-        "职业",
-        "职业技能",
-        "",
-    ];
-
     fn median(v: &mut [f64]) -> Option<f64> {
         percentile(v, 0.5)
     }
@@ -246,44 +221,13 @@ mod native {
         let ready = js(c, "return __bench.ready;", vec![]).await;
         m.insert("interactive_ms", ready.as_f64().unwrap_or(f64::NAN));
 
-        // Keystrokes: set the box, fire `input`, time until the shadow DOM
-        // changed, and until the frame after it was painted (what the
-        // reader sees: a timer queued from the next animation frame runs
-        // once that frame is done). A keystroke whose answer changes
-        // nothing (a second letter after a word with no match) is counted,
-        // not timed: the widget leaves such a DOM alone, the reference
-        // redraws it.
+        // Keystrokes: bench/pages/measure.js types them (`__bench.type`):
+        // for each, the time until the shadow DOM changed and until the
+        // frame after it was painted; one that changes nothing is counted.
         let times = c
             .execute_async(
-                r#"
-                var done = arguments[arguments.length - 1], queries = arguments[0];
-                var root = document.getElementById('w').shadowRoot;
-                var input = root.querySelector('.db-search-input');
-                var dom = [], paint = [], i = 0, unchanged = 0;
-                function step() {
-                  if (i >= queries.length) return done([dom, paint, unchanged]);
-                  var q = queries[i++], t0;
-                  var mo = new MutationObserver(function () {
-                    mo.disconnect(); clearTimeout(to);
-                    dom.push(performance.now() - t0);
-                    requestAnimationFrame(function () {
-                      setTimeout(function () {
-                        paint.push(performance.now() - t0);
-                        setTimeout(step, 20);
-                      }, 0);
-                    });
-                  });
-                  mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-                  // No change within 1.5 s: the answer left the DOM as it
-                  // was (no matches, then still none), nothing to paint.
-                  var to = setTimeout(function () { mo.disconnect(); unchanged++; step(); }, 1500);
-                  t0 = performance.now();
-                  input.value = q;
-                  input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-                }
-                step();
-                "#,
-                vec![json!(KEYSTROKES)],
+                "__bench.type(__bench.keystrokes, arguments[arguments.length - 1]);",
+                vec![],
             )
             .await
             .expect("keystrokes");
@@ -293,7 +237,9 @@ mod native {
                 .map(|a| a.iter().filter_map(Value::as_f64).collect())
                 .unwrap_or_default()
         };
-        m.insert("keystrokes_unchanged", times[2].as_f64().unwrap_or(0.0));
+        let unchanged = times[2].as_f64().unwrap_or(0.0);
+        m.insert("keystrokes_unchanged", unchanged);
+        m.insert("keystrokes", series(0).len() as f64 + unchanged);
         let figures = [
             ("keystroke_median_ms", "keystroke_p95_ms"),
             ("keystroke_paint_median_ms", "keystroke_paint_p95_ms"),
@@ -628,7 +574,7 @@ mod native {
             root.join("styles/widget.css"),
         ]);
         let runs = o.runs;
-        let mut json_out = json!({ "runs": runs, "keystrokes": KEYSTROKES.len(), "profiles": {} });
+        let mut json_out = json!({ "runs": runs, "profiles": {} });
         println!();
         for (kind, (raw, gz, br)) in [("widget", bundle), ("reference", reference)] {
             println!(

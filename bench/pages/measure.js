@@ -13,6 +13,50 @@
 //   mounted, or the reference drew).
 (function () {
   "use strict";
+  // Typing as a reader does: words built up key by key, then cleared
+  // (examples/bench.rs and bench/trace.mjs --typing type these).
+  var KEYSTROKES = ["扬", "扬尘", "扬尘治", "扬尘治理", "", "石", "石佛", "石佛村", "", "安", "安全",
+    "安全生", "安全生产", "安全生产 检", "安全生产 检查", "", "培", "培训", "职业", "职业技能", ""];
+  // Types `queries` into the search box of the widget (or the reference),
+  // one at a time, and calls `done([dom, paint, unchanged])`: for each
+  // keystroke the time until the shadow DOM changed, and until the frame
+  // after it was painted (what the reader sees: a timer queued from the
+  // next animation frame runs once that frame is done). A keystroke whose
+  // answer changes nothing (a second letter after a word with no match) is
+  // counted, not timed: the widget leaves such a DOM alone, the reference
+  // redraws it.
+  function type(queries, done) {
+    var root = document.getElementById("w").shadowRoot;
+    var input = root.querySelector(".db-search-input");
+    var dom = [], paint = [], i = 0, unchanged = 0;
+    function step() {
+      if (i >= queries.length) return done([dom, paint, unchanged]);
+      var q = queries[i++], t0;
+      var mo = new MutationObserver(function () {
+        mo.disconnect();
+        clearTimeout(to);
+        dom.push(performance.now() - t0);
+        requestAnimationFrame(function () {
+          setTimeout(function () {
+            paint.push(performance.now() - t0);
+            setTimeout(step, 20);
+          }, 0);
+        });
+      });
+      mo.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+      // No change within 1.5 s: the answer left the DOM as it was (no
+      // matches, then still none), nothing to paint.
+      var to = setTimeout(function () {
+        mo.disconnect();
+        unchanged++;
+        step();
+      }, 1500);
+      t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    }
+    step();
+  }
   var feed = new URLSearchParams(location.search).get("feed") || "/feeds/seed.json";
   // A first visit: no last good copy left by an earlier load (the widget
   // would show it at once). Return-visit pages keep theirs.
@@ -24,7 +68,10 @@
     } catch (e) {}
   }
   var kind = document.documentElement.getAttribute("data-kind");
-  var bench = { kind: kind, feed: feed, firstRow: null, firstPaint: null, fcp: null, lcp: null, feedEnd: null, ready: null };
+  var bench = {
+    kind: kind, feed: feed, firstRow: null, firstPaint: null, fcp: null, lcp: null, feedEnd: null, ready: null,
+    keystrokes: KEYSTROKES, type: type,
+  };
   Object.defineProperty(window, "__bench", { value: bench });
 
   function host() {
