@@ -30,7 +30,7 @@ const runs = Number(opt("--runs", "1"));
 const traceOut = opt("--trace", null);
 const typing = args.includes("--typing");
 if (!url) {
-  console.error("usage: node --experimental-websocket bench/trace.mjs URL [--fast] [--runs N] [--trace out.json]");
+  console.error("usage: node --experimental-websocket bench/trace.mjs URL [--fast] [--runs N] [--trace out.json] [--typing]");
   process.exit(2);
 }
 
